@@ -1,0 +1,447 @@
+//! The pipeline for one document: segment, normalize, tokenize, identify languages, run the
+//! rules, score. [`Engine`] is built once per run and shared by every worker thread.
+
+use crate::config::Config;
+use crate::lang::{Guess, LangId};
+use crate::lexicon::{LexiconError, Lexicons};
+use crate::normalize::Nfc;
+use crate::rules::{self, Context, DocFinding, Finding, Rule, Sentence, Severity};
+use crate::score::{Scoring, Verdict};
+use crate::segment::Segmenter;
+use crate::text::{self, Word};
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashMap;
+use std::path::PathBuf;
+
+/// Every rule code of the specification (implemented or not), for validating `--only` and
+/// `--ignore`.
+pub const ALL_CODES: [&str; 17] = [
+    "run-together",
+    "foreign-spelling",
+    "name-variant",
+    "word-order",
+    "broken-clause",
+    "repetition",
+    "capitalized-noun",
+    "untranslated",
+    "wrong-language",
+    "boilerplate",
+    "credit",
+    "truncated",
+    "typography",
+    "encoding",
+    "source-copy",
+    "number-mismatch",
+    "name-mismatch",
+];
+
+/// A document to check.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// The path as given, the id column or field, or `-`.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// Bilingual mode: the source text.
+    pub source: Option<String>,
+}
+
+impl Document {
+    /// A document with an id and text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
+        Document {
+            id: id.into(),
+            text: text.into(),
+            source: None,
+        }
+    }
+}
+
+/// How to run: languages, rule selection, configuration, lexicon overrides.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The expected language of the text; default: each document's dominant language.
+    pub target: Option<&'static str>,
+    /// The language the text was translated from.
+    pub source: Option<&'static str>,
+    /// Only these codes.
+    pub only: Option<Vec<String>>,
+    /// Not these codes.
+    pub ignore: Vec<String>,
+    /// The configuration.
+    pub config: Config,
+    /// Directory that extends or replaces the built-in lexicons.
+    pub lexicons: Option<PathBuf>,
+}
+
+/// Why an engine could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    /// A lexicon is broken.
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+    /// `--only`, `--ignore` or the configuration names a code that does not exist.
+    #[error("unknown rule code {0:?} (see `mtlint rules`)")]
+    UnknownCode(String),
+}
+
+/// One finding, located in the document.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct FindingReport {
+    /// The rule code.
+    pub code: &'static str,
+    /// Its severity.
+    pub severity: Severity,
+    /// Start in the document, in characters.
+    pub start: usize,
+    /// End in the document, in characters (exclusive).
+    pub end: usize,
+    /// Start in the document, in bytes.
+    pub start_byte: usize,
+    /// End in the document, in bytes (exclusive).
+    pub end_byte: usize,
+    /// The matched text (NFC).
+    pub matched: String,
+    /// What is wrong.
+    pub message: String,
+    /// The replacement, if any.
+    pub suggestion: Option<String>,
+}
+
+/// One sentence with its findings and score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceReport {
+    /// 1-based index in the document.
+    pub index: usize,
+    /// 1-based line where it starts.
+    pub line: usize,
+    /// Start in the document, in characters.
+    pub start: usize,
+    /// End in the document, in characters (exclusive).
+    pub end: usize,
+    /// Start in bytes.
+    pub start_byte: usize,
+    /// End in bytes (exclusive).
+    pub end_byte: usize,
+    /// Language of the sentence.
+    pub lang: &'static str,
+    /// Its confidence.
+    pub lang_confidence: f64,
+    /// 0–100.
+    pub score: u32,
+    /// Sum of the finding weights.
+    pub penalty: f64,
+    /// Band of the score.
+    pub verdict: Verdict,
+    /// Findings in order of position.
+    pub findings: Vec<FindingReport>,
+    /// Number of words (for the document score).
+    pub words: usize,
+    /// The sentence, NFC-normalized.
+    pub text: String,
+}
+
+/// A whole document's result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocReport {
+    /// The document id.
+    pub id: String,
+    /// Detected dominant language.
+    pub lang: &'static str,
+    /// The target language the rules judged against.
+    pub target: &'static str,
+    /// The sentences.
+    pub sentences: Vec<SentenceReport>,
+    /// Word-weighted mean score (100 for a document without sentences).
+    pub score: u32,
+    /// Band of the score.
+    pub verdict: Verdict,
+}
+
+/// Everything needed to check documents; build once, share across threads.
+pub struct Engine {
+    lex: &'static Lexicons,
+    rules: Vec<Box<dyn Rule>>,
+    segmenter: Segmenter,
+    langid: LangId,
+    scoring: Scoring,
+    target: Option<&'static str>,
+    source: Option<&'static str>,
+    severity: FxHashMap<String, Severity>,
+    allow: Option<AhoCorasick>,
+}
+
+impl std::fmt::Debug for Engine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Engine").field("rules", &self.rules.len()).finish()
+    }
+}
+
+fn check_code(c: &str) -> Result<(), EngineError> {
+    if ALL_CODES.contains(&c) {
+        Ok(())
+    } else {
+        Err(EngineError::UnknownCode(c.to_string()))
+    }
+}
+
+impl Engine {
+    /// Builds an engine with default options (all rules, built-in lexicons).
+    pub fn default_engine() -> Result<Engine, EngineError> {
+        Engine::new(Options::default())
+    }
+
+    /// Builds an engine.
+    pub fn new(opts: Options) -> Result<Engine, EngineError> {
+        for c in opts.only.iter().flatten().chain(&opts.ignore) {
+            check_code(c)?;
+        }
+        for c in opts.config.severity.keys() {
+            check_code(c)?;
+        }
+        let lex: &'static Lexicons = if opts.lexicons.is_some() || !opts.config.boilerplate.is_empty() {
+            let mut lex = match &opts.lexicons {
+                Some(dir) => Lexicons::with_overrides(dir)?,
+                None => Lexicons::with_overrides_none(),
+            };
+            if !opts.config.boilerplate.is_empty() {
+                lex.add_file("boilerplate/config.txt", opts.config.boilerplate.join("\n"));
+            }
+            // One engine per run: the lexicons live as long as the process.
+            Box::leak(Box::new(lex))
+        } else {
+            Lexicons::builtin()
+        };
+        let rules = rules::registry(lex)?
+            .into_iter()
+            .filter(|r| {
+                let code = r.info().code;
+                opts.only.as_ref().is_none_or(|o| o.iter().any(|c| c == code))
+                    && !opts.ignore.iter().any(|c| c == code)
+            })
+            .collect();
+        let starters: Vec<&str> = lex.list("segment/starters.txt");
+        let mut abbreviations: Vec<&str> = Vec::new();
+        for p in lex.paths().filter(|p| p.starts_with("abbreviations/")) {
+            abbreviations.extend(lex.list(p));
+        }
+        abbreviations.extend(lex.list("segment/abbreviations.txt"));
+        let segmenter = Segmenter::new(abbreviations, lex.list("segment/titles.txt"), starters);
+        let names: Vec<&String> = opts
+            .config
+            .allow
+            .names
+            .iter()
+            .chain(&opts.config.allow.words)
+            .collect();
+        let allow = if names.is_empty() {
+            None
+        } else {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(names)
+                .ok()
+        };
+        Ok(Engine {
+            lex,
+            rules,
+            segmenter,
+            langid: LangId::new(lex),
+            scoring: opts.config.scoring.clone(),
+            target: opts.target,
+            source: opts.source,
+            severity: opts.config.severity.clone().into_iter().collect(),
+            allow,
+        })
+    }
+
+    /// The lexicons in use.
+    pub fn lexicons(&self) -> &'static Lexicons {
+        self.lex
+    }
+
+    /// The rules that run.
+    pub fn rules(&self) -> &[Box<dyn Rule>] {
+        &self.rules
+    }
+
+    /// The scoring in use.
+    pub fn scoring(&self) -> &Scoring {
+        &self.scoring
+    }
+
+    /// Checks one document.
+    pub fn analyze(&self, doc: &Document) -> DocReport {
+        let text = doc.text.as_str();
+        let spans = self.segmenter.split(text);
+        let nfcs: Vec<Nfc<'_>> = spans.iter().map(|s| Nfc::new(&text[s.start..s.end])).collect();
+        let words: Vec<Vec<Word>> = nfcs.iter().map(|n| text::words(&n.text)).collect();
+
+        let mut doc_words: FxHashMap<&str, u32> = FxHashMap::default();
+        for (n, ws) in nfcs.iter().zip(&words) {
+            for w in ws {
+                *doc_words.entry(w.text(&n.text)).or_insert(0) += 1;
+            }
+        }
+        let pairs: Vec<(&str, &[Word])> = nfcs
+            .iter()
+            .zip(&words)
+            .map(|(n, w)| (n.text.as_ref(), w.as_slice()))
+            .collect();
+        let doc_guess = self.langid.document(&pairs);
+        let target = self.target.unwrap_or(doc_guess.lang);
+        // Sentences fall back to the target when it was given, else to the document language.
+        let fallback = Guess {
+            lang: target,
+            confidence: if target == doc_guess.lang {
+                doc_guess.confidence
+            } else {
+                0.5
+            },
+            detected: false,
+        };
+        let sentences: Vec<Sentence<'_>> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, sp)| {
+                let t: &str = &nfcs[i].text;
+                let g = self.langid.sentence(t, &words[i], fallback);
+                Sentence {
+                    index: i,
+                    text: t,
+                    words: &words[i],
+                    lang: g.lang,
+                    lang_confidence: g.confidence,
+                    lang_detected: g.detected,
+                    line_start: sp.line_start,
+                    line_end: sp.line_end,
+                    paragraph_end: sp.paragraph_end,
+                }
+            })
+            .collect();
+        let cx = Context {
+            target,
+            source: self.source,
+            lex: self.lex,
+            sentences: &sentences,
+            doc_words: &doc_words,
+            source_text: doc.source.as_deref(),
+        };
+
+        let mut per_sentence: Vec<Vec<Finding>> = vec![Vec::new(); sentences.len()];
+        let active: Vec<&dyn Rule> = self
+            .rules
+            .iter()
+            .map(|r| r.as_ref())
+            .filter(|r| r.info().judges(target))
+            .collect();
+        for s in &sentences {
+            let out = &mut per_sentence[s.index];
+            for r in &active {
+                r.check(s, &cx, out);
+            }
+        }
+        let mut doc_findings: Vec<DocFinding> = Vec::new();
+        for r in &active {
+            r.check_document(&cx, &mut doc_findings);
+        }
+        for df in doc_findings {
+            if let Some(v) = per_sentence.get_mut(df.sentence) {
+                v.push(df.finding);
+            }
+        }
+
+        // Offsets: walk the document once, counting characters and lines.
+        let mut reports = Vec::with_capacity(sentences.len());
+        let (mut char_pos, mut byte_pos, mut line) = (0usize, 0usize, 1usize);
+        for (i, sp) in spans.iter().enumerate() {
+            let gap = &text[byte_pos..sp.start];
+            char_pos += text::char_len(gap);
+            line += gap.bytes().filter(|&b| b == b'\n').count();
+            let original = &text[sp.start..sp.end];
+            let s = &sentences[i];
+            let mut findings = std::mem::take(&mut per_sentence[i]);
+            self.tidy(s.text, &mut findings);
+            let located: Vec<FindingReport> = findings
+                .into_iter()
+                .map(|f| {
+                    let ob = nfcs[i].to_original(f.span.start.min(s.text.len()));
+                    let oe = nfcs[i].to_original(f.span.end.min(s.text.len())).max(ob);
+                    let cs = char_pos + text::char_len(&original[..ob]);
+                    let ce = cs + text::char_len(&original[ob..oe]);
+                    FindingReport {
+                        code: f.code,
+                        severity: f.severity,
+                        start: cs,
+                        end: ce,
+                        start_byte: sp.start + ob,
+                        end_byte: sp.start + oe,
+                        matched: s.text.get(f.span.clone()).unwrap_or_default().to_string(),
+                        message: f.message,
+                        suggestion: f.suggestion,
+                    }
+                })
+                .collect();
+            let penalty = self.scoring.penalty(located.iter().map(|f| f.severity));
+            let score = self.scoring.score(penalty);
+            let n_chars = text::char_len(original);
+            reports.push(SentenceReport {
+                index: i + 1,
+                line,
+                start: char_pos,
+                end: char_pos + n_chars,
+                start_byte: sp.start,
+                end_byte: sp.end,
+                lang: s.lang,
+                lang_confidence: s.lang_confidence,
+                score,
+                penalty,
+                verdict: self.scoring.verdict(f64::from(score)),
+                findings: located,
+                words: s.words.len(),
+                text: s.text.to_string(),
+            });
+            char_pos += n_chars;
+            line += original.bytes().filter(|&b| b == b'\n').count();
+            byte_pos = sp.end;
+        }
+        let score = self
+            .scoring
+            .document_score(reports.iter().map(|r| (r.score, r.words)))
+            .unwrap_or(100);
+        DocReport {
+            id: doc.id.clone(),
+            lang: doc_guess.lang,
+            target,
+            sentences: reports,
+            score,
+            verdict: self.scoring.verdict(f64::from(score)),
+        }
+    }
+
+    /// Applies severity overrides and allow-lists, drops duplicates, orders by position.
+    fn tidy(&self, text: &str, findings: &mut Vec<Finding>) {
+        for f in findings.iter_mut() {
+            if let Some(&s) = self.severity.get(f.code) {
+                f.severity = s;
+            }
+            if f.span.end > text.len() || f.span.start > f.span.end {
+                f.span = 0..0;
+            }
+        }
+        if let Some(allow) = &self.allow {
+            let hits: Vec<std::ops::Range<usize>> = allow
+                .find_iter(text)
+                .map(|m| m.range())
+                .filter(|r| crate::matcher::at_word_boundaries(text, r.clone()))
+                .collect();
+            findings.retain(|f| {
+                !hits
+                    .iter()
+                    .any(|h| h.start <= f.span.start && f.span.end <= h.end && f.span.start < f.span.end)
+            });
+        }
+        findings.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+        findings.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+    }
+}

@@ -1,0 +1,1 @@
+//! Inputs: files, directories, standard input, CSV/TSV/JSONL batches → documents.

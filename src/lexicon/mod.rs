@@ -1,0 +1,290 @@
+//! The lexicons: plain-text data files under `lexicons/`, compiled into the binary, parsed
+//! lazily, and extended or replaced by the files of a `--lexicons DIR`.
+//!
+//! Format: UTF-8, one entry per line, `#` starts a comment line, TSV for pairs. A file in the
+//! override directory at the same relative path extends the built-in one; if its first line is
+//! `#!replace` it replaces it.
+
+use include_dir::{include_dir, Dir};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::OnceLock;
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lexicons");
+
+/// The languages whose word lists and function words the lexicons may hold.
+pub const LANGS: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "ru"];
+
+/// A lexicon file that could not be read or parsed, with its file and line.
+#[derive(Debug, thiserror::Error)]
+#[error("lexicon {file}:{line}: {message}")]
+pub struct LexiconError {
+    /// Path of the file, relative to the lexicon root.
+    pub file: String,
+    /// 1-based line (0 when the whole file is at fault).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// One entry of a lexicon file: its 1-based line and its trimmed text.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry<'a> {
+    /// 1-based line in the file.
+    pub line: usize,
+    /// The line, trimmed of surrounding white space (TSV fields keep their inner tabs).
+    pub text: &'a str,
+}
+
+/// Word counts of one language, from `words/<lang>.tsv`.
+#[derive(Debug, Default)]
+pub struct WordFreq {
+    counts: FxHashMap<String, u32>,
+    total: u64,
+}
+
+impl WordFreq {
+    /// Count of the lower-case word (0 when unknown).
+    pub fn count(&self, lower: &str) -> u32 {
+        self.counts.get(lower).copied().unwrap_or(0)
+    }
+
+    /// True when the lower-case word is in the list.
+    pub fn contains(&self, lower: &str) -> bool {
+        self.counts.contains_key(lower)
+    }
+
+    /// log10 of the word's relative frequency; `floor` for unknown words.
+    pub fn log_p(&self, lower: &str, floor: f64) -> f64 {
+        match self.counts.get(lower) {
+            Some(&c) if self.total > 0 => (f64::from(c) / self.total as f64).log10(),
+            _ => floor,
+        }
+    }
+
+    /// Number of distinct words.
+    pub fn len(&self) -> usize {
+        self.counts.len()
+    }
+
+    /// True when the list is empty (language not shipped).
+    pub fn is_empty(&self) -> bool {
+        self.counts.is_empty()
+    }
+
+    /// Sum of all counts.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+}
+
+/// All lexicon files, built-in plus overrides, with lazily parsed caches.
+pub struct Lexicons {
+    files: BTreeMap<String, Cow<'static, str>>,
+    words: [OnceLock<WordFreq>; LANGS.len()],
+    function: [OnceLock<FxHashSet<String>>; LANGS.len()],
+}
+
+impl std::fmt::Debug for Lexicons {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicons").field("files", &self.files.len()).finish()
+    }
+}
+
+impl Lexicons {
+    /// The lexicons compiled into the binary (shared, built on first use).
+    pub fn builtin() -> &'static Lexicons {
+        static LEX: OnceLock<Lexicons> = OnceLock::new();
+        LEX.get_or_init(|| Lexicons::from_files(builtin_files()))
+    }
+
+    /// The built-in lexicons extended or replaced by the files under `dir`.
+    pub fn with_overrides(dir: &Path) -> Result<Lexicons, LexiconError> {
+        let mut files = builtin_files();
+        let mut stack = vec![dir.to_path_buf()];
+        let err = |p: &Path, m: String| LexiconError {
+            file: p.display().to_string(),
+            line: 0,
+            message: m,
+        };
+        while let Some(d) = stack.pop() {
+            let rd = std::fs::read_dir(&d).map_err(|e| err(&d, e.to_string()))?;
+            let mut entries: Vec<_> = rd.filter_map(Result::ok).map(|e| e.path()).collect();
+            entries.sort();
+            for p in entries {
+                if p.is_dir() {
+                    stack.push(p);
+                    continue;
+                }
+                let rel = p
+                    .strip_prefix(dir)
+                    .map_err(|e| err(&p, e.to_string()))?
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let bytes = std::fs::read(&p).map_err(|e| err(&p, e.to_string()))?;
+                let text = String::from_utf8(bytes).map_err(|e| LexiconError {
+                    file: p.display().to_string(),
+                    line: 0,
+                    message: format!("not UTF-8 ({e})"),
+                })?;
+                let replace = text.lines().next().is_some_and(|l| l.trim() == "#!replace");
+                let merged = match files.remove(&rel) {
+                    Some(old) if !replace => Cow::Owned(format!("{old}\n{text}")),
+                    _ => Cow::Owned(text),
+                };
+                files.insert(rel, merged);
+            }
+        }
+        Ok(Lexicons::from_files(files))
+    }
+
+    /// An owned copy of the built-in lexicons, to which files can be added.
+    pub fn with_overrides_none() -> Lexicons {
+        Lexicons::from_files(builtin_files())
+    }
+
+    /// Adds text to a file (created when absent), as an override file would.
+    pub fn add_file(&mut self, path: &str, text: String) {
+        let merged = match self.files.remove(path) {
+            Some(old) => Cow::Owned(format!("{old}\n{text}")),
+            None => Cow::Owned(text),
+        };
+        self.files.insert(path.to_string(), merged);
+    }
+
+    fn from_files(files: BTreeMap<String, Cow<'static, str>>) -> Lexicons {
+        Lexicons {
+            files,
+            words: Default::default(),
+            function: Default::default(),
+        }
+    }
+
+    /// Relative paths of every file.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    /// The raw text of a file.
+    pub fn file(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(|c| c.as_ref())
+    }
+
+    /// The entries of a file (comments and blank lines skipped); empty when it is absent.
+    pub fn entries(&self, path: &str) -> Vec<Entry<'_>> {
+        let Some(text) = self.file(path) else {
+            return Vec::new();
+        };
+        text.lines()
+            .enumerate()
+            .filter_map(|(i, l)| {
+                let t = l.trim_matches(|c: char| c == ' ' || c == '\r');
+                (!t.is_empty() && !t.starts_with('#')).then_some(Entry { line: i + 1, text: t })
+            })
+            .collect()
+    }
+
+    /// The entry texts of a file.
+    pub fn list(&self, path: &str) -> Vec<&str> {
+        self.entries(path).into_iter().map(|e| e.text).collect()
+    }
+
+    /// The rows of a TSV file, each with at least `min_cols` fields.
+    pub fn table(&self, path: &str, min_cols: usize) -> Result<Vec<Vec<&str>>, LexiconError> {
+        self.entries(path)
+            .into_iter()
+            .map(|e| {
+                let cols: Vec<&str> = e.text.split('\t').map(str::trim).collect();
+                if cols.len() < min_cols || cols.iter().take(min_cols).any(|c| c.is_empty()) {
+                    Err(LexiconError {
+                        file: path.to_string(),
+                        line: e.line,
+                        message: format!("expected {min_cols} tab-separated fields"),
+                    })
+                } else {
+                    Ok(cols)
+                }
+            })
+            .collect()
+    }
+
+    /// Word counts of a language (`words/<lang>.tsv`); empty when not shipped.
+    pub fn words(&self, lang: &str) -> &WordFreq {
+        static EMPTY: OnceLock<WordFreq> = OnceLock::new();
+        let Some(i) = LANGS.iter().position(|&l| l == lang) else {
+            return EMPTY.get_or_init(WordFreq::default);
+        };
+        self.words[i].get_or_init(|| {
+            let mut wf = WordFreq::default();
+            for e in self.entries(&format!("words/{lang}.tsv")) {
+                let mut it = e.text.split('\t');
+                let (Some(w), Some(c)) = (it.next(), it.next()) else {
+                    continue;
+                };
+                let c: u32 = c.trim().parse().unwrap_or(0);
+                wf.total += u64::from(c);
+                *wf.counts.entry(w.to_lowercase()).or_insert(0) += c;
+            }
+            wf
+        })
+    }
+
+    /// Function words of a language (`function/<lang>.txt`), lower case.
+    pub fn function_words(&self, lang: &str) -> &FxHashSet<String> {
+        static EMPTY: OnceLock<FxHashSet<String>> = OnceLock::new();
+        let Some(i) = LANGS.iter().position(|&l| l == lang) else {
+            return EMPTY.get_or_init(FxHashSet::default);
+        };
+        self.function[i].get_or_init(|| {
+            self.list(&format!("function/{lang}.txt"))
+                .into_iter()
+                .map(str::to_lowercase)
+                .collect()
+        })
+    }
+}
+
+fn builtin_files() -> BTreeMap<String, Cow<'static, str>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![&BUILTIN];
+    while let Some(d) = stack.pop() {
+        for f in d.files() {
+            if let (Some(p), Some(t)) = (f.path().to_str(), f.contents_utf8()) {
+                out.insert(p.replace('\\', "/"), Cow::Borrowed(t));
+            }
+        }
+        stack.extend(d.dirs());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn override_extends_and_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("function")).unwrap();
+        std::fs::write(dir.path().join("function/en.txt"), "# ours\nzzzword\n").unwrap();
+        std::fs::write(dir.path().join("extra.txt"), "#!replace\none\ntwo\n").unwrap();
+        let lex = Lexicons::with_overrides(dir.path()).unwrap();
+        let fw = lex.function_words("en");
+        assert!(fw.contains("zzzword"));
+        assert_eq!(lex.list("extra.txt"), vec!["one", "two"]);
+    }
+
+    #[test]
+    fn table_errors_name_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("pairs.tsv"), "#!replace\na\tb\nbroken\n").unwrap();
+        let lex = Lexicons::with_overrides(dir.path()).unwrap();
+        let err = lex.table("pairs.tsv", 2).unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.to_string().contains("pairs.tsv:3"));
+    }
+}

@@ -1,0 +1,31 @@
+//! # mtlint
+//!
+//! Finds machine-translation artifacts in text and scores every sentence: words fused together,
+//! source-language word order, foreign spellings of names, leaked web-page text, credits,
+//! untranslated words, wrong-language sentences and more. It needs no source text.
+//!
+//! ```
+//! use mtlint::{Document, Engine};
+//! let engine = Engine::default_engine().unwrap();
+//! let report = engine.analyze(&Document::new("doc", "Split\n\nThe talks went well."));
+//! assert_eq!(report.sentences.len(), 2);
+//! ```
+
+pub mod analyze;
+pub mod config;
+pub mod eval;
+pub mod input;
+pub mod lang;
+pub mod lexicon;
+pub mod matcher;
+pub mod normalize;
+pub mod output;
+pub mod rules;
+pub mod score;
+pub mod segment;
+pub mod text;
+
+pub use analyze::{DocReport, Document, Engine, EngineError, FindingReport, Options, SentenceReport};
+pub use config::Config;
+pub use rules::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+pub use score::{Scoring, Verdict};

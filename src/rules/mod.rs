@@ -1,0 +1,226 @@
+//! The rule machinery: the [`Rule`] trait, the plain [`Finding`] a rule reports, the
+//! [`Context`] it reads, and the alphabetical registry of every rule.
+//!
+//! A rule never reads files, prints or detects languages itself: the sentence, the document,
+//! its languages and the lexicons arrive through [`Sentence`] and [`Context`].
+
+pub mod boilerplate;
+pub mod broken_clause;
+pub mod capitalized_noun;
+pub mod credit;
+pub mod encoding;
+pub mod foreign_spelling;
+pub mod name_mismatch;
+pub mod name_variant;
+pub mod number_mismatch;
+pub mod repetition;
+pub mod run_together;
+pub mod source_copy;
+pub mod truncated;
+pub mod typography;
+pub mod untranslated;
+pub mod word_order;
+pub mod wrong_language;
+#[cfg(test)]
+pub mod testing;
+
+use crate::lexicon::{LexiconError, Lexicons};
+use crate::text::Word;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+/// How bad a finding is. Weights follow MQM (minor 1, major 5, critical 25) and can be changed
+/// in the configuration file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A blemish: weight 1.
+    Minor,
+    /// A reader notices and is misled or amused: weight 5.
+    Major,
+    /// The sentence is unusable: weight 25.
+    Critical,
+}
+
+impl Severity {
+    /// The lower-case name used in outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Minor => "minor",
+            Severity::Major => "major",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+/// One problem found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// Byte range of the matched text in the sentence text.
+    pub span: Range<usize>,
+    /// The rule code (`run-together`).
+    pub code: &'static str,
+    /// How bad it is.
+    pub severity: Severity,
+    /// What is wrong, for a person.
+    pub message: String,
+    /// The replacement, when the rule knows one.
+    pub suggestion: Option<String>,
+}
+
+impl Finding {
+    /// A finding with the rule's default severity and no suggestion.
+    pub fn new(info: &RuleInfo, span: Range<usize>, message: impl Into<String>) -> Self {
+        Finding {
+            span,
+            code: info.code,
+            severity: info.severity,
+            message: message.into(),
+            suggestion: None,
+        }
+    }
+
+    /// Adds a suggestion.
+    pub fn with_suggestion(mut self, s: impl Into<String>) -> Self {
+        self.suggestion = Some(s.into());
+        self
+    }
+
+    /// Changes the severity.
+    pub fn with_severity(mut self, s: Severity) -> Self {
+        self.severity = s;
+        self
+    }
+}
+
+/// A finding of a document-level check, attached to one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocFinding {
+    /// 0-based index of the sentence in the document.
+    pub sentence: usize,
+    /// The finding; its span is in that sentence's text.
+    pub finding: Finding,
+}
+
+/// What a rule is, for `mtlint rules` and `mtlint explain`.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// The code, part of the interface.
+    pub code: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// Target languages the rule can judge (ISO 639-1); `"*"` means any.
+    pub targets: &'static [&'static str],
+    /// One line: what it flags.
+    pub summary: &'static str,
+    /// Markdown: what it does, why it is bad, examples bad → good, what stays clean.
+    pub explain: &'static str,
+}
+
+impl RuleInfo {
+    /// True when the rule can judge text whose target language is `lang`.
+    pub fn judges(&self, lang: &str) -> bool {
+        self.targets.iter().any(|&t| t == "*" || t == lang)
+    }
+}
+
+/// One sentence as the rules see it.
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    /// 0-based index in the document.
+    pub index: usize,
+    /// The NFC-normalized text.
+    pub text: &'a str,
+    /// Its words.
+    pub words: &'a [Word],
+    /// Language of the sentence (ISO 639-1 where one exists).
+    pub lang: &'static str,
+    /// Confidence of that language, 0–1.
+    pub lang_confidence: f64,
+    /// True when the language was detected for this sentence with confidence rather than
+    /// taken over from the document.
+    pub lang_detected: bool,
+    /// The sentence begins a line.
+    pub line_start: bool,
+    /// The sentence ends its line.
+    pub line_end: bool,
+    /// A blank line or the end of the document follows.
+    pub paragraph_end: bool,
+}
+
+impl<'a> Sentence<'a> {
+    /// The text of word `i`.
+    pub fn word(&self, i: usize) -> &'a str {
+        self.words[i].text(self.text)
+    }
+
+    /// The sentence is a line of its own (headline, UI string, caption line).
+    pub fn standalone(&self) -> bool {
+        self.line_start && self.line_end
+    }
+}
+
+/// Everything a rule may read besides the sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The language the text should be in.
+    pub target: &'static str,
+    /// The language it was translated from, when known.
+    pub source: Option<&'static str>,
+    /// The lexicons.
+    pub lex: &'a Lexicons,
+    /// Every sentence of the document, in order.
+    pub sentences: &'a [Sentence<'a>],
+    /// How often each word form (exact case) occurs in the document.
+    pub doc_words: &'a FxHashMap<&'a str, u32>,
+    /// Bilingual mode: the source text of the document.
+    pub source_text: Option<&'a str>,
+}
+
+impl Context<'_> {
+    /// Occurrences of the exact word form in the document.
+    pub fn doc_count(&self, word: &str) -> u32 {
+        self.doc_words.get(word).copied().unwrap_or(0)
+    }
+}
+
+/// A check. One implementation per rule code, in its own file.
+pub trait Rule: Send + Sync {
+    /// What the rule is.
+    fn info(&self) -> &'static RuleInfo;
+
+    /// Checks one sentence.
+    fn check(&self, _s: &Sentence<'_>, _cx: &Context<'_>, _out: &mut Vec<Finding>) {}
+
+    /// Checks the whole document (rules that compare sentences, such as name variants).
+    fn check_document(&self, _cx: &Context<'_>, _out: &mut Vec<DocFinding>) {}
+}
+
+/// Every rule, alphabetically by code, built from the lexicons.
+pub fn registry(lex: &Lexicons) -> Result<Vec<Box<dyn Rule>>, LexiconError> {
+    let rules: Vec<Box<dyn Rule>> = vec![
+        Box::new(boilerplate::Boilerplate::new(lex)?),
+        Box::new(broken_clause::BrokenClause::new(lex)?),
+        Box::new(capitalized_noun::CapitalizedNoun::new(lex)?),
+        Box::new(credit::Credit::new(lex)?),
+        Box::new(encoding::Encoding::new(lex)?),
+        Box::new(foreign_spelling::ForeignSpelling::new(lex)?),
+        Box::new(name_mismatch::NameMismatch::new(lex)?),
+        Box::new(name_variant::NameVariant::new(lex)?),
+        Box::new(number_mismatch::NumberMismatch::new(lex)?),
+        Box::new(repetition::Repetition::new(lex)?),
+        Box::new(run_together::RunTogether::new(lex)?),
+        Box::new(source_copy::SourceCopy::new(lex)?),
+        Box::new(truncated::Truncated::new(lex)?),
+        Box::new(typography::Typography::new(lex)?),
+        Box::new(untranslated::Untranslated::new(lex)?),
+        Box::new(word_order::WordOrder::new(lex)?),
+        Box::new(wrong_language::WrongLanguage::new(lex)?),
+    ];
+    Ok(rules)
+}
+
+/// Static descriptions of every rule code, including those without an implementation yet.
+pub fn catalogue(lex: &Lexicons) -> Result<Vec<&'static RuleInfo>, LexiconError> {
+    Ok(registry(lex)?.iter().map(|r| r.info()).collect())
+}

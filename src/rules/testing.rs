@@ -1,0 +1,43 @@
+//! Test helpers for rule files: run the whole pipeline on a text and look at one code.
+
+use crate::analyze::{Document, Engine, Options};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+/// One engine per target language, built once for all tests (building is the slow part).
+fn engine(target: &'static str) -> &'static Engine {
+    static ENGINES: OnceLock<Mutex<HashMap<&'static str, &'static Engine>>> = OnceLock::new();
+    let mut map = ENGINES.get_or_init(Default::default).lock().expect("lock");
+    map.entry(target).or_insert_with(|| {
+        let opts = Options {
+            target: Some(target),
+            ..Options::default()
+        };
+        Box::leak(Box::new(Engine::new(opts).expect("engine")))
+    })
+}
+
+/// Findings of `code` when `text` is checked with target `target`: `(matched, suggestion)`.
+pub fn findings(code: &str, target: &'static str, text: &str) -> Vec<(String, Option<String>)> {
+    let report = engine(target).analyze(&Document::new("test", text));
+    report
+        .sentences
+        .iter()
+        .flat_map(|s| s.findings.iter())
+        .filter(|f| f.code == code)
+        .map(|f| (f.matched.clone(), f.suggestion.clone()))
+        .collect()
+}
+
+/// The matched texts of `code` in an English text.
+pub fn matched(code: &str, text: &str) -> Vec<String> {
+    findings(code, "en", text).into_iter().map(|(m, _)| m).collect()
+}
+
+/// Asserts that `code` finds nothing in any of the English `texts`, naming the first that fails.
+pub fn assert_clean(code: &str, texts: &[&str]) {
+    for t in texts {
+        let f = findings(code, "en", t);
+        assert!(f.is_empty(), "{code} fired on clean text {t:?}: {f:?}");
+    }
+}

@@ -1,0 +1,151 @@
+//! Words inside a sentence: the one tokenizer every rule shares, and small character helpers.
+
+use std::ops::Range;
+
+/// A word of a sentence: a maximal run of letters and digits, with apostrophes between letters
+/// kept inside (`McDonald's`, `isn't`). Offsets are bytes into the sentence text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    /// True when every character is a letter (no digits).
+    pub alpha: bool,
+}
+
+impl Word {
+    /// The word's text inside `sentence`.
+    pub fn text<'a>(&self, sentence: &'a str) -> &'a str {
+        &sentence[self.start..self.end]
+    }
+
+    /// The byte range of the word.
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// True for the apostrophes that may join two parts of one word.
+pub fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `s` into words. Hyphens, dots and slashes separate words; an apostrophe between two
+/// letters does not.
+pub fn words(s: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut iter = s.char_indices().peekable();
+    let mut cur: Option<(usize, bool)> = None;
+    while let Some((i, c)) = iter.next() {
+        if c.is_alphanumeric() {
+            match cur.as_mut() {
+                Some((_, alpha)) => *alpha &= c.is_alphabetic(),
+                None => cur = Some((i, c.is_alphabetic())),
+            }
+            continue;
+        }
+        if is_apostrophe(c) && cur.is_some() {
+            let prev_letter = s[..i].chars().next_back().is_some_and(char::is_alphabetic);
+            let next_letter = iter.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            if prev_letter && next_letter {
+                continue;
+            }
+        }
+        // Combining marks (from decomposed input) stay inside the word.
+        if cur.is_some() && is_mark(c) {
+            continue;
+        }
+        if let Some((start, alpha)) = cur.take() {
+            out.push(Word { start, end: i, alpha });
+        }
+    }
+    if let Some((start, alpha)) = cur {
+        out.push(Word { start, end: s.len(), alpha });
+    }
+    out
+}
+
+/// True for combining marks (general categories Mn, Mc, Me), approximated by the
+/// canonical combining class or the common combining blocks.
+pub fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// True when the word starts with an upper-case letter.
+pub fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when the word has at least two letters and all its letters are upper case (`NATO`).
+pub fn is_all_caps(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Lower-cases `w`, borrowing when it is already lower case (the common case).
+pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// Number of Unicode scalar values in `s` (what spreadsheets and Python count).
+pub fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        words(s).iter().map(|w| w.text(s)).collect()
+    }
+
+    #[test]
+    fn apostrophes_inside_words_stay() {
+        assert_eq!(
+            texts("McDonald's isn’t 'quoted' here."),
+            vec!["McDonald's", "isn’t", "quoted", "here"]
+        );
+    }
+
+    #[test]
+    fn hyphens_and_dots_split() {
+        assert_eq!(
+            texts("ex-Soviet U.S. 27.5 Kassym-Jomart"),
+            vec!["ex", "Soviet", "U", "S", "27", "5", "Kassym", "Jomart"]
+        );
+    }
+
+    #[test]
+    fn alpha_flag() {
+        let w = words("abc a1");
+        assert!(w[0].alpha);
+        assert!(!w[1].alpha);
+    }
+
+    #[test]
+    fn caps_helpers() {
+        assert!(is_all_caps("NATO"));
+        assert!(!is_all_caps("A"));
+        assert!(!is_all_caps("BioNTech"));
+        assert!(is_capitalized("Élan"));
+        assert_eq!(lower("Moskau"), "moskau");
+    }
+}
