@@ -1,1 +1,477 @@
-//! Inputs: files, directories, standard input, CSV/TSV/JSONL batches → documents.
+//! Inputs: files, directories (recursed), standard input, and CSV/TSV/JSONL batches, turned
+//! into documents one at a time so that memory is bounded by the largest document.
+
+use crate::analyze::Document;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// How an input is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Plain text: the whole file is one document.
+    Text,
+    /// CSV batch: one document per row.
+    Csv,
+    /// TSV batch (unquoted): one document per row.
+    Tsv,
+    /// JSON Lines batch: one document per line.
+    Jsonl,
+}
+
+impl Format {
+    /// The format a file's extension suggests (plain text for anything unknown).
+    pub fn guess(path: &Path) -> Format {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("csv") => Format::Csv,
+            Some("tsv") | Some("tab") => Format::Tsv,
+            Some("jsonl") | Some("ndjson") => Format::Jsonl,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// Column and field names for batch inputs.
+#[derive(Debug, Clone)]
+pub struct InputOptions {
+    /// Overrides the format guessed from the extension.
+    pub format: Option<Format>,
+    /// CSV/TSV column with the text.
+    pub text_column: String,
+    /// CSV/TSV column with the document id.
+    pub id_column: String,
+    /// CSV/TSV column with the source text (bilingual mode).
+    pub source_column: Option<String>,
+    /// JSONL field with the text.
+    pub text_field: String,
+    /// JSONL field with the id.
+    pub id_field: String,
+    /// JSONL field with the source text.
+    pub source_field: Option<String>,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions {
+            format: None,
+            text_column: "text".into(),
+            id_column: "id".into(),
+            source_column: None,
+            text_field: "text".into(),
+            id_field: "id".into(),
+            source_field: None,
+        }
+    }
+}
+
+/// A problem with an input, naming the file and, where it applies, the line or row.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{origin}: {message}")]
+pub struct InputError {
+    /// `file` or `file:line`.
+    pub origin: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl InputError {
+    fn new(origin: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError {
+            origin: origin.into(),
+            message: message.into(),
+        }
+    }
+}
+
+/// What reading produces, in input order.
+#[derive(Debug)]
+pub enum Item {
+    /// A document to check.
+    Doc(Document),
+    /// The input (or a row of it) failed and was not checked.
+    Error(InputError),
+    /// The input was read, with a caveat (e.g. invalid UTF-8 replaced).
+    Warning(InputError),
+}
+
+/// Reads every input in order and hands each item to `emit`; `emit` returns false to stop
+/// early (e.g. a closed output pipe). `-` is standard input.
+pub fn read_all(
+    paths: &[PathBuf],
+    opts: &InputOptions,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    for p in paths {
+        let go = if p.as_os_str() == "-" {
+            read_stdin(opts, emit)
+        } else if p.is_dir() {
+            read_dir(p, opts, emit)
+        } else {
+            read_file(p, opts, emit)
+        };
+        if !go {
+            return false;
+        }
+    }
+    true
+}
+
+fn read_stdin(opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+    let stdin = std::io::stdin();
+    let lock = stdin.lock();
+    read_stream("-", lock, opts.format.unwrap_or(Format::Text), opts, emit)
+}
+
+fn read_dir(dir: &Path, opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => return emit(Item::Error(InputError::new(dir.display().to_string(), e.to_string()))),
+    };
+    let mut paths = Vec::new();
+    for e in entries {
+        match e {
+            Ok(e) => paths.push(e.path()),
+            Err(e) => {
+                if !emit(Item::Error(InputError::new(dir.display().to_string(), e.to_string()))) {
+                    return false;
+                }
+            }
+        }
+    }
+    // Sorted, so that output is the same on every file system.
+    paths.sort();
+    for p in paths {
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        let go = if p.is_dir() {
+            read_dir(&p, opts, emit)
+        } else {
+            read_file(&p, opts, emit)
+        };
+        if !go {
+            return false;
+        }
+    }
+    true
+}
+
+fn read_file(path: &Path, opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+    let name = path.display().to_string();
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return emit(Item::Error(InputError::new(name, e.to_string()))),
+    };
+    let format = opts.format.unwrap_or_else(|| Format::guess(path));
+    read_stream(&name, file, format, opts, emit)
+}
+
+/// Reads one stream in the given format.
+pub fn read_stream(
+    name: &str,
+    reader: impl Read,
+    format: Format,
+    opts: &InputOptions,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    match format {
+        Format::Text => read_text(name, reader, emit),
+        Format::Csv => read_table(name, reader, b',', true, opts, emit),
+        Format::Tsv => read_table(name, reader, b'\t', false, opts, emit),
+        Format::Jsonl => read_jsonl(name, reader, opts, emit),
+    }
+}
+
+/// Decodes bytes as UTF-8; invalid sequences become U+FFFD (which the `encoding` rule
+/// flags) and a warning names the first bad line.
+fn decode(name: &str, bytes: Vec<u8>, line_base: usize, emit: &mut dyn FnMut(Item) -> bool) -> Option<String> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Some(s),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+            let line = line_base + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
+            let w = InputError::new(
+                format!("{name}:{line}"),
+                "invalid UTF-8, replaced with U+FFFD and flagged as encoding",
+            );
+            if !emit(Item::Warning(w)) {
+                return None;
+            }
+            Some(String::from_utf8_lossy(&bytes).into_owned())
+        }
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+fn read_text(name: &str, mut reader: impl Read, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        return emit(Item::Error(InputError::new(name, e.to_string())));
+    }
+    if looks_binary(&bytes) {
+        return emit(Item::Error(InputError::new(name, "binary file (contains NUL bytes), skipped")));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return emit(Item::Warning(InputError::new(name, "empty file, no sentences")));
+    }
+    // A UTF-8 byte-order mark is not text.
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    match decode(name, bytes, 1, emit) {
+        Some(text) => emit(Item::Doc(Document {
+            id: name.to_string(),
+            text,
+            source: None,
+        })),
+        None => false,
+    }
+}
+
+fn read_table(
+    name: &str,
+    reader: impl Read,
+    delimiter: u8,
+    quoting: bool,
+    opts: &InputOptions,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .quoting(quoting)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(reader);
+    let headers = match rdr.byte_headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return emit(Item::Error(InputError::new(name, format!("cannot read header: {e}")))),
+    };
+    let names: Vec<String> = headers
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim_start_matches('\u{feff}').trim().to_string())
+        .collect();
+    if names.iter().all(String::is_empty) {
+        return emit(Item::Warning(InputError::new(name, "empty file, no rows")));
+    }
+    let find = |c: &str| names.iter().position(|n| n == c);
+    let Some(text_col) = find(&opts.text_column) else {
+        return emit(Item::Error(InputError::new(
+            format!("{name}:1"),
+            format!("missing column {:?} (columns: {})", opts.text_column, names.join(", ")),
+        )));
+    };
+    let id_col = find(&opts.id_column);
+    let source_col = match &opts.source_column {
+        Some(c) => match find(c) {
+            Some(i) => Some(i),
+            None => {
+                return emit(Item::Error(InputError::new(
+                    format!("{name}:1"),
+                    format!("missing source column {c:?} (columns: {})", names.join(", ")),
+                )))
+            }
+        },
+        None => None,
+    };
+    let mut record = csv::ByteRecord::new();
+    let mut row = 0usize;
+    loop {
+        row += 1;
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => return true,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(row + 1, |p| p.line() as usize);
+                if !emit(Item::Error(InputError::new(format!("{name}:{line}"), e.to_string()))) {
+                    return false;
+                }
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    return true;
+                }
+                continue;
+            }
+        }
+        let line = record.position().map_or(row + 1, |p| p.line() as usize);
+        let origin = format!("{name}:{line}");
+        let field = |i: usize, emit: &mut dyn FnMut(Item) -> bool| -> Option<String> {
+            decode(&origin, record.get(i).unwrap_or_default().to_vec(), 0, emit)
+        };
+        let Some(text) = record.get(text_col).map(<[u8]>::to_vec) else {
+            if !emit(Item::Error(InputError::new(origin.clone(), format!("row has no {:?} field", opts.text_column)))) {
+                return false;
+            }
+            continue;
+        };
+        let Some(text) = decode(&origin, text, 0, emit) else {
+            return false;
+        };
+        let id = match id_col {
+            Some(i) => match field(i, emit) {
+                Some(s) if !s.is_empty() => s,
+                Some(_) => format!("{name}:{line}"),
+                None => return false,
+            },
+            None => format!("{name}:{line}"),
+        };
+        let source = match source_col {
+            Some(i) => match field(i, emit) {
+                Some(s) if !s.trim().is_empty() => Some(s),
+                Some(_) => None,
+                None => return false,
+            },
+            None => None,
+        };
+        if !emit(Item::Doc(Document { id, text, source })) {
+            return false;
+        }
+    }
+}
+
+fn read_jsonl(name: &str, reader: impl Read, opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let mut buf = Vec::new();
+    let mut line = 0usize;
+    loop {
+        buf.clear();
+        line += 1;
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e) => return emit(Item::Error(InputError::new(format!("{name}:{line}"), e.to_string()))),
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let origin = format!("{name}:{line}");
+        let item = match parse_json_line(&buf, opts) {
+            Ok((id, text, source)) => Item::Doc(Document {
+                id: id.unwrap_or_else(|| origin.clone()),
+                text,
+                source,
+            }),
+            Err(m) => Item::Error(InputError::new(origin, m)),
+        };
+        if !emit(item) {
+            return false;
+        }
+    }
+}
+
+type JsonDoc = (Option<String>, String, Option<String>);
+
+fn parse_json_line(bytes: &[u8], opts: &InputOptions) -> Result<JsonDoc, String> {
+    let v: serde_json::Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            // Invalid UTF-8 inside strings: decode lossily and try again.
+            let lossy = String::from_utf8_lossy(bytes);
+            if matches!(lossy, std::borrow::Cow::Owned(_)) {
+                serde_json::from_str(&lossy).map_err(|e| format!("malformed JSON: {e}"))?
+            } else {
+                return Err(format!("malformed JSON: {e}"));
+            }
+        }
+        Err(e) => return Err(format!("malformed JSON: {e}")),
+    };
+    let obj = v.as_object().ok_or("not a JSON object")?;
+    let text = match obj.get(&opts.text_field) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(_) => return Err(format!("field {:?} is not a string", opts.text_field)),
+        None => return Err(format!("missing field {:?}", opts.text_field)),
+    };
+    let id = match obj.get(&opts.id_field) {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let source = match &opts.source_field {
+        Some(f) => match obj.get(f) {
+            Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.clone()),
+            _ => None,
+        },
+        None => None,
+    };
+    Ok((id, text, source))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn collect(name: &str, data: &[u8], format: Format, opts: &InputOptions) -> Vec<Item> {
+        let mut out = Vec::new();
+        read_stream(name, data, format, opts, &mut |i| {
+            out.push(i);
+            true
+        });
+        out
+    }
+
+    #[test]
+    fn csv_rows_with_quotes_and_newlines() {
+        let data = b"id,text\na,\"Line one.\nLine \"\"two\"\".\"\nb,Plain\n";
+        let items = collect("x.csv", data, Format::Csv, &InputOptions::default());
+        let docs: Vec<_> = items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Doc(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].id, "a");
+        assert_eq!(docs[0].text, "Line one.\nLine \"two\".");
+        assert_eq!(docs[1].text, "Plain");
+    }
+
+    #[test]
+    fn missing_column_names_file_and_columns() {
+        let items = collect("x.csv", b"id,body\n1,hi\n", Format::Csv, &InputOptions::default());
+        match &items[0] {
+            Item::Error(e) => {
+                assert_eq!(e.origin, "x.csv:1");
+                assert!(e.message.contains("\"text\"") && e.message.contains("body"));
+            }
+            other => panic!("expected an error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn jsonl_bad_line_does_not_stop_the_rest() {
+        let data = b"{\"id\": 1, \"text\": \"One.\"}\n{broken\n\n{\"text\": \"Two.\"}\n{\"id\": \"x\"}\n";
+        let items = collect("b.jsonl", data, Format::Jsonl, &InputOptions::default());
+        assert_eq!(items.len(), 4);
+        assert!(matches!(&items[0], Item::Doc(d) if d.id == "1" && d.text == "One."));
+        assert!(matches!(&items[1], Item::Error(e) if e.origin == "b.jsonl:2"));
+        assert!(matches!(&items[2], Item::Doc(d) if d.id == "b.jsonl:4"));
+        assert!(matches!(&items[3], Item::Error(e) if e.message.contains("missing field")));
+    }
+
+    #[test]
+    fn binary_empty_and_invalid_utf8_text() {
+        let o = InputOptions::default();
+        assert!(matches!(&collect("b", b"ab\0cd", Format::Text, &o)[0], Item::Error(e) if e.message.contains("binary")));
+        assert!(matches!(&collect("e", b"  \n", Format::Text, &o)[0], Item::Warning(e) if e.message.contains("empty")));
+        let items = collect("u", b"ok\nbad \xff here", Format::Text, &o);
+        assert!(matches!(&items[0], Item::Warning(e) if e.origin == "u:2"));
+        assert!(matches!(&items[1], Item::Doc(d) if d.text == "ok\nbad \u{fffd} here"));
+    }
+
+    #[test]
+    fn tsv_is_unquoted() {
+        let items = collect("t.tsv", b"id\ttext\n1\t\"Quoted\" words\n", Format::Tsv, &InputOptions::default());
+        assert!(matches!(&items[0], Item::Doc(d) if d.text == "\"Quoted\" words"));
+    }
+}

@@ -12,6 +12,7 @@
 //! ```
 
 pub mod analyze;
+pub mod cli;
 pub mod config;
 pub mod eval;
 pub mod input;

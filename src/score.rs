@@ -69,7 +69,9 @@ impl Scoring {
 
     /// Sum of the weights of the severities.
     pub fn penalty(&self, severities: impl IntoIterator<Item = Severity>) -> f64 {
-        severities.into_iter().map(|s| self.weight(s)).sum()
+        severities
+            .into_iter()
+            .fold(0.0, |acc, s| acc + self.weight(s))
     }
 
     /// `round(100 × max(0, 1 − penalty / scale))`.
