@@ -173,7 +173,9 @@ pub struct Engine {
 
 impl std::fmt::Debug for Engine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Engine").field("rules", &self.rules.len()).finish()
+        f.debug_struct("Engine")
+            .field("rules", &self.rules.len())
+            .finish()
     }
 }
 
@@ -199,24 +201,27 @@ impl Engine {
         for c in opts.config.severity.keys() {
             check_code(c)?;
         }
-        let lex: &'static Lexicons = if opts.lexicons.is_some() || !opts.config.boilerplate.is_empty() {
-            let mut lex = match &opts.lexicons {
-                Some(dir) => Lexicons::with_overrides(dir)?,
-                None => Lexicons::with_overrides_none(),
+        let lex: &'static Lexicons =
+            if opts.lexicons.is_some() || !opts.config.boilerplate.is_empty() {
+                let mut lex = match &opts.lexicons {
+                    Some(dir) => Lexicons::with_overrides(dir)?,
+                    None => Lexicons::with_overrides_none(),
+                };
+                if !opts.config.boilerplate.is_empty() {
+                    lex.add_file("boilerplate/config.txt", opts.config.boilerplate.join("\n"));
+                }
+                // One engine per run: the lexicons live as long as the process.
+                Box::leak(Box::new(lex))
+            } else {
+                Lexicons::builtin()
             };
-            if !opts.config.boilerplate.is_empty() {
-                lex.add_file("boilerplate/config.txt", opts.config.boilerplate.join("\n"));
-            }
-            // One engine per run: the lexicons live as long as the process.
-            Box::leak(Box::new(lex))
-        } else {
-            Lexicons::builtin()
-        };
         let rules = rules::registry(lex)?
             .into_iter()
             .filter(|r| {
                 let code = r.info().code;
-                opts.only.as_ref().is_none_or(|o| o.iter().any(|c| c == code))
+                opts.only
+                    .as_ref()
+                    .is_none_or(|o| o.iter().any(|c| c == code))
                     && !opts.ignore.iter().any(|c| c == code)
             })
             .collect();
@@ -225,7 +230,9 @@ impl Engine {
         // period that is also a common word of its language would swallow real breaks.
         let mut abbreviations: Vec<&str> = Vec::new();
         for p in lex.paths().filter(|p| p.starts_with("abbreviations/")) {
-            let lang = p.trim_start_matches("abbreviations/").trim_end_matches(".txt");
+            let lang = p
+                .trim_start_matches("abbreviations/")
+                .trim_end_matches(".txt");
             let words = lex.words(lang);
             abbreviations.extend(lex.list(p).into_iter().filter(|a| {
                 let bare = a.trim_end_matches('.');
@@ -281,7 +288,10 @@ impl Engine {
     pub fn analyze(&self, doc: &Document) -> DocReport {
         let text = doc.text.as_str();
         let spans = self.segmenter.split(text);
-        let nfcs: Vec<Nfc<'_>> = spans.iter().map(|s| Nfc::new(&text[s.start..s.end])).collect();
+        let nfcs: Vec<Nfc<'_>> = spans
+            .iter()
+            .map(|s| Nfc::new(&text[s.start..s.end]))
+            .collect();
         let words: Vec<Vec<Word>> = nfcs.iter().map(|n| text::words(&n.text)).collect();
 
         let mut doc_words: FxHashMap<&str, u32> = FxHashMap::default();
@@ -443,12 +453,14 @@ impl Engine {
                 .filter(|r| crate::matcher::at_word_boundaries(text, r.clone()))
                 .collect();
             findings.retain(|f| {
-                !hits
-                    .iter()
-                    .any(|h| h.start <= f.span.start && f.span.end <= h.end && f.span.start < f.span.end)
+                !hits.iter().any(|h| {
+                    h.start <= f.span.start && f.span.end <= h.end && f.span.start < f.span.end
+                })
             });
         }
-        findings.sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+        findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+        });
         findings.dedup_by(|a, b| a.code == b.code && a.span == b.span);
     }
 }

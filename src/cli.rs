@@ -30,7 +30,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Check files, directories or standard input; write one row per sentence.
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// List the rules: code, severity, target languages, description.
     Rules(RulesArgs),
     /// Explain a rule: what it flags, why, examples.
@@ -73,7 +73,9 @@ impl EngineArgs {
                 None => Ok(None),
                 Some(v) => match crate::lang::parse(v) {
                     Some(l) => Ok(Some(l)),
-                    None => bail!("unknown {what} language {v:?} (use an ISO 639-1 code such as en, de)"),
+                    None => bail!(
+                        "unknown {what} language {v:?} (use an ISO 639-1 code such as en, de)"
+                    ),
                 },
             }
         };
@@ -196,7 +198,7 @@ pub fn main_with(args: Vec<String>) -> i32 {
         }
     };
     let result = match cli.command {
-        Command::Check(a) => check(a),
+        Command::Check(a) => check(*a),
         Command::Rules(a) => rules(&a),
         Command::Explain { code } => explain(&code),
         Command::Eval(a) => crate::eval::run(&a),
@@ -223,7 +225,11 @@ fn rules(a: &RulesArgs) -> Result<i32> {
     let engine = Engine::default_engine()?;
     let mut out = io::BufWriter::new(io::stdout().lock());
     if !a.json {
-        writeln!(out, "{:<17} {:<9} {:<12} description", "code", "severity", "targets")?;
+        writeln!(
+            out,
+            "{:<17} {:<9} {:<12} description",
+            "code", "severity", "targets"
+        )?;
     }
     for r in engine.rules() {
         let i = r.info();
@@ -235,7 +241,14 @@ fn rules(a: &RulesArgs) -> Result<i32> {
             });
             writeln!(out, "{v}")?;
         } else {
-            writeln!(out, "{:<17} {:<9} {:<12} {}", i.code, i.severity.as_str(), targets, i.summary)?;
+            writeln!(
+                out,
+                "{:<17} {:<9} {:<12} {}",
+                i.code,
+                i.severity.as_str(),
+                targets,
+                i.summary
+            )?;
         }
     }
     out.flush()?;
@@ -305,7 +318,8 @@ fn check(a: CheckArgs) -> Result<i32> {
     let mut summary = match &a.summary {
         Some(p) => Some(SummaryWriter::new(
             io::BufWriter::new(
-                std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+                std::fs::File::create(p)
+                    .with_context(|| format!("cannot create {}", p.display()))?,
             ),
             safe,
         )?),
@@ -322,11 +336,12 @@ fn check(a: CheckArgs) -> Result<i32> {
     let mut batch: Vec<crate::analyze::Document> = Vec::new();
     let mut batch_bytes = 0usize;
     let flush = |batch: &mut Vec<crate::analyze::Document>,
-                     writer: &mut Box<dyn ReportWriter>,
-                     summary: &mut Option<SummaryWriter<io::BufWriter<std::fs::File>>>|
+                 writer: &mut Box<dyn ReportWriter>,
+                 summary: &mut Option<SummaryWriter<io::BufWriter<std::fs::File>>>|
      -> io::Result<bool> {
         use rayon::prelude::*;
-        let reports: Vec<_> = pool.install(|| batch.par_iter().map(|d| engine.analyze(d)).collect());
+        let reports: Vec<_> =
+            pool.install(|| batch.par_iter().map(|d| engine.analyze(d)).collect());
         batch.clear();
         let mut low = false;
         for r in &reports {
@@ -404,11 +419,26 @@ mod tests {
 
     #[test]
     fn bare_paths_mean_check() {
-        assert_eq!(normalize_args(v(&["mtlint", "a.txt"]), false), v(&["mtlint", "check", "a.txt"]));
-        assert_eq!(normalize_args(v(&["mtlint", "-o", "x"]), false), v(&["mtlint", "check", "-o", "x"]));
-        assert_eq!(normalize_args(v(&["mtlint", "rules"]), false), v(&["mtlint", "rules"]));
-        assert_eq!(normalize_args(v(&["mtlint", "--help"]), false), v(&["mtlint", "--help"]));
-        assert_eq!(normalize_args(v(&["mtlint"]), true), v(&["mtlint", "check"]));
+        assert_eq!(
+            normalize_args(v(&["mtlint", "a.txt"]), false),
+            v(&["mtlint", "check", "a.txt"])
+        );
+        assert_eq!(
+            normalize_args(v(&["mtlint", "-o", "x"]), false),
+            v(&["mtlint", "check", "-o", "x"])
+        );
+        assert_eq!(
+            normalize_args(v(&["mtlint", "rules"]), false),
+            v(&["mtlint", "rules"])
+        );
+        assert_eq!(
+            normalize_args(v(&["mtlint", "--help"]), false),
+            v(&["mtlint", "--help"])
+        );
+        assert_eq!(
+            normalize_args(v(&["mtlint"]), true),
+            v(&["mtlint", "check"])
+        );
         assert_eq!(normalize_args(v(&["mtlint"]), false), v(&["mtlint"]));
     }
 }

@@ -129,14 +129,22 @@ fn read_stdin(opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool) -> bool {
 fn read_dir(dir: &Path, opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool) -> bool {
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
-        Err(e) => return emit(Item::Error(InputError::new(dir.display().to_string(), e.to_string()))),
+        Err(e) => {
+            return emit(Item::Error(InputError::new(
+                dir.display().to_string(),
+                e.to_string(),
+            )))
+        }
     };
     let mut paths = Vec::new();
     for e in entries {
         match e {
             Ok(e) => paths.push(e.path()),
             Err(e) => {
-                if !emit(Item::Error(InputError::new(dir.display().to_string(), e.to_string()))) {
+                if !emit(Item::Error(InputError::new(
+                    dir.display().to_string(),
+                    e.to_string(),
+                ))) {
                     return false;
                 }
             }
@@ -192,12 +200,18 @@ pub fn read_stream(
 
 /// Decodes bytes as UTF-8; invalid sequences become U+FFFD (which the `encoding` rule
 /// flags) and a warning names the first bad line.
-fn decode(name: &str, bytes: Vec<u8>, line_base: usize, emit: &mut dyn FnMut(Item) -> bool) -> Option<String> {
+fn decode(
+    name: &str,
+    bytes: Vec<u8>,
+    line_base: usize,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> Option<String> {
     match String::from_utf8(bytes) {
         Ok(s) => Some(s),
         Err(e) => {
             let bytes = e.into_bytes();
-            let valid = std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+            let valid =
+                std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
             let line = line_base + bytes[..valid].iter().filter(|&&b| b == b'\n').count();
             let w = InputError::new(
                 format!("{name}:{line}"),
@@ -221,10 +235,16 @@ fn read_text(name: &str, mut reader: impl Read, emit: &mut dyn FnMut(Item) -> bo
         return emit(Item::Error(InputError::new(name, e.to_string())));
     }
     if looks_binary(&bytes) {
-        return emit(Item::Error(InputError::new(name, "binary file (contains NUL bytes), skipped")));
+        return emit(Item::Error(InputError::new(
+            name,
+            "binary file (contains NUL bytes), skipped",
+        )));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return emit(Item::Warning(InputError::new(name, "empty file, no sentences")));
+        return emit(Item::Warning(InputError::new(
+            name,
+            "empty file, no sentences",
+        )));
     }
     // A UTF-8 byte-order mark is not text.
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
@@ -256,11 +276,21 @@ fn read_table(
         .from_reader(reader);
     let headers = match rdr.byte_headers() {
         Ok(h) => h.clone(),
-        Err(e) => return emit(Item::Error(InputError::new(name, format!("cannot read header: {e}")))),
+        Err(e) => {
+            return emit(Item::Error(InputError::new(
+                name,
+                format!("cannot read header: {e}"),
+            )))
+        }
     };
     let names: Vec<String> = headers
         .iter()
-        .map(|h| String::from_utf8_lossy(h).trim_start_matches('\u{feff}').trim().to_string())
+        .map(|h| {
+            String::from_utf8_lossy(h)
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_string()
+        })
         .collect();
     if names.iter().all(String::is_empty) {
         return emit(Item::Warning(InputError::new(name, "empty file, no rows")));
@@ -269,7 +299,11 @@ fn read_table(
     let Some(text_col) = find(&opts.text_column) else {
         return emit(Item::Error(InputError::new(
             format!("{name}:1"),
-            format!("missing column {:?} (columns: {})", opts.text_column, names.join(", ")),
+            format!(
+                "missing column {:?} (columns: {})",
+                opts.text_column,
+                names.join(", ")
+            ),
         )));
     };
     let id_col = find(&opts.id_column);
@@ -279,7 +313,10 @@ fn read_table(
             None => {
                 return emit(Item::Error(InputError::new(
                     format!("{name}:1"),
-                    format!("missing source column {c:?} (columns: {})", names.join(", ")),
+                    format!(
+                        "missing source column {c:?} (columns: {})",
+                        names.join(", ")
+                    ),
                 )))
             }
         },
@@ -294,7 +331,10 @@ fn read_table(
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map_or(row + 1, |p| p.line() as usize);
-                if !emit(Item::Error(InputError::new(format!("{name}:{line}"), e.to_string()))) {
+                if !emit(Item::Error(InputError::new(
+                    format!("{name}:{line}"),
+                    e.to_string(),
+                ))) {
                     return false;
                 }
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
@@ -309,7 +349,10 @@ fn read_table(
             decode(&origin, record.get(i).unwrap_or_default().to_vec(), 0, emit)
         };
         let Some(text) = record.get(text_col).map(<[u8]>::to_vec) else {
-            if !emit(Item::Error(InputError::new(origin.clone(), format!("row has no {:?} field", opts.text_column)))) {
+            if !emit(Item::Error(InputError::new(
+                origin.clone(),
+                format!("row has no {:?} field", opts.text_column),
+            ))) {
                 return false;
             }
             continue;
@@ -339,7 +382,12 @@ fn read_table(
     }
 }
 
-fn read_jsonl(name: &str, reader: impl Read, opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+fn read_jsonl(
+    name: &str,
+    reader: impl Read,
+    opts: &InputOptions,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> bool {
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let mut buf = Vec::new();
     let mut line = 0usize;
@@ -349,7 +397,12 @@ fn read_jsonl(name: &str, reader: impl Read, opts: &InputOptions, emit: &mut dyn
         match reader.read_until(b'\n', &mut buf) {
             Ok(0) => return true,
             Ok(_) => {}
-            Err(e) => return emit(Item::Error(InputError::new(format!("{name}:{line}"), e.to_string()))),
+            Err(e) => {
+                return emit(Item::Error(InputError::new(
+                    format!("{name}:{line}"),
+                    e.to_string(),
+                )))
+            }
         }
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
@@ -438,7 +491,12 @@ mod tests {
 
     #[test]
     fn missing_column_names_file_and_columns() {
-        let items = collect("x.csv", b"id,body\n1,hi\n", Format::Csv, &InputOptions::default());
+        let items = collect(
+            "x.csv",
+            b"id,body\n1,hi\n",
+            Format::Csv,
+            &InputOptions::default(),
+        );
         match &items[0] {
             Item::Error(e) => {
                 assert_eq!(e.origin, "x.csv:1");
@@ -450,7 +508,8 @@ mod tests {
 
     #[test]
     fn jsonl_bad_line_does_not_stop_the_rest() {
-        let data = b"{\"id\": 1, \"text\": \"One.\"}\n{broken\n\n{\"text\": \"Two.\"}\n{\"id\": \"x\"}\n";
+        let data =
+            b"{\"id\": 1, \"text\": \"One.\"}\n{broken\n\n{\"text\": \"Two.\"}\n{\"id\": \"x\"}\n";
         let items = collect("b.jsonl", data, Format::Jsonl, &InputOptions::default());
         assert_eq!(items.len(), 4);
         assert!(matches!(&items[0], Item::Doc(d) if d.id == "1" && d.text == "One."));
@@ -462,8 +521,12 @@ mod tests {
     #[test]
     fn binary_empty_and_invalid_utf8_text() {
         let o = InputOptions::default();
-        assert!(matches!(&collect("b", b"ab\0cd", Format::Text, &o)[0], Item::Error(e) if e.message.contains("binary")));
-        assert!(matches!(&collect("e", b"  \n", Format::Text, &o)[0], Item::Warning(e) if e.message.contains("empty")));
+        assert!(
+            matches!(&collect("b", b"ab\0cd", Format::Text, &o)[0], Item::Error(e) if e.message.contains("binary"))
+        );
+        assert!(
+            matches!(&collect("e", b"  \n", Format::Text, &o)[0], Item::Warning(e) if e.message.contains("empty"))
+        );
         let items = collect("u", b"ok\nbad \xff here", Format::Text, &o);
         assert!(matches!(&items[0], Item::Warning(e) if e.origin == "u:2"));
         assert!(matches!(&items[1], Item::Doc(d) if d.text == "ok\nbad \u{fffd} here"));
@@ -471,7 +534,12 @@ mod tests {
 
     #[test]
     fn tsv_is_unquoted() {
-        let items = collect("t.tsv", b"id\ttext\n1\t\"Quoted\" words\n", Format::Tsv, &InputOptions::default());
+        let items = collect(
+            "t.tsv",
+            b"id\ttext\n1\t\"Quoted\" words\n",
+            Format::Tsv,
+            &InputOptions::default(),
+        );
         assert!(matches!(&items[0], Item::Doc(d) if d.text == "\"Quoted\" words"));
     }
 }

@@ -240,7 +240,10 @@ fn top2(h: &[u32]) -> (usize, usize) {
 fn scripts(text: &str) -> (usize, usize) {
     let (mut latin, mut other) = (0, 0);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
-        if c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
+        if c.is_ascii()
+            || ('\u{00C0}'..='\u{024F}').contains(&c)
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+        {
             latin += 1;
         } else {
             other += 1;
@@ -295,14 +298,20 @@ mod tests {
 
     #[test]
     fn german_sentence_in_english_document() {
-        let g = guess("Die Regierung hat am Montag die neuen Regeln für den Handel beschlossen.", "en");
+        let g = guess(
+            "Die Regierung hat am Montag die neuen Regeln für den Handel beschlossen.",
+            "en",
+        );
         assert_eq!(g.lang, "de");
         assert!(g.detected);
     }
 
     #[test]
     fn english_sentence_stays_english() {
-        let g = guess("The government adopted the new trade rules on Monday.", "en");
+        let g = guess(
+            "The government adopted the new trade rules on Monday.",
+            "en",
+        );
         assert_eq!(g.lang, "en");
     }
 
@@ -315,7 +324,10 @@ mod tests {
 
     #[test]
     fn cyrillic_sentence() {
-        let g = guess("Президент России провёл переговоры в Астане в четверг.", "en");
+        let g = guess(
+            "Президент России провёл переговоры в Астане в четверг.",
+            "en",
+        );
         assert_eq!(g.lang, "ru");
     }
 }

@@ -26,7 +26,9 @@ pub mod score;
 pub mod segment;
 pub mod text;
 
-pub use analyze::{DocReport, Document, Engine, EngineError, FindingReport, Options, SentenceReport};
+pub use analyze::{
+    DocReport, Document, Engine, EngineError, FindingReport, Options, SentenceReport,
+};
 pub use config::Config;
 pub use rules::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 pub use score::{Scoring, Verdict};

@@ -12,7 +12,9 @@ pub fn at_word_boundaries(text: &str, range: Range<usize>) -> bool {
     let first = text[range.start..].chars().next();
     let last = text[..range.end].chars().next_back();
     let inner = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    !(inner(before) && inner(first)) && !(inner(after) && inner(last))
+    let starts_inside = inner(before) && inner(first);
+    let ends_inside = inner(after) && inner(last);
+    !starts_inside && !ends_inside
 }
 
 /// A list of phrases, each with a value, matched case-insensitively (ASCII letters; other

@@ -94,7 +94,10 @@ impl Segmenter {
             let mut j = i + len;
             while j < bytes.len() {
                 let c = block[j..].chars().next().unwrap_or(' ');
-                if matches!(c, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | '»' | '“' | ')' | ']') {
+                if matches!(
+                    c,
+                    '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | '»' | '“' | ')' | ']'
+                ) {
                     j += c.len_utf8();
                 } else {
                     break;
@@ -140,8 +143,10 @@ impl Segmenter {
             return false;
         }
         let mut chars = tok.chars();
-        let single_initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-        let abbreviation = single_initial || tok.contains('.') || self.abbreviations.contains(&lower);
+        let single_initial =
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        let abbreviation =
+            single_initial || tok.contains('.') || self.abbreviations.contains(&lower);
         if !abbreviation {
             return true;
         }
@@ -211,7 +216,9 @@ fn blocks(text: &str) -> Vec<(usize, usize, bool)> {
     let mut open: Option<(usize, usize)> = None;
     for (k, &(s, e)) in lines.iter().enumerate() {
         let trimmed = text[s..e].trim();
-        let next_blank = lines.get(k + 1).is_none_or(|&(ns, ne)| text[ns..ne].trim().is_empty());
+        let next_blank = lines
+            .get(k + 1)
+            .is_none_or(|&(ns, ne)| text[ns..ne].trim().is_empty());
         if trimmed.is_empty() {
             if let Some((os, oe)) = open.take() {
                 out.push((os, oe, true));
@@ -277,7 +284,11 @@ mod tests {
     fn abbreviation_before_a_starter_breaks() {
         assert_eq!(
             sents("He lives in the U.S. The weather is fine. U.S. President Biden spoke."),
-            vec!["He lives in the U.S.", "The weather is fine.", "U.S. President Biden spoke."]
+            vec![
+                "He lives in the U.S.",
+                "The weather is fine.",
+                "U.S. President Biden spoke."
+            ]
         );
     }
 
@@ -300,7 +311,13 @@ mod tests {
         let t = "Split\n\nView photo series\nComments\nHeadline here\nBody text.";
         assert_eq!(
             sents(t),
-            vec!["Split", "View photo series", "Comments", "Headline here", "Body text."]
+            vec![
+                "Split",
+                "View photo series",
+                "Comments",
+                "Headline here",
+                "Body text."
+            ]
         );
         let spans = seg().split(t);
         assert!(spans[0].standalone() && spans[0].paragraph_end);
@@ -311,7 +328,10 @@ mod tests {
     fn caption_credit_is_split() {
         assert_eq!(
             sents("The leaders meet in Astana, Thursday, Nov. 9, 2023. Credit: AP/Jane Doe"),
-            vec!["The leaders meet in Astana, Thursday, Nov. 9, 2023.", "Credit: AP/Jane Doe"]
+            vec![
+                "The leaders meet in Astana, Thursday, Nov. 9, 2023.",
+                "Credit: AP/Jane Doe"
+            ]
         );
     }
 
@@ -345,6 +365,9 @@ mod tests {
 
     #[test]
     fn german_abbreviation() {
-        assert_eq!(sents("Das gilt z.B. für Nr. 5. Dann"), vec!["Das gilt z.B. für Nr. 5.", "Dann"]);
+        assert_eq!(
+            sents("Das gilt z.B. für Nr. 5. Dann"),
+            vec!["Das gilt z.B. für Nr. 5.", "Dann"]
+        );
     }
 }

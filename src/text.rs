@@ -57,11 +57,19 @@ pub fn words(s: &str) -> Vec<Word> {
             continue;
         }
         if let Some((start, alpha)) = cur.take() {
-            out.push(Word { start, end: i, alpha });
+            out.push(Word {
+                start,
+                end: i,
+                alpha,
+            });
         }
     }
     if let Some((start, alpha)) = cur {
-        out.push(Word { start, end: s.len(), alpha });
+        out.push(Word {
+            start,
+            end: s.len(),
+            alpha,
+        });
     }
     out
 }

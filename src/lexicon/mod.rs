@@ -89,7 +89,9 @@ pub struct Lexicons {
 
 impl std::fmt::Debug for Lexicons {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Lexicons").field("files", &self.files.len()).finish()
+        f.debug_struct("Lexicons")
+            .field("files", &self.files.len())
+            .finish()
     }
 }
 
@@ -183,7 +185,10 @@ impl Lexicons {
             .enumerate()
             .filter_map(|(i, l)| {
                 let t = l.trim_matches(|c: char| c == ' ' || c == '\r');
-                (!t.is_empty() && !t.starts_with('#')).then_some(Entry { line: i + 1, text: t })
+                (!t.is_empty() && !t.starts_with('#')).then_some(Entry {
+                    line: i + 1,
+                    text: t,
+                })
             })
             .collect()
     }

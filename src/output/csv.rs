@@ -28,7 +28,13 @@ pub struct CsvWriter<W: Write> {
 
 impl<W: Write> CsvWriter<W> {
     /// A writer; `tab` for TSV, `bom` for Excel, `safe` neutralizes formulas.
-    pub fn new(mut out: W, tab: bool, bom: bool, safe: bool, filter: RowFilter) -> io::Result<Self> {
+    pub fn new(
+        mut out: W,
+        tab: bool,
+        bom: bool,
+        safe: bool,
+        filter: RowFilter,
+    ) -> io::Result<Self> {
         if bom {
             out.write_all("\u{feff}".as_bytes())?;
         }
@@ -86,7 +92,15 @@ impl<W: Write> SummaryWriter<W> {
     pub fn new(out: W, safe: bool) -> io::Result<Self> {
         let mut w = writer(out, b',');
         w.write_record([
-            "doc", "lang", "target", "sentences", "words", "flagged", "score", "verdict", "flags",
+            "doc",
+            "lang",
+            "target",
+            "sentences",
+            "words",
+            "flagged",
+            "score",
+            "verdict",
+            "flags",
         ])
         .map_err(io_err)?;
         Ok(SummaryWriter { w, safe })
@@ -116,8 +130,16 @@ impl<W: Write> SummaryWriter<W> {
             doc.lang.to_string(),
             doc.target.to_string(),
             doc.sentences.len().to_string(),
-            doc.sentences.iter().map(|s| s.words).sum::<usize>().to_string(),
-            doc.sentences.iter().filter(|s| !s.findings.is_empty()).count().to_string(),
+            doc.sentences
+                .iter()
+                .map(|s| s.words)
+                .sum::<usize>()
+                .to_string(),
+            doc.sentences
+                .iter()
+                .filter(|s| !s.findings.is_empty())
+                .count()
+                .to_string(),
             doc.score.to_string(),
             doc.verdict.as_str().to_string(),
             flags,

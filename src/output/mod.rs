@@ -51,7 +51,8 @@ pub struct RowFilter {
 impl RowFilter {
     /// True when the sentence is written.
     pub fn keep(&self, s: &SentenceReport) -> bool {
-        (!self.only_flagged || !s.findings.is_empty()) && self.min_score.is_none_or(|m| s.score >= m)
+        (!self.only_flagged || !s.findings.is_empty())
+            && self.min_score.is_none_or(|m| s.score >= m)
     }
 }
 

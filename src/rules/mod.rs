@@ -16,13 +16,13 @@ pub mod number_mismatch;
 pub mod repetition;
 pub mod run_together;
 pub mod source_copy;
+#[cfg(test)]
+pub mod testing;
 pub mod truncated;
 pub mod typography;
 pub mod untranslated;
 pub mod word_order;
 pub mod wrong_language;
-#[cfg(test)]
-pub mod testing;
 
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::text::Word;

@@ -31,7 +31,10 @@ pub fn findings(code: &str, target: &'static str, text: &str) -> Vec<(String, Op
 
 /// The matched texts of `code` in an English text.
 pub fn matched(code: &str, text: &str) -> Vec<String> {
-    findings(code, "en", text).into_iter().map(|(m, _)| m).collect()
+    findings(code, "en", text)
+        .into_iter()
+        .map(|(m, _)| m)
+        .collect()
 }
 
 /// Asserts that `code` finds nothing in any of the English `texts`, naming the first that fails.
