@@ -402,17 +402,42 @@ def build_calendar(out, dl, report):
                     "CLDR case kept"]))
 
 
+def drop_common_words(out, lang, items, min_count=1000):
+    """CLDR lists entries such as "As.", "By.", "Job.": an abbreviation without an inner
+    period whose bare form is a common word of the language (count >= min_count in the
+    words/<lang>.tsv just built) would swallow real sentence breaks ("He has a job. Mary left.")."""
+    counts = {}
+    path = os.path.join(out, "words", "%s.tsv" % lang)
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                w, _, c = line.rstrip("\n").partition("\t")
+                counts[w] = int(c or 0)
+    keep = []
+    for a in items:
+        bare = a.rstrip(".")
+        if "." not in bare and counts.get(bare.lower(), 0) >= min_count:
+            continue
+        keep.append(a)
+    return keep
+
+
 def build_abbreviations(out, dl, report):
     seg = Tgz(dl, *CLDR_SEGMENTS)
     for lang in ABBREV_LANGS:
         path = "segments/%s/suppressions.json" % lang
         d = seg.json(path)["segments"]["segmentations"]["SentenceBreak"]["standard"]
         items = sorted({unicodedata.normalize("NFC", x["suppression"].strip()) for x in d})
+        items = drop_common_words(out, lang, items)
         report.append(write_lexicon(
             out, "abbreviations/%s.txt" % lang,
             "%s %s (npm), %s" % (CLDR_SEGMENTS + (path,)),
             "Unicode-3.0 (Unicode CLDR); see lexicons/NOTICE",
-            items, ["sentence-break suppressions: one abbreviation per line, with its final period"]))
+            items, ["sentence-break suppressions: one abbreviation per line, with its final period",
+                    "entries without an inner period that are common words (count >= 1000 in "
+                    "words/%s.tsv) are left out" % lang]))
 
 
 def build_notice(out, dl, crate_dir, report, en_source):

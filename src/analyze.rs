@@ -226,18 +226,10 @@ impl Engine {
             })
             .collect();
         let starters: Vec<&str> = lex.list("segment/starters.txt");
-        // CLDR's lists hold entries such as "As." and "By.": an abbreviation without an inner
-        // period that is also a common word of its language would swallow real breaks.
+        // CLDR entries that are common words ("As.", "By.") were left out by the build script.
         let mut abbreviations: Vec<&str> = Vec::new();
         for p in lex.paths().filter(|p| p.starts_with("abbreviations/")) {
-            let lang = p
-                .trim_start_matches("abbreviations/")
-                .trim_end_matches(".txt");
-            let words = lex.words(lang);
-            abbreviations.extend(lex.list(p).into_iter().filter(|a| {
-                let bare = a.trim_end_matches('.');
-                bare.contains('.') || words.count(&bare.to_lowercase()) < 1000
-            }));
+            abbreviations.extend(lex.list(p));
         }
         abbreviations.extend(lex.list("segment/abbreviations.txt"));
         let segmenter = Segmenter::new(abbreviations, lex.list("segment/titles.txt"), starters);

@@ -85,7 +85,8 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, String> {
         let c: Config = toml::from_str(text).map_err(|e| e.to_string())?;
         let s = &c.scoring;
-        if s.scale.is_nan() || s.scale <= 0.0 || s.minor < 0.0 || s.major < 0.0 || s.critical < 0.0 {
+        if s.scale.is_nan() || s.scale <= 0.0 || s.minor < 0.0 || s.major < 0.0 || s.critical < 0.0
+        {
             return Err("scoring: scale must be positive and weights not negative".into());
         }
         Ok(c)

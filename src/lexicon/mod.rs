@@ -7,7 +7,6 @@
 
 use include_dir::{include_dir, Dir};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -41,7 +40,7 @@ pub struct Entry<'a> {
 /// Word counts of one language, from `words/<lang>.tsv`.
 #[derive(Debug, Default)]
 pub struct WordFreq {
-    counts: FxHashMap<String, u32>,
+    counts: FxHashMap<&'static str, u32>,
     total: u64,
 }
 
@@ -82,7 +81,7 @@ impl WordFreq {
 
 /// All lexicon files, built-in plus overrides, with lazily parsed caches.
 pub struct Lexicons {
-    files: BTreeMap<String, Cow<'static, str>>,
+    files: BTreeMap<String, &'static str>,
     words: [OnceLock<WordFreq>; LANGS.len()],
     function: [OnceLock<FxHashSet<String>>; LANGS.len()],
 }
@@ -135,8 +134,8 @@ impl Lexicons {
                 })?;
                 let replace = text.lines().next().is_some_and(|l| l.trim() == "#!replace");
                 let merged = match files.remove(&rel) {
-                    Some(old) if !replace => Cow::Owned(format!("{old}\n{text}")),
-                    _ => Cow::Owned(text),
+                    Some(old) if !replace => leak(format!("{old}\n{text}")),
+                    _ => leak(text),
                 };
                 files.insert(rel, merged);
             }
@@ -152,13 +151,13 @@ impl Lexicons {
     /// Adds text to a file (created when absent), as an override file would.
     pub fn add_file(&mut self, path: &str, text: String) {
         let merged = match self.files.remove(path) {
-            Some(old) => Cow::Owned(format!("{old}\n{text}")),
-            None => Cow::Owned(text),
+            Some(old) => leak(format!("{old}\n{text}")),
+            None => leak(text),
         };
         self.files.insert(path.to_string(), merged);
     }
 
-    fn from_files(files: BTreeMap<String, Cow<'static, str>>) -> Lexicons {
+    fn from_files(files: BTreeMap<String, &'static str>) -> Lexicons {
         Lexicons {
             files,
             words: Default::default(),
@@ -172,12 +171,12 @@ impl Lexicons {
     }
 
     /// The raw text of a file.
-    pub fn file(&self, path: &str) -> Option<&str> {
-        self.files.get(path).map(|c| c.as_ref())
+    pub fn file(&self, path: &str) -> Option<&'static str> {
+        self.files.get(path).copied()
     }
 
     /// The entries of a file (comments and blank lines skipped); empty when it is absent.
-    pub fn entries(&self, path: &str) -> Vec<Entry<'_>> {
+    pub fn entries(&self, path: &str) -> Vec<Entry<'static>> {
         let Some(text) = self.file(path) else {
             return Vec::new();
         };
@@ -194,12 +193,16 @@ impl Lexicons {
     }
 
     /// The entry texts of a file.
-    pub fn list(&self, path: &str) -> Vec<&str> {
+    pub fn list(&self, path: &str) -> Vec<&'static str> {
         self.entries(path).into_iter().map(|e| e.text).collect()
     }
 
     /// The rows of a TSV file, each with at least `min_cols` fields.
-    pub fn table(&self, path: &str, min_cols: usize) -> Result<Vec<Vec<&str>>, LexiconError> {
+    pub fn table(
+        &self,
+        path: &str,
+        min_cols: usize,
+    ) -> Result<Vec<Vec<&'static str>>, LexiconError> {
         self.entries(path)
             .into_iter()
             .map(|e| {
@@ -225,14 +228,27 @@ impl Lexicons {
         };
         self.words[i].get_or_init(|| {
             let mut wf = WordFreq::default();
-            for e in self.entries(&format!("words/{lang}.tsv")) {
-                let mut it = e.text.split('\t');
-                let (Some(w), Some(c)) = (it.next(), it.next()) else {
+            let Some(text) = self.file(&format!("words/{lang}.tsv")) else {
+                return wf;
+            };
+            wf.counts.reserve(text.len() / 12);
+            for line in text.lines() {
+                if line.starts_with('#') {
+                    continue;
+                }
+                let Some((w, c)) = line.split_once('\t') else {
                     continue;
                 };
                 let c: u32 = c.trim().parse().unwrap_or(0);
+                let w = w.trim();
+                // Generated lists are lower case already; an override might not be.
+                let w: &'static str = if w.chars().any(char::is_uppercase) {
+                    leak(w.to_lowercase())
+                } else {
+                    w
+                };
                 wf.total += u64::from(c);
-                *wf.counts.entry(w.to_lowercase()).or_insert(0) += c;
+                *wf.counts.entry(w).or_insert(0) += c;
             }
             wf
         })
@@ -253,13 +269,19 @@ impl Lexicons {
     }
 }
 
-fn builtin_files() -> BTreeMap<String, Cow<'static, str>> {
+/// Override files live as long as the process, like the built-in ones, so that parsed tables
+/// can borrow from them. An engine is built once per run, so this is bounded.
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+fn builtin_files() -> BTreeMap<String, &'static str> {
     let mut out = BTreeMap::new();
     let mut stack = vec![&BUILTIN];
     while let Some(d) = stack.pop() {
         for f in d.files() {
             if let (Some(p), Some(t)) = (f.path().to_str(), f.contents_utf8()) {
-                out.insert(p.replace('\\', "/"), Cow::Borrowed(t));
+                out.insert(p.replace('\\', "/"), t);
             }
         }
         stack.extend(d.dirs());
