@@ -355,12 +355,14 @@ fn check(a: CheckArgs) -> Result<i32> {
         }
         Ok(low)
     };
+    let mut progress = Progress::new(!a.quiet && io::stderr().is_terminal());
     input::read_all(&paths, &in_opts, &mut |item| {
         match item {
             Item::Doc(d) => {
                 batch_bytes += d.text.len();
                 batch.push(d);
                 if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
+                    progress.advance(batch.len(), batch_bytes);
                     batch_bytes = 0;
                     match flush(&mut batch, &mut writer, &mut summary) {
                         Ok(low) => below |= low,
@@ -394,6 +396,7 @@ fn check(a: CheckArgs) -> Result<i32> {
             io_error = Some(e);
         }
     }
+    progress.done();
     if let Some(s) = summary.as_mut() {
         s.finish().context("cannot write the summary")?;
     }
@@ -407,6 +410,50 @@ fn check(a: CheckArgs) -> Result<i32> {
     } else {
         EXIT_OK
     })
+}
+
+/// A one-line progress report on standard error, shown only when it is a terminal and the
+/// input is large (more than one batch).
+struct Progress {
+    on: bool,
+    docs: usize,
+    bytes: usize,
+    shown: bool,
+    start: std::time::Instant,
+}
+
+impl Progress {
+    fn new(on: bool) -> Self {
+        Progress {
+            on,
+            docs: 0,
+            bytes: 0,
+            shown: false,
+            start: std::time::Instant::now(),
+        }
+    }
+
+    fn advance(&mut self, docs: usize, bytes: usize) {
+        self.docs += docs;
+        self.bytes += bytes;
+        if self.on {
+            let secs = self.start.elapsed().as_secs_f64().max(1e-3);
+            let mb = self.bytes as f64 / 1e6;
+            eprint!(
+                "\rmtlint: {} documents, {:.1} MB, {:.1} MB/s   ",
+                self.docs,
+                mb,
+                mb / secs
+            );
+            self.shown = true;
+        }
+    }
+
+    fn done(&self) {
+        if self.shown {
+            eprintln!();
+        }
+    }
 }
 
 #[cfg(test)]

@@ -31,7 +31,10 @@ fn every_file_names_its_source_and_licence() {
             .unwrap_or_else(|| panic!("{p} has no '# licence:' line"));
         let lower = licence.to_lowercase();
         for banned in ["gpl", "research", "non-commercial", "share-alike", "by-sa"] {
-            assert!(!lower.contains(banned), "{p}: licence not allowed: {licence}");
+            assert!(
+                !lower.contains(banned),
+                "{p}: licence not allowed: {licence}"
+            );
         }
     }
 }
