@@ -97,12 +97,14 @@ pub fn write(out: &mut dyn Write, m: &Metrics, cx: &Context<'_>) -> io::Result<(
     }
 
     writeln!(out)?;
-    let clean_what = if m.per_code.is_some() {
-        "Clean rows (expected -)"
+    if m.per_code.is_some() {
+        writeln!(out, "Clean rows (expected -): false alarms")?;
     } else {
-        "All rows (no expected column: every row counts as clean)"
-    };
-    writeln!(out, "{clean_what}: false alarms")?;
+        writeln!(
+            out,
+            "Flagged rows (no expected column: every row counts as clean; on clean text these are false alarms)"
+        )?;
+    }
     rates_line(
         out,
         "all",
@@ -124,7 +126,7 @@ pub fn write(out: &mut dyn Write, m: &Metrics, cx: &Context<'_>) -> io::Result<(
         }
     }
     if let Some(per) = &m.clean_rate_per_code {
-        writeln!(out, "  share of clean rows flagged, per rule:")?;
+        writeln!(out, "  share of these rows flagged, per rule:")?;
         for (code, r) in per {
             writeln!(
                 out,
