@@ -235,3 +235,35 @@ fn text_report_names_the_parts() {
     assert!(s.contains("length baseline"), "{s}");
     assert!(s.contains("AUC length baseline (-words): 1.000"), "{s}");
 }
+
+#[test]
+fn annotated_spans_are_read_and_counted() {
+    let table = "\
+id\tmqm\tspans\ttext
+s1\t-1\t[{\"category\":\"Fluency/Grammar\",\"side\":\"target\",\"start\":4,\"end\":9},{\"category\":\"Accuracy/Omission\",\"side\":\"source\",\"start\":0,\"end\":2}]\tThe talks was long.
+s2\t0\t[]\tThe talks were long.
+s3\t-5\t{broken\tThe the talks.
+s4\t0\t\tNo annotation here.
+";
+    let dir = setup(table);
+    let a = mtlint(dir.path())
+        .args([
+            "eval", "gold.tsv", "--target", "en", "--spans-column", "spans", "--human-score", "mqm",
+            "--higher-is-better", "--format", "json",
+        ])
+        .assert()
+        .code(2);
+    let out = a.get_output();
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(err.contains("gold.tsv:4:") && err.contains("JSON"), "{err}");
+    let v = json(&out.stdout);
+    assert_eq!(v["rows"], 3);
+    let o = &v["span_overlap"];
+    // s1 and s2 are annotated (s4's cell is empty); the source-side span is left out.
+    assert_eq!(o["rows"], 2);
+    assert_eq!(o["annotated_spans"], 1);
+    assert_eq!(o["rows_without_spans"]["rows"], 1);
+    let t = &o["total"];
+    assert!(t["overlap_matching"].as_u64() <= t["overlap_any"].as_u64());
+    assert!(t["overlap_any"].as_u64() <= t["findings"].as_u64());
+}

@@ -30,6 +30,9 @@ pub struct GoldSpec {
     pub id: Option<String>,
     /// Column with the source text (bilingual mode).
     pub source: Option<String>,
+    /// Column with annotated error spans (a JSON array of objects with `start`, `end`,
+    /// `category`, optional `subcategory` and `side`).
+    pub spans: Option<String>,
     /// Keep only rows where each column equals its value.
     pub filters: Vec<(String, String)>,
     /// Keep at most this many rows (after filtering).
@@ -60,6 +63,53 @@ pub struct GoldRow {
     pub doc: Option<String>,
     /// Origin value.
     pub origin: Option<String>,
+    /// Annotated error spans on the target side (`None` = no spans column or empty cell).
+    pub spans: Option<Vec<Span>>,
+}
+
+/// An annotated error span in the row's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Span {
+    /// Start, in characters (Unicode code points).
+    pub start: usize,
+    /// End, in characters, exclusive.
+    pub end: usize,
+    /// `category` or `category/subcategory`.
+    pub category: String,
+}
+
+/// Parses an annotated-spans cell: a JSON array of objects with `start`, `end` (code-point
+/// offsets; spans whose offsets are null are left out), `category`, optional `subcategory`, and
+/// optional `side` (spans on the `source` side are left out). Empty cell = not available.
+pub fn parse_spans(cell: &str) -> Result<Option<Vec<Span>>, String> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    let v: serde_json::Value = serde_json::from_str(cell).map_err(|e| format!("error spans are not valid JSON: {e}"))?;
+    let arr = v.as_array().ok_or("error spans are not a JSON array")?;
+    let mut out = Vec::with_capacity(arr.len());
+    for o in arr {
+        let o = o.as_object().ok_or("an error span is not a JSON object")?;
+        if o.get("side").and_then(|s| s.as_str()) == Some("source") {
+            continue;
+        }
+        let pos = |k: &str| o.get(k).and_then(serde_json::Value::as_u64).map(|v| v as usize);
+        let (Some(start), Some(end)) = (pos("start"), pos("end")) else {
+            continue;
+        };
+        let text = |k: &str| o.get(k).and_then(|s| s.as_str()).unwrap_or("").trim();
+        let category = match (text("category"), text("subcategory")) {
+            (c, "") => c.to_string(),
+            (c, sub) => format!("{c}/{sub}"),
+        };
+        out.push(Span {
+            start,
+            end: end.max(start),
+            category,
+        });
+    }
+    Ok(Some(out))
 }
 
 /// The rows of a table with what it had.
@@ -194,6 +244,7 @@ pub fn read(name: &str, reader: impl Read, spec: &GoldSpec) -> Result<Gold, Head
     let label_col = opt(&spec.label, "label")?;
     let origin_col = opt(&spec.origin, "origin")?;
     let source_col = opt(&spec.source, "source")?;
+    let spans_col = opt(&spec.spans, "error spans")?;
     let doc_cols = spec
         .doc
         .iter()
@@ -238,6 +289,7 @@ pub fn read(name: &str, reader: impl Read, spec: &GoldSpec) -> Result<Gold, Head
             label: label_col,
             origin: origin_col,
             source: source_col,
+            spans: spans_col,
             doc: &doc_cols,
             filters: &filter_cols,
         }) {
@@ -257,6 +309,7 @@ struct Cols<'a> {
     label: Option<usize>,
     origin: Option<usize>,
     source: Option<usize>,
+    spans: Option<usize>,
     doc: &'a [usize],
     filters: &'a [(usize, &'a str)],
 }
@@ -298,6 +351,10 @@ fn parse_row(
         Some(i) => parse_label(cell(i)?)?,
         None => None,
     };
+    let spans = match c.spans {
+        Some(i) => parse_spans(cell(i)?)?,
+        None => None,
+    };
     let doc = if c.doc.is_empty() {
         None
     } else {
@@ -314,6 +371,7 @@ fn parse_row(
         label,
         doc,
         origin: opt_cell(c.origin)?.map(str::to_string),
+        spans,
     }))
 }
 
@@ -386,6 +444,26 @@ mod tests {
         let g = read("g.tsv", data.as_bytes(), &f).unwrap();
         assert_eq!(g.rows.len(), 1);
         assert_eq!(g.rows[0].line, 2);
+    }
+
+    #[test]
+    fn error_spans() {
+        let cell = r#"[{"category":"Fluency/Grammar","severity":"minor","side":"target","start":4,"end":9},
+            {"category":"Accuracy/Omission","side":"source","start":0,"end":3},
+            {"category":"Linguistic_conventions","subcategory":"Spelling","start":null,"end":null},
+            {"category":"Linguistic_conventions","subcategory":"Spelling","start":1,"end":2}]"#;
+        let spans = parse_spans(cell).unwrap().unwrap();
+        assert_eq!(
+            spans,
+            vec![
+                Span { start: 4, end: 9, category: "Fluency/Grammar".into() },
+                Span { start: 1, end: 2, category: "Linguistic_conventions/Spelling".into() },
+            ]
+        );
+        assert_eq!(parse_spans("[]"), Ok(Some(Vec::new())));
+        assert_eq!(parse_spans(""), Ok(None));
+        assert!(parse_spans("{").is_err());
+        assert!(parse_spans("{}").is_err());
     }
 
     #[test]

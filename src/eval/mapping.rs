@@ -27,6 +27,8 @@ pub struct RowResult {
     pub major: bool,
     /// Each finding as `code: "matched"`.
     pub evidence: Vec<String>,
+    /// Each finding as (code, start, end) in characters within the row's text.
+    pub spans: Vec<(&'static str, usize, usize)>,
 }
 
 /// Groups row indices into documents: without keys every row is its own document; rows with
@@ -78,11 +80,11 @@ fn row_of(ranges: &[Range<usize>], pos: usize) -> usize {
     ranges.partition_point(|r| r.start <= pos).saturating_sub(1)
 }
 
-/// Maps the sentences of a document report back to its rows (`ranges` from
+/// Maps the sentences of a document report back to its rows (`text` and `ranges` from
 /// [`build_document`]): a sentence belongs to the row where it starts. A row's score is the
 /// word-weighted mean of its sentences' scores (the document-score formula), its codes the
 /// union of its sentences' codes.
-pub fn map_back(sentences: &[SentenceReport], ranges: &[Range<usize>], scoring: &Scoring) -> Vec<RowResult> {
+pub fn map_back(sentences: &[SentenceReport], text: &str, ranges: &[Range<usize>], scoring: &Scoring) -> Vec<RowResult> {
     let mut parts: Vec<Vec<&SentenceReport>> = vec![Vec::new(); ranges.len()];
     if ranges.is_empty() {
         return Vec::new();
@@ -90,9 +92,18 @@ pub fn map_back(sentences: &[SentenceReport], ranges: &[Range<usize>], scoring: 
     for s in sentences {
         parts[row_of(ranges, s.start_byte)].push(s);
     }
+    // Character offset of each row's start in the document.
+    let mut char_starts = Vec::with_capacity(ranges.len());
+    let (mut chars, mut bytes) = (0usize, 0usize);
+    for r in ranges {
+        chars += text.get(bytes..r.start).map_or(0, crate::text::char_len);
+        bytes = r.start;
+        char_starts.push(chars);
+    }
     parts
         .into_iter()
-        .map(|ss| {
+        .enumerate()
+        .map(|(row, ss)| {
             let mut r = RowResult {
                 score: scoring
                     .document_score(ss.iter().map(|s| (s.score, s.words)))
@@ -105,6 +116,8 @@ pub fn map_back(sentences: &[SentenceReport], ranges: &[Range<usize>], scoring: 
                 r.codes.insert(f.code);
                 r.major |= f.severity >= Severity::Major;
                 r.evidence.push(format!("{}: \"{}\"", f.code, f.matched));
+                let base = char_starts[row];
+                r.spans.push((f.code, f.start.saturating_sub(base), f.end.saturating_sub(base)));
             }
             r
         })
@@ -126,6 +139,8 @@ mod tests {
         }
     }
 
+    /// A sentence at `start_byte` whose findings cover its first character (ASCII text:
+    /// characters = bytes).
     fn sentence(start_byte: usize, score: u32, words: usize, findings: &[(&'static str, Severity)]) -> SentenceReport {
         SentenceReport {
             index: 1,
@@ -144,8 +159,8 @@ mod tests {
                 .map(|&(code, severity)| FindingReport {
                     code,
                     severity,
-                    start: 0,
-                    end: 1,
+                    start: start_byte,
+                    end: start_byte + 1,
                     start_byte: 0,
                     end_byte: 1,
                     matched: "x".into(),
@@ -191,7 +206,8 @@ mod tests {
             sentence(10, 0, 1, &[("boilerplate", Severity::Minor), ("credit", Severity::Minor)]),
             sentence(32, 80, 5, &[("boilerplate", Severity::Major)]),
         ];
-        let rows = map_back(&sentences, &ranges, &Scoring::default());
+        let text = "x".repeat(40);
+        let rows = map_back(&sentences, &text, &ranges, &Scoring::default());
         assert_eq!(rows.len(), 3);
         // (100×3 + 0×1) / 4 = 75
         assert_eq!(rows[0].score, 75);
@@ -201,8 +217,24 @@ mod tests {
         assert!(!rows[0].major);
         assert_eq!(rows[0].evidence, ["boilerplate: \"x\"", "credit: \"x\""]);
         assert_eq!(rows[1], RowResult { score: 100, ..RowResult::default() });
+        assert_eq!(rows[0].spans, [("boilerplate", 10, 11), ("credit", 10, 11)]);
         assert_eq!(rows[2].score, 80);
         assert!(rows[2].major);
+        assert_eq!(rows[2].spans, [("boilerplate", 0, 1)]);
+    }
+
+    #[test]
+    fn finding_offsets_become_row_relative_characters() {
+        let rows = vec![row(2, Some("d"), "Ünïcödé."), row(3, Some("d"), "Second line.")];
+        let (doc, ranges) = build_document(&rows, &[0, 1]);
+        assert_eq!(ranges, vec![0..12, 14..26]);
+        let mut s = sentence(14, 96, 2, &[("typography", Severity::Minor)]);
+        // "Second" = document characters 10..16.
+        s.findings[0].start = 10;
+        s.findings[0].end = 16;
+        let mapped = map_back(&[sentence(0, 100, 1, &[]), s], &doc.text, &ranges, &Scoring::default());
+        assert_eq!(mapped[1].spans, [("typography", 0, 6)]);
+        assert_eq!(mapped[0].spans, []);
     }
 
     #[test]
@@ -215,7 +247,7 @@ mod tests {
         let (doc, ranges) = build_document(&rows, &[0, 1, 2]);
         let engine = Engine::default_engine().unwrap();
         let report = engine.analyze(&doc);
-        let mapped = map_back(&report.sentences, &ranges, engine.scoring());
+        let mapped = map_back(&report.sentences, &doc.text, &ranges, engine.scoring());
         assert_eq!(mapped.iter().map(|r| r.sentences).collect::<Vec<_>>(), [2, 1, 1]);
         assert_eq!(mapped.iter().map(|r| r.words).collect::<Vec<_>>(), [11, 2, 5]);
         // The same row analyzed alone gives the same words and score.

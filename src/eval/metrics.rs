@@ -24,6 +24,8 @@ pub struct Setup {
     pub has_label: bool,
     /// An origin column is in use.
     pub has_origin: bool,
+    /// An annotated-spans column is in use.
+    pub has_spans: bool,
     /// The codes of the rules that ran.
     pub active: BTreeSet<&'static str>,
 }
@@ -91,6 +93,97 @@ pub struct LabelCounts {
     pub negative: usize,
 }
 
+/// Findings against annotated error spans.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct SpanCounts {
+    /// Findings (in rows with annotations).
+    pub findings: usize,
+    /// Findings that overlap an annotated span of any category.
+    pub overlap_any: usize,
+    /// Findings that overlap an annotated span of a category matching their code.
+    pub overlap_matching: usize,
+}
+
+/// How findings line up with annotated error spans (MQM).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SpanOverlap {
+    /// Rows with an annotation (possibly without any span).
+    pub rows: usize,
+    /// Annotated target-side spans with offsets.
+    pub annotated_spans: usize,
+    /// All findings.
+    pub total: SpanCounts,
+    /// Per code that found something.
+    pub per_code: BTreeMap<&'static str, SpanCounts>,
+    /// Flag rates of the rows whose annotation has no span: flags there are likely false alarms.
+    pub rows_without_spans: Rates,
+}
+
+/// Keywords of the annotation categories each code corresponds to (matched in the lower-cased
+/// `category/subcategory` with `_` and `-` read as spaces).
+pub fn matching_keywords(code: &str) -> &'static [&'static str] {
+    match code {
+        "run-together" => &["spelling"],
+        "capitalized-noun" => &["spelling", "capitali"],
+        "foreign-spelling" | "name-variant" => &["spelling", "name", "inconsisten"],
+        "word-order" => &["grammar", "awkward", "non fluent", "word order"],
+        "broken-clause" => &["grammar", "awkward", "non fluent", "unintelligible"],
+        "repetition" => &["addition", "awkward", "non fluent", "repetition"],
+        "untranslated" | "wrong-language" | "source-copy" => &["untranslated", "non translation"],
+        "typography" => &["punctuation", "display", "typograph"],
+        "encoding" => &["display", "spelling", "character encoding"],
+        "truncated" => &["omission"],
+        "boilerplate" | "credit" => &["addition"],
+        "number-mismatch" | "name-mismatch" => &["mistranslation", "omission"],
+        _ => &[],
+    }
+}
+
+/// True when an annotation category corresponds to a code (see [`matching_keywords`]).
+pub fn category_matches(code: &str, category: &str) -> bool {
+    let c: String = category
+        .chars()
+        .map(|ch| if ch == '_' || ch == '-' { ' ' } else { ch.to_ascii_lowercase() })
+        .collect();
+    matching_keywords(code).iter().any(|k| c.contains(k))
+}
+
+/// Half-open character ranges overlap; an empty finding range counts as its first character.
+fn overlaps(f: (usize, usize), a: (usize, usize)) -> bool {
+    let fe = f.1.max(f.0 + 1);
+    f.0 < a.1 && a.0 < fe
+}
+
+fn span_overlap(rows: &[GoldRow], preds: &[RowResult]) -> SpanOverlap {
+    let mut o = SpanOverlap::default();
+    let mut clean: Vec<&RowResult> = Vec::new();
+    for (r, p) in rows.iter().zip(preds) {
+        let Some(spans) = &r.spans else {
+            continue;
+        };
+        o.rows += 1;
+        o.annotated_spans += spans.len();
+        if spans.is_empty() {
+            clean.push(p);
+        }
+        for &(code, start, end) in &p.spans {
+            let hit = |any: bool| {
+                spans
+                    .iter()
+                    .any(|s| overlaps((start, end), (s.start, s.end)) && (any || category_matches(code, &s.category)))
+            };
+            let (a, m) = (hit(true), hit(false));
+            for c in [&mut o.total, o.per_code.entry(code).or_default()] {
+                c.findings += 1;
+                c.overlap_any += usize::from(a);
+                c.overlap_matching += usize::from(m);
+            }
+        }
+    }
+    o.rows_without_spans = Rates::of(clean);
+    o
+}
+
 /// Everything `eval` reports. Serialized as the JSON object of `--format json`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Metrics {
@@ -141,6 +234,8 @@ pub struct Metrics {
     pub label_counts: Option<LabelCounts>,
     /// Flag rates of the rows with label 1 and label 0.
     pub flag_rate_by_label: Option<BTreeMap<String, Rates>>,
+    /// Findings against annotated error spans.
+    pub span_overlap: Option<SpanOverlap>,
 }
 
 /// The human score turned so that higher = better: negated unless higher is better.
@@ -279,6 +374,9 @@ pub fn compute(rows: &[GoldRow], preds: &[RowResult], setup: &Setup) -> Metrics 
         });
         m.flag_rate_by_label = Some(by.into_iter().map(|(k, v)| (k, Rates::of(v))).collect());
     }
+    if setup.has_spans {
+        m.span_overlap = Some(span_overlap(rows, preds));
+    }
     m
 }
 
@@ -310,6 +408,7 @@ mod tests {
             codes: codes(c),
             major,
             evidence: Vec::new(),
+            spans: Vec::new(),
         }
     }
 
@@ -418,6 +517,37 @@ mod tests {
         // Told the other way round, the same data disagrees perfectly.
         let m2 = compute(&rows, &preds, &Setup { higher_is_better: true, ..s });
         assert_eq!(m2.correlation.unwrap().kendall, Some(-1.0));
+    }
+
+    #[test]
+    fn findings_against_annotated_spans() {
+        use super::super::gold::Span;
+        let span = |start, end, category: &str| Span { start, end, category: category.into() };
+        let rows = vec![
+            GoldRow { spans: Some(vec![span(4, 9, "Fluency/Grammar"), span(20, 25, "Accuracy/Mistranslation")]), ..GoldRow::default() },
+            GoldRow { spans: Some(vec![]), ..GoldRow::default() },
+            GoldRow { spans: None, ..GoldRow::default() },
+        ];
+        let mut p0 = pred(&["word-order", "typography"], true, 70, 8);
+        // word-order on 8..12 overlaps the grammar span; typography on 21..22 overlaps only the
+        // mistranslation span; typography on 30..30 (empty) overlaps nothing.
+        p0.spans = vec![("word-order", 8, 12), ("typography", 21, 22), ("typography", 30, 30)];
+        let mut p1 = pred(&["credit"], false, 96, 5);
+        p1.spans = vec![("credit", 0, 3)];
+        let mut p2 = pred(&["credit"], false, 96, 5);
+        p2.spans = vec![("credit", 0, 3)];
+        let m = compute(&rows, &[p0, p1, p2], &Setup { has_spans: true, ..setup() });
+        let o = m.span_overlap.unwrap();
+        assert_eq!((o.rows, o.annotated_spans), (2, 2));
+        assert_eq!(o.total, SpanCounts { findings: 4, overlap_any: 2, overlap_matching: 1 });
+        assert_eq!(o.per_code["word-order"], SpanCounts { findings: 1, overlap_any: 1, overlap_matching: 1 });
+        assert_eq!(o.per_code["typography"], SpanCounts { findings: 2, overlap_any: 1, overlap_matching: 0 });
+        assert_eq!(o.per_code["credit"], SpanCounts { findings: 1, overlap_any: 0, overlap_matching: 0 });
+        assert_eq!((o.rows_without_spans.rows, o.rows_without_spans.flagged), (1, 1));
+        assert!(category_matches("run-together", "Linguistic_conventions/Spelling"));
+        assert!(category_matches("word-order", "Style/Non_fluent"));
+        assert!(category_matches("untranslated", "Non-translation!"));
+        assert!(!category_matches("word-order", "Accuracy/Mistranslation"));
     }
 
     #[test]

@@ -92,6 +92,11 @@ pub struct EvalArgs {
     /// Column with the source text (bilingual mode).
     #[arg(long, value_name = "COLUMN")]
     pub source_column: Option<String>,
+    /// Column with annotated error spans (MQM): a JSON array of objects with `start`, `end`
+    /// (character offsets in the text), `category`, optional `subcategory` and `side`. Reports
+    /// how many findings overlap an annotated span, and one of a matching category.
+    #[arg(long, value_name = "COLUMN")]
+    pub spans_column: Option<String>,
     /// Keep only rows where COLUMN equals VALUE (repeatable; all must hold).
     #[arg(long, value_name = "COLUMN=VALUE")]
     pub filter: Vec<String>,
@@ -152,6 +157,7 @@ impl EvalArgs {
             origin: self.origin_column.clone(),
             id: self.id_column.clone(),
             source: self.source_column.clone(),
+            spans: self.spans_column.clone(),
             filters,
             limit: self.limit,
         })
@@ -193,7 +199,7 @@ pub fn run(a: &EvalArgs) -> Result<i32> {
             .map(|members| {
                 let (doc, ranges) = mapping::build_document(&gold.rows, members);
                 let report = engine.analyze(&doc);
-                mapping::map_back(&report.sentences, &ranges, engine.scoring())
+                mapping::map_back(&report.sentences, &doc.text, &ranges, engine.scoring())
             })
             .collect()
     });
@@ -210,6 +216,7 @@ pub fn run(a: &EvalArgs) -> Result<i32> {
         higher_is_better: a.higher_is_better,
         has_label: a.label.is_some(),
         has_origin: a.origin_column.is_some(),
+        has_spans: a.spans_column.is_some(),
         active: engine.rules().iter().map(|r| r.info().code).collect(),
     };
     let mut m = metrics::compute(&gold.rows, &preds, &setup);

@@ -174,6 +174,32 @@ pub fn write(out: &mut dyn Write, m: &Metrics, cx: &Context<'_>) -> io::Result<(
         )?;
     }
 
+    if let Some(o) = &m.span_overlap {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "Findings vs annotated error spans ({} annotated rows, {} target spans)",
+            o.rows, o.annotated_spans
+        )?;
+        writeln!(
+            out,
+            "  {:<26} {:>8} {:>12} {:>17}",
+            "code", "findings", "overlap any", "overlap matching"
+        )?;
+        let line = |out: &mut dyn Write, name: &str, c: &super::metrics::SpanCounts| {
+            writeln!(
+                out,
+                "  {:<26} {:>8} {:>12} {:>17}",
+                name, c.findings, c.overlap_any, c.overlap_matching
+            )
+        };
+        for (code, c) in &o.per_code {
+            line(out, code, c)?;
+        }
+        line(out, "all", &o.total)?;
+        rates_line(out, "rows without error spans", &o.rows_without_spans)?;
+    }
+
     if let Some(lc) = &m.label_counts {
         writeln!(out)?;
         writeln!(
