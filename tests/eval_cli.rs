@@ -45,8 +45,20 @@ fn json_shape_correlation_and_auc() {
     let dir = setup(SCORED);
     let out = mtlint(dir.path())
         .args([
-            "eval", "gold.tsv", "--target", "en", "--config", "flat.toml", "--human-score", "errors",
-            "--label", "is_human", "--doc-column", "doc,system", "--format", "json",
+            "eval",
+            "gold.tsv",
+            "--target",
+            "en",
+            "--config",
+            "flat.toml",
+            "--human-score",
+            "errors",
+            "--label",
+            "is_human",
+            "--doc-column",
+            "doc,system",
+            "--format",
+            "json",
         ])
         .assert()
         .success()
@@ -55,9 +67,19 @@ fn json_shape_correlation_and_auc() {
         .clone();
     let v = json(&out);
     for key in [
-        "rows", "per_code", "clean_flag_rate", "clean_major_rate", "correlation", "auc",
-        "length_baseline", "partial_spearman", "binned_spearman", "auc_length_baseline",
-        "clean_rate_per_code", "flag_share_per_code", "clean_by_origin",
+        "rows",
+        "per_code",
+        "clean_flag_rate",
+        "clean_major_rate",
+        "correlation",
+        "auc",
+        "length_baseline",
+        "partial_spearman",
+        "binned_spearman",
+        "auc_length_baseline",
+        "clean_rate_per_code",
+        "flag_share_per_code",
+        "clean_by_origin",
     ] {
         assert!(v.get(key).is_some(), "missing key {key}: {v}");
     }
@@ -88,8 +110,15 @@ fn json_shape_correlation_and_auc() {
     // Told that higher is better, the same length baseline disagrees perfectly.
     let out = mtlint(dir.path())
         .args([
-            "eval", "gold.tsv", "--config", "flat.toml", "--human-score", "errors", "--higher-is-better",
-            "--format", "json",
+            "eval",
+            "gold.tsv",
+            "--config",
+            "flat.toml",
+            "--human-score",
+            "errors",
+            "--higher-is-better",
+            "--format",
+            "json",
         ])
         .assert()
         .success()
@@ -167,8 +196,18 @@ w1\tword-order\tmt\tOn Monday announced the minister a new plan.
     let dir = setup(table);
     let out = mtlint(dir.path())
         .args([
-            "eval", "gold.tsv", "--target", "en", "--only", "boilerplate", "--origin-column", "origin",
-            "--errors", "errors.tsv", "--format", "json",
+            "eval",
+            "gold.tsv",
+            "--target",
+            "en",
+            "--only",
+            "boilerplate",
+            "--origin-column",
+            "origin",
+            "--errors",
+            "errors.tsv",
+            "--format",
+            "json",
         ])
         .assert()
         .success()
@@ -179,7 +218,11 @@ w1\tword-order\tmt\tOn Monday announced the minister a new plan.
     assert_eq!(v["rows"], 4);
     assert_eq!(v["active_codes"], serde_json::json!(["boilerplate"]));
     let b = &v["per_code"]["boilerplate"];
-    let (tp, fp, fn_) = (b["tp"].as_u64().unwrap(), b["fp"].as_u64().unwrap(), b["fn"].as_u64().unwrap());
+    let (tp, fp, fn_) = (
+        b["tp"].as_u64().unwrap(),
+        b["fp"].as_u64().unwrap(),
+        b["fn"].as_u64().unwrap(),
+    );
     // One row expects boilerplate; the word-order row is left out (its rule did not run).
     assert_eq!(tp + fn_, 1);
     assert!(fp <= 2);
@@ -223,7 +266,16 @@ word-order,wrong-language";
 fn text_report_names_the_parts() {
     let dir = setup(SCORED);
     let out = mtlint(dir.path())
-        .args(["eval", "gold.tsv", "--config", "flat.toml", "--human-score", "errors", "--label", "is_human"])
+        .args([
+            "eval",
+            "gold.tsv",
+            "--config",
+            "flat.toml",
+            "--human-score",
+            "errors",
+            "--label",
+            "is_human",
+        ])
         .assert()
         .success()
         .get_output()
@@ -248,8 +300,17 @@ s4\t0\t\tNo annotation here.
     let dir = setup(table);
     let a = mtlint(dir.path())
         .args([
-            "eval", "gold.tsv", "--target", "en", "--spans-column", "spans", "--human-score", "mqm",
-            "--higher-is-better", "--format", "json",
+            "eval",
+            "gold.tsv",
+            "--target",
+            "en",
+            "--spans-column",
+            "spans",
+            "--human-score",
+            "mqm",
+            "--higher-is-better",
+            "--format",
+            "json",
         ])
         .assert()
         .code(2);

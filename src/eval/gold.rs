@@ -86,7 +86,8 @@ pub fn parse_spans(cell: &str) -> Result<Option<Vec<Span>>, String> {
     if cell.is_empty() {
         return Ok(None);
     }
-    let v: serde_json::Value = serde_json::from_str(cell).map_err(|e| format!("error spans are not valid JSON: {e}"))?;
+    let v: serde_json::Value =
+        serde_json::from_str(cell).map_err(|e| format!("error spans are not valid JSON: {e}"))?;
     let arr = v.as_array().ok_or("error spans are not a JSON array")?;
     let mut out = Vec::with_capacity(arr.len());
     for o in arr {
@@ -211,7 +212,12 @@ pub fn read(name: &str, reader: impl Read, spec: &GoldSpec) -> Result<Gold, Head
         .clone();
     let names: Vec<String> = headers
         .iter()
-        .map(|h| String::from_utf8_lossy(h).trim_start_matches('\u{feff}').trim().to_string())
+        .map(|h| {
+            String::from_utf8_lossy(h)
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_string()
+        })
         .collect();
     if names.iter().all(String::is_empty) {
         return Err(HeaderError(format!("{name}: empty file, no header")));
@@ -281,18 +287,23 @@ pub fn read(name: &str, reader: impl Read, spec: &GoldSpec) -> Result<Gold, Head
             }
         }
         let line = record.position().map_or(row, |p| p.line() as usize);
-        match parse_row(&record, &names, line, &Cols {
-            text: text_col,
-            expected: expected_col,
-            id: id_col,
-            human: human_col,
-            label: label_col,
-            origin: origin_col,
-            source: source_col,
-            spans: spans_col,
-            doc: &doc_cols,
-            filters: &filter_cols,
-        }) {
+        match parse_row(
+            &record,
+            &names,
+            line,
+            &Cols {
+                text: text_col,
+                expected: expected_col,
+                id: id_col,
+                human: human_col,
+                label: label_col,
+                origin: origin_col,
+                source: source_col,
+                spans: spans_col,
+                doc: &doc_cols,
+                filters: &filter_cols,
+            },
+        ) {
             Ok(Some(r)) => gold.rows.push(r),
             Ok(None) => {}
             Err(m) => gold.errors.push(format!("{name}:{line}: {m}")),
@@ -315,12 +326,7 @@ struct Cols<'a> {
 }
 
 /// One record → a row (`Ok(None)` = filtered out).
-fn parse_row(
-    record: &csv::ByteRecord,
-    names: &[String],
-    line: usize,
-    c: &Cols<'_>,
-) -> Result<Option<GoldRow>, String> {
+fn parse_row(record: &csv::ByteRecord, names: &[String], line: usize, c: &Cols<'_>) -> Result<Option<GoldRow>, String> {
     let cell = |i: usize| -> Result<&str, String> {
         let bytes = record.get(i).ok_or_else(|| {
             format!(
@@ -392,7 +398,10 @@ mod tests {
     fn cells() {
         assert_eq!(parse_expected("-"), Ok(Some(BTreeSet::new())));
         assert_eq!(parse_expected(" "), Ok(None));
-        let both: BTreeSet<String> = ["name-variant", "foreign-spelling"].iter().map(|s| s.to_string()).collect();
+        let both: BTreeSet<String> = ["name-variant", "foreign-spelling"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(parse_expected("name-variant; foreign-spelling;"), Ok(Some(both)));
         assert!(parse_expected("word-odrer").is_err());
         assert_eq!(parse_score("-3.5"), Ok(Some(-3.5)));
@@ -456,8 +465,16 @@ mod tests {
         assert_eq!(
             spans,
             vec![
-                Span { start: 4, end: 9, category: "Fluency/Grammar".into() },
-                Span { start: 1, end: 2, category: "Linguistic_conventions/Spelling".into() },
+                Span {
+                    start: 4,
+                    end: 9,
+                    category: "Fluency/Grammar".into()
+                },
+                Span {
+                    start: 1,
+                    end: 2,
+                    category: "Linguistic_conventions/Spelling".into()
+                },
             ]
         );
         assert_eq!(parse_spans("[]"), Ok(Some(Vec::new())));

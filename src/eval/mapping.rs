@@ -84,7 +84,12 @@ fn row_of(ranges: &[Range<usize>], pos: usize) -> usize {
 /// [`build_document`]): a sentence belongs to the row where it starts. A row's score is the
 /// word-weighted mean of its sentences' scores (the document-score formula), its codes the
 /// union of its sentences' codes.
-pub fn map_back(sentences: &[SentenceReport], text: &str, ranges: &[Range<usize>], scoring: &Scoring) -> Vec<RowResult> {
+pub fn map_back(
+    sentences: &[SentenceReport],
+    text: &str,
+    ranges: &[Range<usize>],
+    scoring: &Scoring,
+) -> Vec<RowResult> {
     let mut parts: Vec<Vec<&SentenceReport>> = vec![Vec::new(); ranges.len()];
     if ranges.is_empty() {
         return Vec::new();
@@ -117,7 +122,8 @@ pub fn map_back(sentences: &[SentenceReport], text: &str, ranges: &[Range<usize>
                 r.major |= f.severity >= Severity::Major;
                 r.evidence.push(format!("{}: \"{}\"", f.code, f.matched));
                 let base = char_starts[row];
-                r.spans.push((f.code, f.start.saturating_sub(base), f.end.saturating_sub(base)));
+                r.spans
+                    .push((f.code, f.start.saturating_sub(base), f.end.saturating_sub(base)));
             }
             r
         })
@@ -188,7 +194,11 @@ mod tests {
 
     #[test]
     fn document_joins_rows_as_paragraphs() {
-        let rows = vec![row(2, Some("d\u{1f}s"), "One."), row(3, Some("d\u{1f}s"), ""), row(4, Some("d\u{1f}s"), "Three.")];
+        let rows = vec![
+            row(2, Some("d\u{1f}s"), "One."),
+            row(3, Some("d\u{1f}s"), ""),
+            row(4, Some("d\u{1f}s"), "Three."),
+        ];
         let (doc, ranges) = build_document(&rows, &[0, 1, 2]);
         assert_eq!(doc.text, "One.\n\n\n\nThree.");
         assert_eq!(doc.id, "d/s");
@@ -203,7 +213,12 @@ mod tests {
         let ranges = vec![0..20, 22..30, 32..40];
         let sentences = vec![
             sentence(0, 100, 3, &[]),
-            sentence(10, 0, 1, &[("boilerplate", Severity::Minor), ("credit", Severity::Minor)]),
+            sentence(
+                10,
+                0,
+                1,
+                &[("boilerplate", Severity::Minor), ("credit", Severity::Minor)],
+            ),
             sentence(32, 80, 5, &[("boilerplate", Severity::Major)]),
         ];
         let text = "x".repeat(40);
@@ -213,10 +228,19 @@ mod tests {
         assert_eq!(rows[0].score, 75);
         assert_eq!(rows[0].words, 4);
         assert_eq!(rows[0].sentences, 2);
-        assert_eq!(rows[0].codes.iter().copied().collect::<Vec<_>>(), ["boilerplate", "credit"]);
+        assert_eq!(
+            rows[0].codes.iter().copied().collect::<Vec<_>>(),
+            ["boilerplate", "credit"]
+        );
         assert!(!rows[0].major);
         assert_eq!(rows[0].evidence, ["boilerplate: \"x\"", "credit: \"x\""]);
-        assert_eq!(rows[1], RowResult { score: 100, ..RowResult::default() });
+        assert_eq!(
+            rows[1],
+            RowResult {
+                score: 100,
+                ..RowResult::default()
+            }
+        );
         assert_eq!(rows[0].spans, [("boilerplate", 10, 11), ("credit", 10, 11)]);
         assert_eq!(rows[2].score, 80);
         assert!(rows[2].major);

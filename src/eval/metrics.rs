@@ -143,7 +143,13 @@ pub fn matching_keywords(code: &str) -> &'static [&'static str] {
 pub fn category_matches(code: &str, category: &str) -> bool {
     let c: String = category
         .chars()
-        .map(|ch| if ch == '_' || ch == '-' { ' ' } else { ch.to_ascii_lowercase() })
+        .map(|ch| {
+            if ch == '_' || ch == '-' {
+                ' '
+            } else {
+                ch.to_ascii_lowercase()
+            }
+        })
         .collect();
     matching_keywords(code).iter().any(|k| c.contains(k))
 }
@@ -249,7 +255,10 @@ pub fn orient(human: f64, higher_is_better: bool) -> f64 {
 
 /// Expected codes restricted to the rules that ran; `None` when the row is not labelled, or
 /// when all its codes belong to rules that did not run (it is neither clean nor judgeable).
-pub fn judged_expected<'a>(expected: &'a Option<BTreeSet<String>>, active: &BTreeSet<&str>) -> Option<BTreeSet<&'a str>> {
+pub fn judged_expected<'a>(
+    expected: &'a Option<BTreeSet<String>>,
+    active: &BTreeSet<&str>,
+) -> Option<BTreeSet<&'a str>> {
     let e = expected.as_ref()?;
     let kept: BTreeSet<&str> = e.iter().map(String::as_str).filter(|c| active.contains(c)).collect();
     if kept.is_empty() && !e.is_empty() {
@@ -276,7 +285,12 @@ pub fn compute(rows: &[GoldRow], preds: &[RowResult], setup: &Setup) -> Metrics 
             let Some(exp) = judged_expected(&r.expected, &setup.active) else {
                 continue;
             };
-            for c in exp.iter().copied().chain(p.codes.iter().copied()).collect::<BTreeSet<&str>>() {
+            for c in exp
+                .iter()
+                .copied()
+                .chain(p.codes.iter().copied())
+                .collect::<BTreeSet<&str>>()
+            {
                 let e = counts.entry(c.to_string()).or_default();
                 match (exp.contains(c), p.codes.contains(c)) {
                     (true, true) => e.0 += 1,
@@ -312,7 +326,9 @@ pub fn compute(rows: &[GoldRow], preds: &[RowResult], setup: &Setup) -> Metrics 
     if setup.has_origin {
         let mut by: BTreeMap<String, Vec<&RowResult>> = BTreeMap::new();
         for &i in &clean {
-            by.entry(rows[i].origin.clone().unwrap_or_default()).or_default().push(&preds[i]);
+            by.entry(rows[i].origin.clone().unwrap_or_default())
+                .or_default()
+                .push(&preds[i]);
         }
         m.clean_by_origin = Some(by.into_iter().map(|(k, v)| (k, Rates::of(v))).collect());
     }
@@ -322,7 +338,14 @@ pub fn compute(rows: &[GoldRow], preds: &[RowResult], setup: &Setup) -> Metrics 
             .iter()
             .map(|&c| {
                 let n = idx.iter().filter(|&&i| preds[i].codes.contains(c)).count();
-                (c, if idx.is_empty() { 0.0 } else { n as f64 / idx.len() as f64 })
+                (
+                    c,
+                    if idx.is_empty() {
+                        0.0
+                    } else {
+                        n as f64 / idx.len() as f64
+                    },
+                )
             })
             .collect()
     };
@@ -431,14 +454,14 @@ mod tests {
     #[test]
     fn per_code_any_and_clean_rates() {
         let rows = vec![
-            gold("boilerplate", "a"),     // tp boilerplate, any tp
+            gold("boilerplate", "a"),        // tp boilerplate, any tp
             gold("boilerplate;credit", "a"), // tp boilerplate, fn credit, any tp
-            gold("-", "a"),               // fp word-order, any fp, clean flagged (minor)
-            gold("-", "b"),               // clean, not flagged
-            gold("-", "b"),               // fp credit (major)
-            gold("word-order", "b"),      // fn word-order, any fn
-            gold("truncated", "b"),       // inactive only: left out of per-code and any
-            gold("", "b"),                // not labelled: left out
+            gold("-", "a"),                  // fp word-order, any fp, clean flagged (minor)
+            gold("-", "b"),                  // clean, not flagged
+            gold("-", "b"),                  // fp credit (major)
+            gold("word-order", "b"),         // fn word-order, any fn
+            gold("truncated", "b"),          // inactive only: left out of per-code and any
+            gold("", "b"),                   // not labelled: left out
         ];
         let preds = vec![
             pred(&["boilerplate"], true, 80, 3),
@@ -480,7 +503,14 @@ mod tests {
     fn without_expected_every_row_is_clean() {
         let rows = vec![GoldRow::default(), GoldRow::default()];
         let preds = vec![pred(&["credit"], false, 96, 2), pred(&[], false, 100, 2)];
-        let m = compute(&rows, &preds, &Setup { has_expected: false, ..setup() });
+        let m = compute(
+            &rows,
+            &preds,
+            &Setup {
+                has_expected: false,
+                ..setup()
+            },
+        );
         assert_eq!(m.per_code, None);
         assert_eq!(m.any, None);
         assert_eq!(m.clean_rows, 2);
@@ -497,7 +527,10 @@ mod tests {
         let words = [9, 3, 5, 7];
         let rows: Vec<GoldRow> = errors
             .iter()
-            .map(|&e| GoldRow { human: Some(e), ..GoldRow::default() })
+            .map(|&e| GoldRow {
+                human: Some(e),
+                ..GoldRow::default()
+            })
             .collect();
         let preds: Vec<RowResult> = tool.iter().zip(words).map(|(&s, w)| pred(&[], false, s, w)).collect();
         let s = Setup {
@@ -515,18 +548,41 @@ mod tests {
         let b = m.length_baseline.unwrap();
         assert!((b.spearman.unwrap() + 0.2).abs() < 1e-12);
         // Told the other way round, the same data disagrees perfectly.
-        let m2 = compute(&rows, &preds, &Setup { higher_is_better: true, ..s });
+        let m2 = compute(
+            &rows,
+            &preds,
+            &Setup {
+                higher_is_better: true,
+                ..s
+            },
+        );
         assert_eq!(m2.correlation.unwrap().kendall, Some(-1.0));
     }
 
     #[test]
     fn findings_against_annotated_spans() {
         use super::super::gold::Span;
-        let span = |start, end, category: &str| Span { start, end, category: category.into() };
+        let span = |start, end, category: &str| Span {
+            start,
+            end,
+            category: category.into(),
+        };
         let rows = vec![
-            GoldRow { spans: Some(vec![span(4, 9, "Fluency/Grammar"), span(20, 25, "Accuracy/Mistranslation")]), ..GoldRow::default() },
-            GoldRow { spans: Some(vec![]), ..GoldRow::default() },
-            GoldRow { spans: None, ..GoldRow::default() },
+            GoldRow {
+                spans: Some(vec![
+                    span(4, 9, "Fluency/Grammar"),
+                    span(20, 25, "Accuracy/Mistranslation"),
+                ]),
+                ..GoldRow::default()
+            },
+            GoldRow {
+                spans: Some(vec![]),
+                ..GoldRow::default()
+            },
+            GoldRow {
+                spans: None,
+                ..GoldRow::default()
+            },
         ];
         let mut p0 = pred(&["word-order", "typography"], true, 70, 8);
         // word-order on 8..12 overlaps the grammar span; typography on 21..22 overlaps only the
@@ -536,13 +592,48 @@ mod tests {
         p1.spans = vec![("credit", 0, 3)];
         let mut p2 = pred(&["credit"], false, 96, 5);
         p2.spans = vec![("credit", 0, 3)];
-        let m = compute(&rows, &[p0, p1, p2], &Setup { has_spans: true, ..setup() });
+        let m = compute(
+            &rows,
+            &[p0, p1, p2],
+            &Setup {
+                has_spans: true,
+                ..setup()
+            },
+        );
         let o = m.span_overlap.unwrap();
         assert_eq!((o.rows, o.annotated_spans), (2, 2));
-        assert_eq!(o.total, SpanCounts { findings: 4, overlap_any: 2, overlap_matching: 1 });
-        assert_eq!(o.per_code["word-order"], SpanCounts { findings: 1, overlap_any: 1, overlap_matching: 1 });
-        assert_eq!(o.per_code["typography"], SpanCounts { findings: 2, overlap_any: 1, overlap_matching: 0 });
-        assert_eq!(o.per_code["credit"], SpanCounts { findings: 1, overlap_any: 0, overlap_matching: 0 });
+        assert_eq!(
+            o.total,
+            SpanCounts {
+                findings: 4,
+                overlap_any: 2,
+                overlap_matching: 1
+            }
+        );
+        assert_eq!(
+            o.per_code["word-order"],
+            SpanCounts {
+                findings: 1,
+                overlap_any: 1,
+                overlap_matching: 1
+            }
+        );
+        assert_eq!(
+            o.per_code["typography"],
+            SpanCounts {
+                findings: 2,
+                overlap_any: 1,
+                overlap_matching: 0
+            }
+        );
+        assert_eq!(
+            o.per_code["credit"],
+            SpanCounts {
+                findings: 1,
+                overlap_any: 0,
+                overlap_matching: 0
+            }
+        );
         assert_eq!((o.rows_without_spans.rows, o.rows_without_spans.flagged), (1, 1));
         assert!(category_matches("run-together", "Linguistic_conventions/Spelling"));
         assert!(category_matches("word-order", "Style/Non_fluent"));
@@ -556,13 +647,29 @@ mod tests {
         let data = [(true, 100, 2), (true, 96, 3), (false, 80, 10), (false, 100, 12)];
         let rows: Vec<GoldRow> = data
             .iter()
-            .map(|&(l, _, _)| GoldRow { label: Some(l), ..GoldRow::default() })
+            .map(|&(l, _, _)| GoldRow {
+                label: Some(l),
+                ..GoldRow::default()
+            })
             .collect();
         let preds: Vec<RowResult> = data.iter().map(|&(_, s, w)| pred(&[], false, s, w)).collect();
-        let m = compute(&rows, &preds, &Setup { has_label: true, ..setup() });
+        let m = compute(
+            &rows,
+            &preds,
+            &Setup {
+                has_label: true,
+                ..setup()
+            },
+        );
         // Pairs (pos, neg): (100,80)=1 (100,100)=½ (96,80)=1 (96,100)=0 → 2.5/4.
         assert_eq!(m.auc, Some(0.625));
         assert_eq!(m.auc_length_baseline, Some(1.0));
-        assert_eq!(m.label_counts, Some(LabelCounts { positive: 2, negative: 2 }));
+        assert_eq!(
+            m.label_counts,
+            Some(LabelCounts {
+                positive: 2,
+                negative: 2
+            })
+        );
     }
 }
