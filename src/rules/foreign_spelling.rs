@@ -1,29 +1,327 @@
-//! `foreign-spelling`: PLACEHOLDER — to be written.
+//! `foreign-spelling`: a name or place in another language's spelling inside an English text —
+//! exonyms (Moskau, Kasachstan, Londres, Pékin) and German-style transliterations of Russian,
+//! Ukrainian, Belarusian and Kazakh names (Wladimir, Selenskyj, Tokajew).
+//!
+//! Exonyms come from the generated CLDR table `lexicons/exonyms.tsv` plus the hand-written
+//! `lexicons/foreign_spelling/exonyms_extra.tsv`. Foreign forms that English also uses are left
+//! out when the table is built: forms in the English word list, forms that are an English name
+//! in the table or a known English name, forms that differ from the English one only in accents
+//! or by `Saint`/`St.`, and forms that are part of the English name or contain it
+//! (`Ho Chi Minh`, `Brunei Darussalam`). Language names count only when the source language's
+//! word list knows them. Transliterations are read back with the shared rewrite table
+//! ([`super::translit`]) and flagged only when an English reading is a well-known name or is
+//! used in the same document.
 
-use super::{Rule, RuleInfo, Severity};
-use crate::lexicon::{LexiconError, Lexicons};
+use super::translit::{NameKind, Translit};
+use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+use crate::lexicon::{LexiconError, Lexicons, WordFreq};
+use crate::matcher::PhraseSet;
+use crate::text::{is_all_caps, is_capitalized, lower};
+use rustc_hash::{FxHashMap, FxHashSet};
+use unicode_normalization::UnicodeNormalization;
 
 static INFO: RuleInfo = RuleInfo {
     code: "foreign-spelling",
     severity: Severity::Major,
     targets: &["en"],
-    summary: "PLACEHOLDER",
-    explain: "PLACEHOLDER",
+    summary: "a name or place in another language's spelling (Moskau, Kasachstan, Wladimir, Selenskyj)",
+    explain: r#"## What it does
+Flags names of places and people written the way another language writes them: exonyms such
+as *Moskau*, *Kasachstan*, *Warschau*, *Londres* or *Pékin*, and German-style transliterations
+of Russian, Ukrainian, Belarusian and Kazakh names such as *Wladimir*, *Selenskyj*, *Tokajew*,
+*Gorbatschow* or *Charkiw*. The suggestion is the English form.
+
+## Why is this bad?
+Machine translation often copies names from the source text unchanged. An English reader
+expects *Moscow* and *Vladimir Putin*; *Moskau* and *Wladimir Putin* give the translation away
+and can make a name hard to search for.
+
+## Example
+```text
+At the summit in Moskau, Wladimir Putin met Kassym-Jomart Tokajew.
+```
+Use instead:
+```text
+At the summit in Moscow, Vladimir Putin met Kassym-Jomart Tokayev.
+```
+
+## Stays clean
+- People's own spellings: *Wladimir Klitschko*, *Vitali Klitschko*.
+- Polish and Czech names that natively use w, ch and -owski: *Jankowski*, *Wojciech*,
+  *Chmielewski*; German names: *Schumacher*, *Schwarzenegger*, *Wagner*.
+- Foreign forms that are also English words or English names: *Nice*, *Georgia*, *Turkey*,
+  *Kiev*, and English phrases such as *Peking duck* or *Peking University*.
+- A German-style first name is flagged only next to a known surname or when the document
+  itself uses the English form (*Juri Ratas*, *Sergej Milinković-Savić* stay clean).
+- Sentences detected as being in another language (quotations).
+"#,
 };
+
+/// An exonym: its English form and whether the foreign form is written capitalized.
+#[derive(Debug, Clone)]
+struct Exonym {
+    english: String,
+    capitalized: bool,
+}
 
 /// The `foreign-spelling` rule.
 #[derive(Debug)]
-pub struct ForeignSpelling;
+pub struct ForeignSpelling {
+    exonyms: PhraseSet<Exonym>,
+    translit: Translit,
+}
+
+/// Lower case without accents, `Saint` for `St.`, letters and spaces only.
+fn fold(s: &str) -> String {
+    let s: String = s
+        .nfd()
+        .filter(|c| !crate::text::is_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+        .replace("st. ", "saint ")
+        .replace("ste. ", "sainte ");
+    s.chars()
+        .map(|c| if c.is_alphabetic() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// True when the words of `a` are a run of the words of `b`.
+fn words_inside(a: &str, b: &str) -> bool {
+    let aw: Vec<&str> = a.split(' ').collect();
+    let bw: Vec<&str> = b.split(' ').collect();
+    aw.len() <= bw.len() && bw.windows(aw.len()).any(|w| w == aw.as_slice())
+}
+
+/// True when English also uses the foreign form `f` (see the module documentation).
+fn english_uses(f: &str, english: &str, en: &WordFreq, english_names: &FxHashSet<String>, tr: &Translit) -> bool {
+    let fl = f.to_lowercase();
+    let words: Vec<String> = fl
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if words.iter().all(|w| en.contains(w)) {
+        return true;
+    }
+    if english_names.contains(&fold(f)) || tr.known(f).is_some() || tr.is_exception_word(&fl) {
+        return true;
+    }
+    let (a, b) = (fold(f), fold(english));
+    a == b || words_inside(&a, &b) || words_inside(&b, &a)
+}
 
 impl ForeignSpelling {
     /// Builds the rule from the lexicons.
-    pub fn new(_lex: &Lexicons) -> Result<Self, LexiconError> {
-        Ok(ForeignSpelling)
+    pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
+        let translit = Translit::new(lex)?;
+        let en = lex.words("en");
+        let mut rows: Vec<Vec<&str>> = lex.table("exonyms.tsv", 4)?;
+        rows.extend(lex.table("foreign_spelling/exonyms_extra.tsv", 4)?);
+        let english_names: FxHashSet<String> = rows.iter().map(|r| fold(r[2])).collect();
+        // foreign form → English forms (a form with two English readings is ambiguous: dropped).
+        let mut by_form: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        let mut order: Vec<&str> = Vec::new();
+        for r in &rows {
+            let (f, lang, english, kind) = (r[0], r[1], r[2], r[3]);
+            if english_uses(f, english, en, &english_names, &translit) {
+                continue;
+            }
+            if kind == "language" {
+                // Language names are flagged only when the source language really uses them.
+                if !f.split(' ').all(|w| lex.words(lang).contains(&w.to_lowercase())) {
+                    continue;
+                }
+            }
+            let v = by_form.entry(f).or_insert_with(|| {
+                order.push(f);
+                Vec::new()
+            });
+            if !v.contains(&english) {
+                v.push(english);
+            }
+        }
+        let mut pairs: Vec<(&str, Exonym)> = Vec::new();
+        for f in order {
+            let v = &by_form[f];
+            if v.len() != 1 {
+                continue;
+            }
+            pairs.push((
+                f,
+                Exonym {
+                    english: v[0].to_string(),
+                    capitalized: is_capitalized(f),
+                },
+            ));
+        }
+        Ok(ForeignSpelling {
+            exonyms: PhraseSet::new(pairs),
+            translit,
+        })
+    }
+
+    /// The English form of a German-style name at word `i`, if it should be flagged.
+    fn transliteration(&self, s: &Sentence<'_>, cx: &Context<'_>, i: usize, en: &WordFreq) -> Option<String> {
+        let w = s.word(i);
+        if !s.words[i].alpha || !is_capitalized(w) || is_all_caps(w) || crate::text::char_len(w) < 4 {
+            return None;
+        }
+        if w.contains(['\'', '’']) || !Translit::may_be_german_style(w) {
+            return None;
+        }
+        let lw = lower(w);
+        if en.contains(&lw) || self.translit.known(w).is_some() {
+            return None;
+        }
+        let cands = self.translit.candidates(w);
+        if cands.is_empty() {
+            return None;
+        }
+        // The form the document itself uses wins.
+        let in_doc = cands.iter().find(|c| {
+            cx.doc_count(c) > 0 && (self.translit.known(c).is_some() || en.count(&c.to_lowercase()) < 1000)
+        });
+        if let Some(c) = in_doc {
+            return Some(c.clone());
+        }
+        let (c, kind) = self.translit.best_known(&cands)?;
+        if kind == NameKind::Given {
+            // A first name needs a known surname right after it.
+            let next = s.words.get(i + 1)?;
+            if !s.text[s.words[i].end..next.start].trim().is_empty() {
+                return None;
+            }
+            if !self.translit.is_known_surname(next.text(s.text)) {
+                return None;
+            }
+        }
+        Some(c.to_string())
     }
 }
 
 impl Rule for ForeignSpelling {
     fn info(&self) -> &'static RuleInfo {
         &INFO
+    }
+
+    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if s.lang_detected && s.lang != cx.target {
+            return;
+        }
+        let en = cx.lex.words("en");
+        let ranges = self.translit.exception_ranges(s.text);
+        let inside = |r: &std::ops::Range<usize>| ranges.iter().any(|x| x.start <= r.start && r.end <= x.end);
+        let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+        for (r, ex) in self.exonyms.find(s.text) {
+            if ex.capitalized && !s.text[r.clone()].chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            if inside(&r) {
+                continue;
+            }
+            let m = &s.text[r.clone()];
+            out.push(
+                Finding::new(&INFO, r.clone(), format!("\"{m}\" is the foreign spelling of \"{}\"", ex.english))
+                    .with_suggestion(ex.english.clone()),
+            );
+            taken.push(r);
+        }
+        for i in 0..s.words.len() {
+            let span = s.words[i].span();
+            if taken.iter().any(|t| t.start < span.end && span.start < t.end) {
+                continue;
+            }
+            let Some(english) = self.transliteration(s, cx, i, en) else {
+                continue;
+            };
+            if self.translit.guarded(s.text, s.words, i, &ranges) {
+                continue;
+            }
+            let m = s.word(i);
+            out.push(
+                Finding::new(
+                    &INFO,
+                    span,
+                    format!("\"{m}\" is a German-style spelling; English writes \"{english}\""),
+                )
+                .with_suggestion(english),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_clean, findings, matched};
+
+    fn sugg(text: &str) -> Vec<(String, String)> {
+        findings("foreign-spelling", "en", text)
+            .into_iter()
+            .map(|(m, s)| (m, s.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn flags_german_style_names() {
+        let f = sugg("On Friday Wladimir Putin received Kassym-Jomart Tokajew in the Kremlin.");
+        assert!(f.contains(&("Wladimir".into(), "Vladimir".into())), "{f:?}");
+        assert!(f.contains(&("Tokajew".into(), "Tokayev".into())), "{f:?}");
+        for (text, m, s) in [
+            ("Ukraine's president Selenskyj asked for more air defence.", "Selenskyj", "Zelensky"),
+            ("The former oil tycoon Chodorkowski spoke from exile in London.", "Chodorkowski", "Khodorkovsky"),
+            ("The reforms of Gorbatschow ended the Cold War.", "Gorbatschow", "Gorbachev"),
+            ("In 1991 Boris Jelzin stood on a tank outside parliament.", "Jelzin", "Yeltsin"),
+            ("Heavy shelling was reported in Charkiw overnight.", "Charkiw", "Kharkiv"),
+        ] {
+            let f = sugg(text);
+            assert!(f.contains(&(m.into(), s.into())), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn flags_exonyms() {
+        let f = sugg("The delegation flew from Moskau to Kasachstan on Tuesday.");
+        assert!(f.contains(&("Moskau".into(), "Moscow".into())), "{f:?}");
+        assert!(f.contains(&("Kasachstan".into(), "Kazakhstan".into())), "{f:?}");
+        assert_eq!(matched("foreign-spelling", "Talks in Warschau ended without a deal."), vec!["Warschau"]);
+        assert_eq!(matched("foreign-spelling", "The minister will travel to Pékin next week."), vec!["Pékin"]);
+    }
+
+    #[test]
+    fn english_form_in_the_document_makes_a_first_name_count() {
+        let text = "Sergei Ivanov arrived first. Later Sergej Ivanov spoke to reporters.";
+        assert_eq!(matched("foreign-spelling", text), vec!["Sergej"]);
+    }
+
+    #[test]
+    fn own_spellings_and_native_names_stay_clean() {
+        assert_clean(
+            "foreign-spelling",
+            &[
+                "Wladimir Klitschko won the heavyweight title in 2006.",
+                "Kyiv mayor Vitali Klitschko and his brother Wladimir Klitschko visited troops.",
+                "Poland's Jankowski and Wojciech Chmielewski signed the letter.",
+                "Michael Schumacher and Arnold Schwarzenegger were in the audience.",
+                "Jessica Jordan said the Wagner group had left the town.",
+                "Adam Schiff praised Chekhov's plays at a reading in Moscow.",
+                "Estonia's former prime minister Juri Ratas spoke first.",
+                "Sergej Milinković-Savić scored twice.",
+                "They ate Peking duck near Peking University.",
+                "Nice, Georgia and Turkey were on the list, as was Chile.",
+                "The Kiev government was formed in 2014.",
+                "Tokio Marine reported higher profits.",
+            ],
+        );
+    }
+
+    #[test]
+    fn quotations_in_another_language_stay_clean() {
+        assert_clean(
+            "foreign-spelling",
+            &["„Wir fahren morgen nach Moskau und dann weiter nach Kasachstan“, sagte er."],
+        );
     }
 }

@@ -16,6 +16,7 @@ pub mod number_mismatch;
 pub mod repetition;
 pub mod run_together;
 pub mod source_copy;
+pub mod translit;
 pub mod truncated;
 pub mod typography;
 pub mod untranslated;

@@ -1,29 +1,310 @@
-//! `name-variant`: PLACEHOLDER — to be written.
+//! `name-variant`: the same name spelled two ways in one document (Kazakhstan/Kazakstan,
+//! Vladimir/Wladimir, Zelensky/Selenskyj).
+//!
+//! Capitalized words of at least four letters (possessive `'s` removed) are grouped into pairs
+//! of spellings either by the German-style transliteration rewrites ([`super::translit`]) or by
+//! a small edit distance (Damerau–Levenshtein ≤ 1 for five to eight letters, ≤ 2 from nine, the
+//! same or a transliteration-equivalent first letter). The rarer spelling is flagged in every
+//! sentence where it occurs, with the dominant one as suggestion.
 
-use super::{Rule, RuleInfo, Severity};
-use crate::lexicon::{LexiconError, Lexicons};
+use super::translit::Translit;
+use super::{Context, DocFinding, Finding, Rule, RuleInfo, Severity};
+use crate::lexicon::{LexiconError, Lexicons, WordFreq};
+use crate::text::{char_len, is_all_caps, is_capitalized, lower};
+use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 static INFO: RuleInfo = RuleInfo {
     code: "name-variant",
     severity: Severity::Major,
     targets: &["en"],
-    summary: "PLACEHOLDER",
-    explain: "PLACEHOLDER",
+    summary: "the same name spelled two ways in one document (Kazakhstan/Kazakstan, Vladimir/Wladimir)",
+    explain: r#"## What it does
+Finds names spelled in two ways in the same document: a letter dropped or swapped
+(*Kazakhstan* … *Kazakstan*), or an English and a German-style transliteration of the same
+Russian or Ukrainian name (*Vladimir* … *Wladimir*, *Zelensky* … *Selenskyj*). The rarer
+spelling is flagged wherever it occurs; the suggestion is the spelling the document uses most
+(on a tie, the one that is a known English form).
+
+## Why is this bad?
+Inconsistent names are a classic sign of careless editing or of a machine translation that
+copied some names from the source and translated others. Readers wonder whether two people or
+places are meant.
+
+## Example
+```text
+Vladimir Putin arrived in Astana on Thursday. … said Wladimir Putin.
+```
+Use instead:
+```text
+Vladimir Putin arrived in Astana on Thursday. … said Vladimir Putin.
+```
+
+## Stays clean
+- Inflections and possessives: *Putin* / *Putin's*, *Russia* / *Russian*, *Kazakh* /
+  *Kazakhstan*, *America* / *Americans*.
+- Different names that happen to be close: *Austria* / *Australia*, *Iran* / *Iraq*,
+  *Slovakia* / *Slovenia*, *Georgia* / *George*, *Mario* / *Maria* (both spellings are known
+  words, or the difference is more than one letter for short names).
+- Case variants and acronyms (*MOSCOW* / *Moscow*), words shorter than four letters.
+- People's own spellings such as *Wladimir Klitschko* next to *Vladimir Putin*.
+"#,
 };
 
 /// The `name-variant` rule.
 #[derive(Debug)]
-pub struct NameVariant;
+pub struct NameVariant {
+    translit: Translit,
+}
 
 impl NameVariant {
     /// Builds the rule from the lexicons.
-    pub fn new(_lex: &Lexicons) -> Result<Self, LexiconError> {
-        Ok(NameVariant)
+    pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
+        Ok(NameVariant {
+            translit: Translit::new(lex)?,
+        })
     }
+
+    /// True when the form is a known English spelling.
+    fn known(&self, form: &str, en: &WordFreq) -> bool {
+        self.translit.known(form).is_some() || en.contains(&lower(form))
+    }
+}
+
+/// One spelling and where it occurs.
+#[derive(Debug, Default)]
+struct Form {
+    count: u32,
+    places: Vec<(usize, Range<usize>)>,
+}
+
+/// A first letter class: letters that transliterations swap count as one.
+fn letter_class(c: char) -> char {
+    match c.to_lowercase().next().unwrap_or(c) {
+        'w' | 'v' => 'v',
+        'j' | 'y' | 'i' => 'y',
+        's' | 'z' => 's',
+        'c' | 'k' => 'k',
+        o => o,
+    }
+}
+
+/// Damerau–Levenshtein (optimal string alignment) distance, or `max + 1` when larger.
+fn distance(a: &[char], b: &[char], max: usize) -> usize {
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let n = b.len();
+    let mut prev2: Vec<usize> = vec![0; n + 1];
+    let mut prev: Vec<usize> = (0..=n).collect();
+    let mut cur: Vec<usize> = vec![0; n + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=n {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[n]
+}
+
+/// The base form of a word: possessive `'s` / `’s` / final apostrophe removed.
+fn base(w: &str) -> &str {
+    for suf in ["'s", "’s", "'S", "’S"] {
+        if let Some(b) = w.strip_suffix(suf) {
+            return b;
+        }
+    }
+    w
 }
 
 impl Rule for NameVariant {
     fn info(&self) -> &'static RuleInfo {
         &INFO
+    }
+
+    fn check_document(&self, cx: &Context<'_>, out: &mut Vec<DocFinding>) {
+        let en = cx.lex.words("en");
+        let mut forms: FxHashMap<&str, Form> = FxHashMap::default();
+        let mut initial: Vec<(&str, usize, Range<usize>)> = Vec::new();
+        for s in cx.sentences {
+            if s.lang_detected && s.lang != cx.target {
+                continue;
+            }
+            let ranges = self.translit.exception_ranges(s.text);
+            for (i, w) in s.words.iter().enumerate() {
+                let t = base(w.text(s.text));
+                if !w.alpha || !is_capitalized(t) || is_all_caps(t) || char_len(t) < 4 {
+                    continue;
+                }
+                if t.contains(['\'', '’']) || cx.doc_count(&lower(t)) > 0 {
+                    continue;
+                }
+                if self.translit.guarded(s.text, s.words, i, &ranges) {
+                    continue;
+                }
+                let span = w.start..w.start + t.len();
+                // A capitalized word that opens a sentence may be a common word.
+                let opens = i == 0 || s.text[..w.start].trim_end().ends_with([':', '“', '"', '‘', '(', '–', '—']);
+                if opens {
+                    initial.push((t, s.index, span));
+                    continue;
+                }
+                let f = forms.entry(t).or_default();
+                f.count += 1;
+                f.places.push((s.index, span));
+            }
+        }
+        for (t, si, span) in initial {
+            if forms.contains_key(t) || !en.contains(&lower(t)) || self.translit.known(t).is_some() {
+                let f = forms.entry(t).or_default();
+                f.count += 1;
+                f.places.push((si, span));
+            }
+        }
+        if forms.len() < 2 {
+            return;
+        }
+        let names: Vec<&str> = forms.keys().copied().collect();
+        // pairs (rarer candidate, related form)
+        let mut related: Vec<(&str, &str)> = Vec::new();
+        // Transliteration: a German-style form whose English reading the document uses.
+        for &n in &names {
+            if en.contains(&lower(n)) || !Translit::may_be_german_style(n) {
+                continue;
+            }
+            for c in self.translit.candidates(n) {
+                if let Some((&k, _)) = forms.get_key_value(c.as_str()) {
+                    related.push((n, k));
+                    related.push((k, n));
+                }
+            }
+        }
+        // Edit distance, within first-letter classes.
+        let mut buckets: FxHashMap<char, Vec<(&str, Vec<char>)>> = FxHashMap::default();
+        for &n in &names {
+            let chars: Vec<char> = n.chars().collect();
+            if chars.len() < 5 {
+                continue;
+            }
+            buckets.entry(letter_class(chars[0])).or_default().push((n, chars));
+        }
+        for b in buckets.values_mut() {
+            b.sort_by_key(|(_, c)| c.len());
+            for i in 0..b.len() {
+                for j in i + 1..b.len() {
+                    let (a, ac) = (&b[i].0, &b[i].1);
+                    let (c, cc) = (&b[j].0, &b[j].1);
+                    if cc.len() > ac.len() + 2 {
+                        break;
+                    }
+                    let max = if ac.len().min(cc.len()) >= 9 { 2 } else { 1 };
+                    let (al, cl) = (a.to_lowercase(), c.to_lowercase());
+                    if al == cl || cl.starts_with(&al) || al.starts_with(&cl) {
+                        continue;
+                    }
+                    if self.known(a, en) && self.known(c, en) {
+                        continue;
+                    }
+                    let la: Vec<char> = al.chars().collect();
+                    let lc: Vec<char> = cl.chars().collect();
+                    if distance(&la, &lc, max) <= max {
+                        related.push((a, c));
+                        related.push((c, a));
+                    }
+                }
+            }
+        }
+        if related.is_empty() {
+            return;
+        }
+        // For each form, the dominant related spelling, if one dominates it.
+        let mut best: FxHashMap<&str, &str> = FxHashMap::default();
+        for &(r, d) in &related {
+            let (cr, cd) = (forms[r].count, forms[d].count);
+            let dominates = cd > cr || (cd == cr && self.known(d, en) && !self.known(r, en));
+            if !dominates {
+                continue;
+            }
+            let e = best.entry(r).or_insert(d);
+            if forms[d].count > forms[*e].count {
+                *e = d;
+            }
+        }
+        let mut flagged: Vec<(&str, &str)> = best.into_iter().collect();
+        flagged.sort();
+        for (r, d) in flagged {
+            for (si, span) in &forms[r].places {
+                out.push(DocFinding {
+                    sentence: *si,
+                    finding: Finding::new(
+                        &INFO,
+                        span.clone(),
+                        format!("\"{r}\" is spelled \"{d}\" elsewhere in this document"),
+                    )
+                    .with_suggestion(d.to_string()),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_clean, findings, matched};
+
+    #[test]
+    fn flags_a_dropped_letter() {
+        let text = "Kazakhstan is the largest country in Central Asia. Trade with Kazakhstan grew. \
+                    Officials in Kazakhstan's capital agreed. Kazakstan is not a member of the court.";
+        let f = findings("name-variant", "en", text);
+        assert_eq!(f, vec![("Kazakstan".to_string(), Some("Kazakhstan".to_string()))]);
+    }
+
+    #[test]
+    fn flags_a_german_style_spelling() {
+        let text = "Vladimir Putin flew to Astana. Vladimir Putin met the president. \
+                    At the press conference stressed Wladimir Putin the cooperation.";
+        assert_eq!(matched("name-variant", text), vec!["Wladimir"]);
+        let text = "President Zelensky spoke in Kyiv. Zelensky's office said Selenskyj would travel.";
+        assert_eq!(matched("name-variant", text), vec!["Selenskyj"]);
+        let text = "Tokayev spoke first. Tokayev then thanked his guest, and Tokajew's aides nodded.";
+        assert_eq!(matched("name-variant", text), vec!["Tokajew"]);
+    }
+
+    #[test]
+    fn inflections_and_different_names_stay_clean() {
+        assert_clean(
+            "name-variant",
+            &[
+                "Putin arrived. Putin's plane landed in Russia. Russian officials and Russians cheered.",
+                "Ukraine asked for help. The Ukrainian army and America's allies and American troops.",
+                "Kazakh officials said Kazakhstan would not join. Kazakhs voted.",
+                "Austria and Australia played. Iran and Iraq signed. Slovakia and Slovenia met.",
+                "Georgia's leader met George Smith. Mario and Maria arrived. John and Joan left.",
+                "MOSCOW — Officials in Moscow said the talks went well.",
+                "Vladimir Putin met Wladimir Klitschko, whose brother Vitali Klitschko is mayor of Kyiv.",
+                "NATO and Nato are both used. The EU and the European Union agreed.",
+            ],
+        );
+    }
+
+    #[test]
+    fn one_spelling_each_stays_clean() {
+        assert_clean(
+            "name-variant",
+            &["Wladimir Klitschko trained in Hamburg. Klitschko later went into politics."],
+        );
     }
 }
