@@ -12,13 +12,11 @@
 //! ([`super::translit`]) and flagged only when an English reading is a well-known name or is
 //! used in the same document.
 
-use super::translit::{NameKind, Translit};
+use super::translit::{Exonym, NameKind, Translit};
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::PhraseSet;
 use crate::text::{is_all_caps, is_capitalized, lower};
-use rustc_hash::{FxHashMap, FxHashSet};
-use unicode_normalization::UnicodeNormalization;
 
 static INFO: RuleInfo = RuleInfo {
     code: "foreign-spelling",
@@ -57,13 +55,6 @@ At the summit in Moscow, Vladimir Putin met Kassym-Jomart Tokayev.
 "#,
 };
 
-/// An exonym: its English form and whether the foreign form is written capitalized.
-#[derive(Debug, Clone)]
-struct Exonym {
-    english: String,
-    capitalized: bool,
-}
-
 /// The `foreign-spelling` rule.
 #[derive(Debug)]
 pub struct ForeignSpelling {
@@ -71,96 +62,13 @@ pub struct ForeignSpelling {
     translit: Translit,
 }
 
-/// Lower case without accents, `Saint` for `St.`, letters and spaces only.
-fn fold(s: &str) -> String {
-    let s: String = s
-        .nfd()
-        .filter(|c| !crate::text::is_mark(*c))
-        .collect::<String>()
-        .to_lowercase()
-        .replace("st. ", "saint ")
-        .replace("ste. ", "sainte ");
-    s.chars()
-        .map(|c| if c.is_alphabetic() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// True when the words of `a` are a run of the words of `b`.
-fn words_inside(a: &str, b: &str) -> bool {
-    let aw: Vec<&str> = a.split(' ').collect();
-    let bw: Vec<&str> = b.split(' ').collect();
-    aw.len() <= bw.len() && bw.windows(aw.len()).any(|w| w == aw.as_slice())
-}
-
-/// True when English also uses the foreign form `f` (see the module documentation).
-fn english_uses(f: &str, english: &str, en: &WordFreq, english_names: &FxHashSet<String>, tr: &Translit) -> bool {
-    let fl = f.to_lowercase();
-    let words: Vec<String> = fl
-        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
-    if words.iter().all(|w| en.contains(w)) {
-        return true;
-    }
-    if english_names.contains(&fold(f)) || tr.known(f).is_some() || tr.is_exception_word(&fl) {
-        return true;
-    }
-    let (a, b) = (fold(f), fold(english));
-    a == b || words_inside(&a, &b) || words_inside(&b, &a)
-}
-
 impl ForeignSpelling {
     /// Builds the rule from the lexicons.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
         let translit = Translit::new(lex)?;
-        let en = lex.words("en");
-        let mut rows: Vec<Vec<&str>> = lex.table("exonyms.tsv", 4)?;
-        rows.extend(lex.table("foreign_spelling/exonyms_extra.tsv", 4)?);
-        let english_names: FxHashSet<String> = rows.iter().map(|r| fold(r[2])).collect();
-        // foreign form → English forms (a form with two English readings is ambiguous: dropped).
-        let mut by_form: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
-        let mut order: Vec<&str> = Vec::new();
-        for r in &rows {
-            let (f, lang, english, kind) = (r[0], r[1], r[2], r[3]);
-            if english_uses(f, english, en, &english_names, &translit) {
-                continue;
-            }
-            if kind == "language" {
-                // Language names are flagged only when the source language really uses them.
-                if !f.split(' ').all(|w| lex.words(lang).contains(&w.to_lowercase())) {
-                    continue;
-                }
-            }
-            let v = by_form.entry(f).or_insert_with(|| {
-                order.push(f);
-                Vec::new()
-            });
-            if !v.contains(&english) {
-                v.push(english);
-            }
-        }
-        let mut pairs: Vec<(&str, Exonym)> = Vec::new();
-        for f in order {
-            let v = &by_form[f];
-            if v.len() != 1 {
-                continue;
-            }
-            pairs.push((
-                f,
-                Exonym {
-                    english: v[0].to_string(),
-                    capitalized: is_capitalized(f),
-                },
-            ));
-        }
-        Ok(ForeignSpelling {
-            exonyms: PhraseSet::new(pairs),
-            translit,
-        })
+        let list = translit.exonyms(lex)?;
+        let exonyms = PhraseSet::new(list.iter().map(|e| (e.foreign.as_str(), e.clone())));
+        Ok(ForeignSpelling { exonyms, translit })
     }
 
     /// The English form of a German-style name at word `i`, if it should be flagged.
@@ -221,6 +129,14 @@ impl Rule for ForeignSpelling {
             }
             if inside(&r) {
                 continue;
+            }
+            if ex.person && cx.doc_count(&ex.english) == 0 {
+                // A French name form: only after a first name or title (Vladimir Poutine).
+                let prev = s.words.iter().rev().find(|w| w.end <= r.start);
+                let adjacent = prev.is_some_and(|w| s.text[w.end..r.start].chars().all(|c| c == ' ') && w.end < r.start);
+                if !(adjacent && prev.is_some_and(|w| is_capitalized(w.text(s.text)))) {
+                    continue;
+                }
             }
             let m = &s.text[r.clone()];
             out.push(

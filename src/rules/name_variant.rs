@@ -7,7 +7,7 @@
 //! same or a transliteration-equivalent first letter). The rarer spelling is flagged in every
 //! sentence where it occurs, with the dominant one as suggestion.
 
-use super::translit::Translit;
+use super::translit::{fold, Translit};
 use super::{Context, DocFinding, Finding, Rule, RuleInfo, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::text::{char_len, is_all_caps, is_capitalized, lower};
@@ -51,17 +51,41 @@ Vladimir Putin arrived in Astana on Thursday. … said Vladimir Putin.
 "#,
 };
 
+/// Endings that make inflected or derived forms of one name (Korea-s, Korea-n, Zelensk-a).
+const INFLECTIONS: [&str; 16] = [
+    "", "s", "n", "a", "e", "i", "o", "y", "an", "ns", "es", "is", "ese", "ian", "ans", "er",
+];
+
 /// The `name-variant` rule.
 #[derive(Debug)]
 pub struct NameVariant {
     translit: Translit,
+    /// Single-word foreign forms → English form (Moskau → Moscow).
+    exonyms: FxHashMap<String, String>,
+    /// Spelling → its group in `variants.tsv`.
+    variants: FxHashMap<String, usize>,
 }
 
 impl NameVariant {
     /// Builds the rule from the lexicons.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
+        let translit = Translit::new(lex)?;
+        let exonyms = translit
+            .exonyms(lex)?
+            .into_iter()
+            .filter(|e| !e.foreign.contains(' ') && !e.english.contains(' '))
+            .map(|e| (e.foreign, e.english))
+            .collect();
+        let mut variants = FxHashMap::default();
+        for (i, e) in lex.entries("foreign_spelling/variants.tsv").into_iter().enumerate() {
+            for f in e.text.split('\t').map(str::trim).filter(|f| !f.is_empty()) {
+                variants.insert(f.to_string(), i);
+            }
+        }
         Ok(NameVariant {
-            translit: Translit::new(lex)?,
+            translit,
+            exonyms,
+            variants,
         })
     }
 
@@ -136,6 +160,7 @@ impl Rule for NameVariant {
 
     fn check_document(&self, cx: &Context<'_>, out: &mut Vec<DocFinding>) {
         let en = cx.lex.words("en");
+        let fw = cx.lex.function_words("en");
         let mut forms: FxHashMap<&str, Form> = FxHashMap::default();
         let mut initial: Vec<(&str, usize, Range<usize>)> = Vec::new();
         for s in cx.sentences {
@@ -167,7 +192,9 @@ impl Rule for NameVariant {
             }
         }
         for (t, si, span) in initial {
-            if forms.contains_key(t) || !en.contains(&lower(t)) || self.translit.known(t).is_some() {
+            // Function words never name anything; other words count (a pair of two common
+            // words is dropped later: both are known English words).
+            if !fw.contains(lower(t).as_ref()) {
                 let f = forms.entry(t).or_default();
                 f.count += 1;
                 f.places.push((si, span));
@@ -187,7 +214,31 @@ impl Rule for NameVariant {
             for c in self.translit.candidates(n) {
                 if let Some((&k, _)) = forms.get_key_value(c.as_str()) {
                     related.push((n, k));
-                    related.push((k, n));
+                }
+            }
+        }
+        // Exonyms (Moskau → Moscow): the foreign form is the variant.
+        for &n in &names {
+            if let Some(e) = self.exonyms.get(n) {
+                if let Some((&k, _)) = forms.get_key_value(e.as_str()) {
+                    related.push((n, k));
+                }
+            }
+        }
+        // Known alternative spellings (Kyiv / Kiev) and accent variants (Erdogan / Erdoğan).
+        let mut groups: FxHashMap<String, Vec<&str>> = FxHashMap::default();
+        for &n in &names {
+            if let Some(&g) = self.variants.get(n) {
+                groups.entry(format!("#{g}")).or_default().push(n);
+            }
+            groups.entry(fold(n)).or_default().push(n);
+        }
+        for g in groups.values().filter(|g| g.len() > 1) {
+            for &a in g {
+                for &b in g {
+                    if a != b && a.to_lowercase() != b.to_lowercase() {
+                        related.push((a, b));
+                    }
                 }
             }
         }
@@ -219,6 +270,13 @@ impl Rule for NameVariant {
                     }
                     let la: Vec<char> = al.chars().collect();
                     let lc: Vec<char> = cl.chars().collect();
+                    // Different endings on one stem are inflections (Koreas / Korean,
+                    // Zelensky / Zelenska), not spellings.
+                    let common = la.iter().zip(&lc).take_while(|(x, y)| x == y).count();
+                    let (ta, tc): (String, String) = (la[common..].iter().collect(), lc[common..].iter().collect());
+                    if INFLECTIONS.contains(&ta.as_str()) && INFLECTIONS.contains(&tc.as_str()) {
+                        continue;
+                    }
                     if distance(&la, &lc, max) <= max {
                         related.push((a, c));
                         related.push((c, a));
@@ -296,6 +354,7 @@ mod tests {
                 "MOSCOW — Officials in Moscow said the talks went well.",
                 "Vladimir Putin met Wladimir Klitschko, whose brother Vitali Klitschko is mayor of Kyiv.",
                 "NATO and Nato are both used. The EU and the European Union agreed.",
+                "The two Koreas met. A Korean official spoke. Olena Zelenska joined Zelensky.",
             ],
         );
     }

@@ -7,11 +7,12 @@
 //! Data: `lexicons/foreign_spelling/translit_de.tsv`, `names_en.txt`, `own_spelling.txt`,
 //! `exceptions.tsv`.
 
-use crate::lexicon::{LexiconError, Lexicons};
+use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::PhraseSet;
 use crate::text::Word;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
 
 /// Most English readings generated for one word.
 const MAX_CANDIDATES: usize = 128;
@@ -262,6 +263,107 @@ impl Translit {
     /// True when the (lower-case) word is an exception word.
     pub fn is_exception_word(&self, lower: &str) -> bool {
         self.exception_words.contains(lower)
+    }
+}
+
+/// A foreign name form and its English form.
+#[derive(Debug, Clone)]
+pub struct Exonym {
+    /// The foreign form (`Moskau`).
+    pub foreign: String,
+    /// The English form (`Moscow`).
+    pub english: String,
+    /// The foreign form is written capitalized (then only capitalized matches count).
+    pub capitalized: bool,
+    /// A person's name (`Poutine`): needs a first name or title before it, or the English form
+    /// in the same document.
+    pub person: bool,
+}
+
+/// Lower case without accents, `Saint` for `St.`, letters and single spaces only.
+pub fn fold(s: &str) -> String {
+    let s: String = s
+        .nfd()
+        .filter(|c| !crate::text::is_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+        .replace("st. ", "saint ")
+        .replace("ste. ", "sainte ");
+    s.chars()
+        .map(|c| if c.is_alphabetic() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// True when the words of `a` are a run of the words of `b`.
+fn words_inside(a: &str, b: &str) -> bool {
+    let aw: Vec<&str> = a.split(' ').collect();
+    let bw: Vec<&str> = b.split(' ').collect();
+    aw.len() <= bw.len() && bw.windows(aw.len()).any(|w| w == aw.as_slice())
+}
+
+impl Translit {
+    /// True when English also uses the foreign form `f`: every word of it is in the English
+    /// word list, it is an English name of the table or a known name, an exception, it differs
+    /// from the English form only in accents or `Saint`/`St.`, or one contains the other
+    /// (`Ho Chi Minh`, `Brunei Darussalam`).
+    fn english_uses(&self, f: &str, english: &str, en: &WordFreq, english_names: &FxHashSet<String>) -> bool {
+        let fl = f.to_lowercase();
+        let mut words = fl
+            .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty());
+        if words.all(|w| en.contains(w)) {
+            return true;
+        }
+        if english_names.contains(&fold(f)) || self.known(f).is_some() || self.exception_words.contains(&fl) {
+            return true;
+        }
+        let (a, b) = (fold(f), fold(english));
+        a == b || words_inside(&a, &b) || words_inside(&b, &a)
+    }
+
+    /// The exonyms to flag: the generated CLDR table `exonyms.tsv` and the hand-written
+    /// `foreign_spelling/exonyms_extra.tsv`, without forms English also uses
+    /// ([`Translit::english_uses`]), language names the source language's word list does not
+    /// know, and forms with two different English readings.
+    pub fn exonyms(&self, lex: &Lexicons) -> Result<Vec<Exonym>, LexiconError> {
+        let en = lex.words("en");
+        let mut rows: Vec<Vec<&str>> = lex.table("exonyms.tsv", 4)?;
+        rows.extend(lex.table("foreign_spelling/exonyms_extra.tsv", 4)?);
+        let english_names: FxHashSet<String> = rows.iter().map(|r| fold(r[2])).collect();
+        let mut by_form: FxHashMap<&str, (Vec<&str>, bool)> = FxHashMap::default();
+        let mut order: Vec<&str> = Vec::new();
+        for r in &rows {
+            let (f, lang, english, kind) = (r[0], r[1], r[2], r[3]);
+            let person = kind == "person";
+            if !person && self.english_uses(f, english, en, &english_names) {
+                continue;
+            }
+            if kind == "language" && !f.split(' ').all(|w| lex.words(lang).contains(&w.to_lowercase())) {
+                continue;
+            }
+            let v = by_form.entry(f).or_insert_with(|| {
+                order.push(f);
+                (Vec::new(), person)
+            });
+            if !v.0.contains(&english) {
+                v.0.push(english);
+            }
+        }
+        Ok(order
+            .into_iter()
+            .filter_map(|f| {
+                let (v, person) = &by_form[f];
+                (v.len() == 1).then(|| Exonym {
+                    foreign: f.to_string(),
+                    english: v[0].to_string(),
+                    capitalized: f.chars().next().is_some_and(char::is_uppercase),
+                    person: *person,
+                })
+            })
+            .collect())
     }
 }
 
