@@ -207,6 +207,15 @@ mod tests {
     }
 
     #[test]
+    fn flags_french_name_forms_after_a_first_name() {
+        assert_eq!(
+            matched("foreign-spelling", "Vladimir Poutine spoke for two hours on television."),
+            vec!["Poutine"]
+        );
+        assert_clean("foreign-spelling", &["Poutine is a dish of fries, gravy and cheese curds."]);
+    }
+
+    #[test]
     fn english_form_in_the_document_makes_a_first_name_count() {
         let text = "Sergei Ivanov arrived first. Later Sergej Ivanov spoke to reporters.";
         assert_eq!(matched("foreign-spelling", text), vec!["Sergej"]);
@@ -229,6 +238,8 @@ mod tests {
                 "Nice, Georgia and Turkey were on the list, as was Chile.",
                 "The Kiev government was formed in 2014.",
                 "Tokio Marine reported higher profits.",
+                "Experts in Serbo-Croatian and Old Norse were consulted.",
+                "Kuba Błaszczykowski and Malte Gallée were named in the squad.",
             ],
         );
     }

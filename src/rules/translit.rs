@@ -341,6 +341,12 @@ impl Translit {
             if !person && self.english_uses(f, english, en, &english_names) {
                 continue;
             }
+            if !f.chars().next().is_some_and(char::is_uppercase) {
+                // Lower-case forms (Romance language names: inglés, russe) are ordinary words of
+                // their language, for `untranslated`; as parts of English compounds
+                // (Serbo-Croatian) they would be false alarms here.
+                continue;
+            }
             if kind == "language" && !f.split(' ').all(|w| lex.words(lang).contains(&w.to_lowercase())) {
                 continue;
             }
