@@ -98,6 +98,17 @@ struct Form<'a> {
     /// Capitalized words right before it (first names, titles): two spellings with different
     /// first names are two people (Helmut Schmidt, Carl Schmitt).
     before: Vec<&'a str>,
+    /// Capitalized words right after it (surnames): Sergei Lavrov and Sergey Brin are two
+    /// people.
+    after: Vec<&'a str>,
+}
+
+impl Form<'_> {
+    /// True when both spellings have neighbouring names and none is shared: two people.
+    fn different_people(&self, other: &Form<'_>) -> bool {
+        let disjoint = |x: &[&str], y: &[&str]| !x.is_empty() && !y.is_empty() && !x.iter().any(|w| y.contains(w));
+        disjoint(&self.before, &other.before) || disjoint(&self.after, &other.after)
+    }
 }
 
 /// A first letter class: letters that transliterations swap count as one.
@@ -160,7 +171,6 @@ impl Rule for NameVariant {
         let en = cx.lex.words("en");
         let fw = cx.lex.function_words("en");
         let mut forms: FxHashMap<&str, Form> = FxHashMap::default();
-        let mut initial: Vec<(&str, usize, Range<usize>)> = Vec::new();
         for s in cx.sentences {
             if s.lang_detected && s.lang != cx.target {
                 continue;
@@ -178,30 +188,31 @@ impl Rule for NameVariant {
                     continue;
                 }
                 let span = w.start..w.start + t.len();
-                // A capitalized word that opens a sentence may be a common word.
+                // A capitalized function word opening a sentence names nothing; other
+                // capitalized words count (a pair of two common words is dropped later: both
+                // are known English words).
                 let opens = i == 0
                     || s.text[..w.start].trim_end().ends_with([':', '“', '"', '‘', '(', '–', '—']);
-                if opens {
-                    initial.push((t, s.index, span));
+                if opens && fw.contains(lower(t).as_ref()) {
                     continue;
                 }
+                // Neighbouring names: capitalized, not function words, not opening the sentence.
+                let name_at = |k: usize| -> Option<&str> {
+                    let n = s.words.get(k)?;
+                    let nt = base(n.text(s.text));
+                    let gap = if k < i { &s.text[n.end..w.start] } else { &s.text[w.end..n.start] };
+                    (k > 0
+                        && is_capitalized(nt)
+                        && gap.chars().all(|c| c == ' ')
+                        && !fw.contains(lower(nt).as_ref()))
+                    .then_some(nt)
+                };
+                let (before, after) = (i.checked_sub(1).and_then(name_at), name_at(i + 1));
                 let f = forms.entry(t).or_default();
                 f.count += 1;
                 f.places.push((s.index, span));
-                let p = s.words[i - 1];
-                let pt = p.text(s.text);
-                if is_capitalized(pt) && s.text[p.end..w.start].chars().all(|c| c == ' ') {
-                    f.before.push(pt);
-                }
-            }
-        }
-        for (t, si, span) in initial {
-            // Function words never name anything; other words count (a pair of two common
-            // words is dropped later: both are known English words).
-            if !fw.contains(lower(t).as_ref()) {
-                let f = forms.entry(t).or_default();
-                f.count += 1;
-                f.places.push((si, span));
+                f.before.extend(before);
+                f.after.extend(after);
             }
         }
         if forms.len() < 2 {
@@ -240,7 +251,7 @@ impl Rule for NameVariant {
         for g in groups.values().filter(|g| g.len() > 1) {
             for &a in g {
                 for &b in g {
-                    if a != b && a.to_lowercase() != b.to_lowercase() {
+                    if a != b && a.to_lowercase() != b.to_lowercase() && !forms[a].different_people(&forms[b]) {
                         related.push((a, b));
                     }
                 }
@@ -280,8 +291,7 @@ impl Rule for NameVariant {
                     if la.len() - common <= 2 && lc.len() - common <= 2 {
                         continue;
                     }
-                    let (ba, bc) = (&forms[a].before, &forms[c].before);
-                    if !ba.is_empty() && !bc.is_empty() && !ba.iter().any(|x| bc.contains(x)) {
+                    if forms[*a].different_people(&forms[*c]) {
                         continue;
                     }
                     if distance(&la, &lc, max) <= max {
@@ -384,6 +394,7 @@ mod tests {
                 "NATO and Nato are both used. The EU and the European Union agreed.",
                 "The two Koreas met. A Korean official spoke. Olena Zelenska joined Zelensky.",
                 "Helmut Schmidt met Carl Schmitt. Later Helmut Schmidt wrote that Schmidt's view won.",
+                "Sergei Lavrov met Sergey Brin. Sergei Lavrov said little.",
                 "The ideas of Heraclitus were debated. A Heraclitan view prevailed. Heraclitus won.",
             ],
         );
