@@ -15,7 +15,9 @@
 use super::translit::{Exonym, NameKind, Translit};
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
-use crate::matcher::PhraseSet;
+use crate::matcher::at_word_boundaries;
+use rustc_hash::FxHashMap;
+use unicode_normalization::UnicodeNormalization;
 use crate::text::{is_all_caps, is_capitalized, lower};
 
 static INFO: RuleInfo = RuleInfo {
@@ -58,7 +60,9 @@ At the summit in Moscow, Vladimir Putin met Kassym-Jomart Tokayev.
 /// The `foreign-spelling` rule.
 #[derive(Debug)]
 pub struct ForeignSpelling {
-    exonyms: PhraseSet<Exonym>,
+    /// Exonyms by their first word (exact form): a hash lookup per capitalized word is much
+    /// cheaper than an automaton over two thousand phrases.
+    exonyms: FxHashMap<String, Vec<(String, Exonym)>>,
     translit: Translit,
 }
 
@@ -67,8 +71,41 @@ impl ForeignSpelling {
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
         let translit = Translit::new(lex)?;
         let list = translit.exonyms(lex)?;
-        let exonyms = PhraseSet::new(list.iter().map(|e| (e.foreign.as_str(), e.clone())));
+        let mut exonyms: FxHashMap<String, Vec<(String, Exonym)>> = FxHashMap::default();
+        for e in list {
+            let phrase: String = e.foreign.nfc().collect();
+            let Some(first) = crate::text::words(&phrase).first().map(|w| w.text(&phrase).to_string()) else {
+                continue;
+            };
+            exonyms.entry(first).or_default().push((phrase, e));
+        }
+        for v in exonyms.values_mut() {
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
         Ok(ForeignSpelling { exonyms, translit })
+    }
+
+    /// Exonyms in the sentence: `(range, exonym)`, left to right, longest first.
+    fn find_exonyms<'a>(&'a self, s: &Sentence<'_>) -> Vec<(std::ops::Range<usize>, &'a Exonym)> {
+        let mut out = Vec::new();
+        let mut after = 0;
+        for w in s.words {
+            if w.start < after || !s.text[w.start..].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let Some(cands) = self.exonyms.get(w.text(s.text)) else {
+                continue;
+            };
+            for (p, e) in cands {
+                let r = w.start..w.start + p.len();
+                if s.text[w.start..].starts_with(p.as_str()) && at_word_boundaries(s.text, r.clone()) {
+                    after = r.end;
+                    out.push((r, e));
+                    break;
+                }
+            }
+        }
+        out
     }
 
     /// The English form of a German-style name at word `i`, if it should be flagged.
@@ -123,10 +160,7 @@ impl Rule for ForeignSpelling {
         let ranges = self.translit.exception_ranges(s.text);
         let inside = |r: &std::ops::Range<usize>| ranges.iter().any(|x| x.start <= r.start && r.end <= x.end);
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-        for (r, ex) in self.exonyms.find(s.text) {
-            if ex.capitalized && !s.text[r.clone()].chars().next().is_some_and(char::is_uppercase) {
-                continue;
-            }
+        for (r, ex) in self.find_exonyms(s) {
             if inside(&r) {
                 continue;
             }

@@ -111,6 +111,9 @@ impl Form<'_> {
     }
 }
 
+/// Most distinct capitalized forms compared by edit distance in one document.
+const MAX_EDIT_FORMS: usize = 20_000;
+
 /// A first letter class: letters that transliterations swap count as one.
 fn letter_class(c: char) -> char {
     match c.to_lowercase().next().unwrap_or(c) {
@@ -272,50 +275,61 @@ impl Rule for NameVariant {
                 }
             }
         }
-        // Edit distance, within first-letter classes.
-        let mut buckets: FxHashMap<char, Vec<(&str, Vec<char>)>> = FxHashMap::default();
-        for &n in &names {
-            let chars: Vec<char> = n.chars().collect();
+        // Edit distance, within first-letter classes. Cheap tests first; the distance last.
+        struct Entry<'a> {
+            name: &'a str,
+            lower: String,
+            chars: Vec<char>,
+            known: bool,
+        }
+        let mut buckets: FxHashMap<char, Vec<Entry<'_>>> = FxHashMap::default();
+        // A book-length document with tens of thousands of names: the quadratic comparison is
+        // skipped (the transliteration, exonym and variant relations above still apply).
+        let edit_names: &[&str] = if names.len() > MAX_EDIT_FORMS { &[] } else { &names };
+        for &n in edit_names {
+            let lower = n.to_lowercase();
+            let chars: Vec<char> = lower.chars().collect();
             if chars.len() < 5 {
                 continue;
             }
-            buckets.entry(letter_class(chars[0])).or_default().push((n, chars));
+            let known = self.known(n, en);
+            buckets.entry(letter_class(chars[0])).or_default().push(Entry {
+                name: n,
+                lower,
+                chars,
+                known,
+            });
         }
         for b in buckets.values_mut() {
-            b.sort_by_key(|(_, c)| c.len());
+            b.sort_by_key(|e| e.chars.len());
             for i in 0..b.len() {
                 for j in i + 1..b.len() {
-                    let (a, ac) = (&b[i].0, &b[i].1);
-                    let (c, cc) = (&b[j].0, &b[j].1);
-                    if cc.len() > ac.len() + 2 {
+                    let (x, y) = (&b[i], &b[j]);
+                    if y.chars.len() > x.chars.len() + 2 {
                         break;
                     }
-                    let max = if ac.len().min(cc.len()) >= 9 { 2 } else { 1 };
-                    let (al, cl) = (a.to_lowercase(), c.to_lowercase());
-                    if al == cl || cl.starts_with(&al) || al.starts_with(&cl) {
+                    if x.known && y.known {
                         continue;
                     }
-                    if self.known(a, en) && self.known(c, en) {
+                    let (la, lc) = (&x.chars, &y.chars);
+                    if la == lc || lc.starts_with(la) {
                         continue;
                     }
-                    let la: Vec<char> = al.chars().collect();
-                    let lc: Vec<char> = cl.chars().collect();
                     // Different endings of at most two letters on one stem are inflections and
                     // derivations (Koreas / Korean, Zelensky / Zelenska, Heraclitus / Heraclitan).
-                    let common = la.iter().zip(&lc).take_while(|(x, y)| x == y).count();
+                    let common = la.iter().zip(lc).take_while(|(p, q)| p == q).count();
                     if la.len() - common <= 2 && lc.len() - common <= 2 {
                         continue;
                     }
-                    if us_uk(&al) == us_uk(&cl) {
+                    let max = if la.len().min(lc.len()) >= 9 { 2 } else { 1 };
+                    if distance(la, lc, max) > max {
                         continue;
                     }
-                    if forms[*a].different_people(&forms[*c]) {
+                    if us_uk(&x.lower) == us_uk(&y.lower) || forms[x.name].different_people(&forms[y.name]) {
                         continue;
                     }
-                    if distance(&la, &lc, max) <= max {
-                        related.push((a, c));
-                        related.push((c, a));
-                    }
+                    related.push((x.name, y.name));
+                    related.push((y.name, x.name));
                 }
             }
         }
