@@ -167,7 +167,10 @@ impl Rule for ForeignSpelling {
             if ex.person && cx.doc_count(&ex.english) == 0 {
                 // A French name form: only after a first name or title (Vladimir Poutine).
                 let prev = s.words.iter().rev().find(|w| w.end <= r.start);
-                let adjacent = prev.is_some_and(|w| s.text[w.end..r.start].chars().all(|c| c == ' ') && w.end < r.start);
+                let adjacent = prev.is_some_and(|w| {
+                    let gap = &s.text[w.end..r.start];
+                    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-')
+                });
                 if !(adjacent && prev.is_some_and(|w| is_capitalized(w.text(s.text)))) {
                     continue;
                 }
@@ -247,6 +250,10 @@ mod tests {
             vec!["Poutine"]
         );
         assert_clean("foreign-spelling", &["Poutine is a dish of fries, gravy and cheese curds."]);
+        assert_eq!(
+            matched("foreign-spelling", "President Kassym-Schomart Tokayev opened the forum."),
+            vec!["Schomart"]
+        );
     }
 
     #[test]
@@ -272,6 +279,7 @@ mod tests {
                 "Nice, Georgia and Turkey were on the list, as was Chile.",
                 "The Kiev government was formed in 2014.",
                 "Tokio Marine reported higher profits.",
+                "Bayern München beat FC Köln 3-1 on Saturday.",
                 "Experts in Serbo-Croatian and Old Norse were consulted.",
                 "Kuba Błaszczykowski and Malte Gallée were named in the squad.",
             ],
