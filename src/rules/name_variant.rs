@@ -170,6 +170,22 @@ fn us_uk(w: &str) -> String {
         .replace("oe", "e")
 }
 
+/// Lower case with German letters written out (ä → ae, ö → oe, ü → ue, ß → ss): Muenchen and
+/// München, Aidenbachstrasse and Aidenbachstraße are one spelling.
+fn german_ascii(w: &str) -> String {
+    let mut out = String::with_capacity(w.len() + 4);
+    for c in w.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The base form of a word: possessive `'s` / `’s` / final apostrophe removed.
 fn base(w: &str) -> &str {
     for suf in ["'s", "’s", "'S", "’S"] {
@@ -265,6 +281,9 @@ impl Rule for NameVariant {
                 groups.entry(format!("#{g}")).or_default().push(n);
             }
             groups.entry(fold(n)).or_default().push(n);
+            if !n.is_ascii() || n.contains("ss") || n.contains("ae") || n.contains("oe") || n.contains("ue") {
+                groups.entry(format!("=de {}", german_ascii(n))).or_default().push(n);
+            }
         }
         for g in groups.values().filter(|g| g.len() > 1) {
             for &a in g {
@@ -401,6 +420,15 @@ mod tests {
         assert_eq!(matched("name-variant", text), vec!["Kiev"]);
         let text = "Sergei Lavrov arrived. Sergey Lavrov spoke. Later Sergei Lavrov left.";
         assert_eq!(matched("name-variant", text), vec!["Sergey"]);
+    }
+
+    #[test]
+    fn flags_accent_and_umlaut_variants() {
+        let text = "Firefighters from Schöneberg arrived. Schöneberg's mayor thanked them. \
+                    Residents of Schoeneberg were evacuated.";
+        assert_eq!(matched("name-variant", text), vec!["Schoeneberg"]);
+        let text = "Erdoğan spoke first. Erdoğan then left. Erdogan's aides stayed.";
+        assert_eq!(matched("name-variant", text), vec!["Erdogan"]);
     }
 
     #[test]
