@@ -18,7 +18,8 @@ static INFO: RuleInfo = RuleInfo {
     code: "name-variant",
     severity: Severity::Major,
     targets: &["en"],
-    summary: "the same name spelled two ways in one document (Kazakhstan/Kazakstan, Vladimir/Wladimir)",
+    summary:
+        "the same name spelled two ways in one document (Kazakhstan/Kazakstan, Vladimir/Wladimir)",
     explain: r#"## What it does
 Finds names spelled in two ways in the same document: a letter dropped or swapped
 (*Kazakhstan* … *Kazakstan*), or an English and a German-style transliteration of the same
@@ -72,7 +73,11 @@ impl NameVariant {
             .map(|e| (e.foreign, e.english))
             .collect();
         let mut variants = FxHashMap::default();
-        for (i, e) in lex.entries("foreign_spelling/variants.tsv").into_iter().enumerate() {
+        for (i, e) in lex
+            .entries("foreign_spelling/variants.tsv")
+            .into_iter()
+            .enumerate()
+        {
             for f in e.text.split('\t').map(str::trim).filter(|f| !f.is_empty()) {
                 variants.insert(f.to_string(), i);
             }
@@ -106,7 +111,9 @@ struct Form<'a> {
 impl Form<'_> {
     /// True when both spellings have neighbouring names and none is shared: two people.
     fn different_people(&self, other: &Form<'_>) -> bool {
-        let disjoint = |x: &[&str], y: &[&str]| !x.is_empty() && !y.is_empty() && !x.iter().any(|w| y.contains(w));
+        let disjoint = |x: &[&str], y: &[&str]| {
+            !x.is_empty() && !y.is_empty() && !x.iter().any(|w| y.contains(w))
+        };
         disjoint(&self.before, &other.before) || disjoint(&self.after, &other.after)
     }
 }
@@ -226,7 +233,9 @@ impl Rule for NameVariant {
                 // capitalized words count (a pair of two common words is dropped later: both
                 // are known English words).
                 let opens = i == 0
-                    || s.text[..w.start].trim_end().ends_with([':', '“', '"', '‘', '(', '–', '—']);
+                    || s.text[..w.start]
+                        .trim_end()
+                        .ends_with([':', '“', '"', '‘', '(', '–', '—']);
                 if opens && fw.contains(lower(t).as_ref()) {
                     continue;
                 }
@@ -234,7 +243,11 @@ impl Rule for NameVariant {
                 let name_at = |k: usize| -> Option<&str> {
                     let n = s.words.get(k)?;
                     let nt = base(n.text(s.text));
-                    let gap = if k < i { &s.text[n.end..w.start] } else { &s.text[w.end..n.start] };
+                    let gap = if k < i {
+                        &s.text[n.end..w.start]
+                    } else {
+                        &s.text[w.end..n.start]
+                    };
                     (k > 0
                         && is_capitalized(nt)
                         && gap.chars().all(|c| c == ' ')
@@ -281,14 +294,25 @@ impl Rule for NameVariant {
                 groups.entry(format!("#{g}")).or_default().push(n);
             }
             groups.entry(fold(n)).or_default().push(n);
-            if !n.is_ascii() || n.contains("ss") || n.contains("ae") || n.contains("oe") || n.contains("ue") {
-                groups.entry(format!("=de {}", german_ascii(n))).or_default().push(n);
+            if !n.is_ascii()
+                || n.contains("ss")
+                || n.contains("ae")
+                || n.contains("oe")
+                || n.contains("ue")
+            {
+                groups
+                    .entry(format!("=de {}", german_ascii(n)))
+                    .or_default()
+                    .push(n);
             }
         }
         for g in groups.values().filter(|g| g.len() > 1) {
             for &a in g {
                 for &b in g {
-                    if a != b && a.to_lowercase() != b.to_lowercase() && !forms[a].different_people(&forms[b]) {
+                    if a != b
+                        && a.to_lowercase() != b.to_lowercase()
+                        && !forms[a].different_people(&forms[b])
+                    {
                         related.push((a, b));
                     }
                 }
@@ -304,7 +328,11 @@ impl Rule for NameVariant {
         let mut buckets: FxHashMap<char, Vec<Entry<'_>>> = FxHashMap::default();
         // A book-length document with tens of thousands of names: the quadratic comparison is
         // skipped (the transliteration, exonym and variant relations above still apply).
-        let edit_names: &[&str] = if names.len() > MAX_EDIT_FORMS { &[] } else { &names };
+        let edit_names: &[&str] = if names.len() > MAX_EDIT_FORMS {
+            &[]
+        } else {
+            &names
+        };
         for &n in edit_names {
             let lower = n.to_lowercase();
             let chars: Vec<char> = lower.chars().collect();
@@ -312,12 +340,15 @@ impl Rule for NameVariant {
                 continue;
             }
             let known = self.known(n, en);
-            buckets.entry(letter_class(chars[0])).or_default().push(Entry {
-                name: n,
-                lower,
-                chars,
-                known,
-            });
+            buckets
+                .entry(letter_class(chars[0]))
+                .or_default()
+                .push(Entry {
+                    name: n,
+                    lower,
+                    chars,
+                    known,
+                });
         }
         for b in buckets.values_mut() {
             b.sort_by_key(|e| e.chars.len());
@@ -344,7 +375,9 @@ impl Rule for NameVariant {
                     if distance(la, lc, max) > max {
                         continue;
                     }
-                    if us_uk(&x.lower) == us_uk(&y.lower) || forms[x.name].different_people(&forms[y.name]) {
+                    if us_uk(&x.lower) == us_uk(&y.lower)
+                        || forms[x.name].different_people(&forms[y.name])
+                    {
                         continue;
                     }
                     related.push((x.name, y.name));
@@ -395,7 +428,10 @@ mod tests {
         let text = "Kazakhstan is the largest country in Central Asia. Trade with Kazakhstan grew. \
                     Officials in Kazakhstan's capital agreed. Kazakstan is not a member of the court.";
         let f = findings("name-variant", "en", text);
-        assert_eq!(f, vec![("Kazakstan".to_string(), Some("Kazakhstan".to_string()))]);
+        assert_eq!(
+            f,
+            vec![("Kazakstan".to_string(), Some("Kazakhstan".to_string()))]
+        );
     }
 
     #[test]
@@ -403,15 +439,18 @@ mod tests {
         let text = "Vladimir Putin flew to Astana. Vladimir Putin met the president. \
                     At the press conference stressed Wladimir Putin the cooperation.";
         assert_eq!(matched("name-variant", text), vec!["Wladimir"]);
-        let text = "President Zelensky spoke in Kyiv. Zelensky's office said Selenskyj would travel.";
+        let text =
+            "President Zelensky spoke in Kyiv. Zelensky's office said Selenskyj would travel.";
         assert_eq!(matched("name-variant", text), vec!["Selenskyj"]);
-        let text = "Tokayev spoke first. Tokayev then thanked his guest, and Tokajew's aides nodded.";
+        let text =
+            "Tokayev spoke first. Tokayev then thanked his guest, and Tokajew's aides nodded.";
         assert_eq!(matched("name-variant", text), vec!["Tokajew"]);
     }
 
     #[test]
     fn flags_exonyms_and_known_alternative_spellings() {
-        let text = "Moscow rejected the plan. Officials in Moscow said so. The talks in Moskau ended.";
+        let text =
+            "Moscow rejected the plan. Officials in Moscow said so. The talks in Moskau ended.";
         assert_eq!(
             findings("name-variant", "en", text),
             vec![("Moskau".to_string(), Some("Moscow".to_string()))]

@@ -94,7 +94,11 @@ impl Translit {
             });
         }
         let mut names = FxHashMap::default();
-        for (i, e) in lex.entries("foreign_spelling/names_en.txt").into_iter().enumerate() {
+        for (i, e) in lex
+            .entries("foreign_spelling/names_en.txt")
+            .into_iter()
+            .enumerate()
+        {
             let mut it = e.text.split('\t');
             let name = it.next().unwrap_or("").trim();
             let kind = match it.next().map(str::trim) {
@@ -156,14 +160,27 @@ impl Translit {
         let mut res: Vec<String> = out
             .into_iter()
             .filter(|c| *c != lower)
-            .map(|c| if cap { crate::matcher::capitalize(&c) } else { c })
+            .map(|c| {
+                if cap {
+                    crate::matcher::capitalize(&c)
+                } else {
+                    c
+                }
+            })
             .collect();
         res.sort();
         res.dedup();
         res
     }
 
-    fn expand(&self, w: &[char], pos: usize, buf: &mut String, strong: bool, out: &mut Vec<String>) {
+    fn expand(
+        &self,
+        w: &[char],
+        pos: usize,
+        buf: &mut String,
+        strong: bool,
+        out: &mut Vec<String>,
+    ) {
         if out.len() >= MAX_CANDIDATES {
             return;
         }
@@ -248,7 +265,10 @@ impl Translit {
             return true;
         }
         let t = w.text(text);
-        if self.exception_words.contains(crate::text::lower(t).as_ref()) {
+        if self
+            .exception_words
+            .contains(crate::text::lower(t).as_ref())
+        {
             return true;
         }
         if let Some(next) = words.get(i + 1) {
@@ -309,7 +329,13 @@ impl Translit {
     /// word list, it is an English name of the table or a known name, an exception, it differs
     /// from the English form only in accents or `Saint`/`St.`, or one contains the other
     /// (`Ho Chi Minh`, `Brunei Darussalam`).
-    fn english_uses(&self, f: &str, english: &str, en: &WordFreq, english_names: &FxHashSet<String>) -> bool {
+    fn english_uses(
+        &self,
+        f: &str,
+        english: &str,
+        en: &WordFreq,
+        english_names: &FxHashSet<String>,
+    ) -> bool {
         let fl = f.to_lowercase();
         let mut words = fl
             .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
@@ -317,7 +343,10 @@ impl Translit {
         if words.all(|w| en.contains(w)) {
             return true;
         }
-        if english_names.contains(&fold(f)) || self.known(f).is_some() || self.exception_words.contains(&fl) {
+        if english_names.contains(&fold(f))
+            || self.known(f).is_some()
+            || self.exception_words.contains(&fl)
+        {
             return true;
         }
         let (a, b) = (fold(f), fold(english));
@@ -347,7 +376,11 @@ impl Translit {
                 // (Serbo-Croatian) they would be false alarms here.
                 continue;
             }
-            if kind == "language" && !f.split(' ').all(|w| lex.words(lang).contains(&w.to_lowercase())) {
+            if kind == "language"
+                && !f
+                    .split(' ')
+                    .all(|w| lex.words(lang).contains(&w.to_lowercase()))
+            {
                 continue;
             }
             let v = by_form.entry(f).or_insert_with(|| {
