@@ -15,7 +15,7 @@
 use super::translit::{Exonym, NameKind, Translit};
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
-use crate::matcher::at_word_boundaries;
+use crate::matcher::{at_word_boundaries, capitalize};
 use crate::text::{is_all_caps, is_capitalized, lower};
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
@@ -97,7 +97,16 @@ impl ForeignSpelling {
             if w.start < after || !s.text[w.start..].starts_with(|c: char| c.is_uppercase()) {
                 continue;
             }
-            let Some(cands) = self.exonyms.get(w.text(s.text)) else {
+            let t = w.text(s.text);
+            let Some(cands) = self.exonyms.get(t) else {
+                // A dateline in capitals (MOSKAU —): one-word forms only.
+                if is_all_caps(t) && crate::text::char_len(t) >= 4 {
+                    let title = capitalize(&t.to_lowercase());
+                    let hit = self.exonyms.get(&title).into_iter().flatten();
+                    if let Some((_, e)) = hit.into_iter().find(|(p, _)| *p == title) {
+                        out.push((w.span(), e));
+                    }
+                }
                 continue;
             };
             for (p, e) in cands {
@@ -294,6 +303,13 @@ mod tests {
         assert!(
             f.contains(&("Kasachstan".into(), "Kazakhstan".into())),
             "{f:?}"
+        );
+        assert_eq!(
+            matched(
+                "foreign-spelling",
+                "MOSKAU (AP) — The Kremlin said on Monday the talks had failed."
+            ),
+            vec!["MOSKAU"]
         );
         assert_eq!(
             matched(
