@@ -1,29 +1,390 @@
-//! `foreign-spelling`: PLACEHOLDER — to be written.
+//! `foreign-spelling`: a name or place in another language's spelling inside an English text —
+//! exonyms (Moskau, Kasachstan, Londres, Pékin) and German-style transliterations of Russian,
+//! Ukrainian, Belarusian and Kazakh names (Wladimir, Selenskyj, Tokajew).
+//!
+//! Exonyms come from the generated CLDR table `lexicons/exonyms.tsv` plus the hand-written
+//! `lexicons/foreign_spelling/exonyms_extra.tsv`. Foreign forms that English also uses are left
+//! out when the table is built: forms in the English word list, forms that are an English name
+//! in the table or a known English name, forms that differ from the English one only in accents
+//! or by `Saint`/`St.`, and forms that are part of the English name or contain it
+//! (`Ho Chi Minh`, `Brunei Darussalam`). Language names count only when the source language's
+//! word list knows them. Transliterations are read back with the shared rewrite table
+//! ([`super::translit`]) and flagged only when an English reading is a well-known name or is
+//! used in the same document.
 
-use super::{Rule, RuleInfo, Severity};
-use crate::lexicon::{LexiconError, Lexicons};
+use super::translit::{Exonym, NameKind, Translit};
+use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+use crate::lexicon::{LexiconError, Lexicons, WordFreq};
+use crate::matcher::{at_word_boundaries, capitalize};
+use crate::text::{is_all_caps, is_capitalized, lower};
+use rustc_hash::FxHashMap;
+use unicode_normalization::UnicodeNormalization;
 
 static INFO: RuleInfo = RuleInfo {
     code: "foreign-spelling",
     severity: Severity::Major,
     targets: &["en"],
-    summary: "PLACEHOLDER",
-    explain: "PLACEHOLDER",
+    summary:
+        "a name or place in another language's spelling (Moskau, Kasachstan, Wladimir, Selenskyj)",
+    explain: r#"## What it does
+Flags names of places and people written the way another language writes them: exonyms such
+as *Moskau*, *Kasachstan*, *Warschau*, *Londres* or *Pékin*, and German-style transliterations
+of Russian, Ukrainian, Belarusian and Kazakh names such as *Wladimir*, *Selenskyj*, *Tokajew*,
+*Gorbatschow* or *Charkiw*. The suggestion is the English form.
+
+## Why is this bad?
+Machine translation often copies names from the source text unchanged. An English reader
+expects *Moscow* and *Vladimir Putin*; *Moskau* and *Wladimir Putin* give the translation away
+and can make a name hard to search for.
+
+## Example
+```text
+At the summit in Moskau, Wladimir Putin met Kassym-Jomart Tokajew.
+```
+Use instead:
+```text
+At the summit in Moscow, Vladimir Putin met Kassym-Jomart Tokayev.
+```
+
+## Stays clean
+- People's own spellings: *Wladimir Klitschko*, *Vitali Klitschko*.
+- Polish and Czech names that natively use w, ch and -owski: *Jankowski*, *Wojciech*,
+  *Chmielewski*; German names: *Schumacher*, *Schwarzenegger*, *Wagner*.
+- Foreign forms that are also English words or English names: *Nice*, *Georgia*, *Turkey*,
+  *Kiev*, and English phrases such as *Peking duck* or *Peking University*.
+- A German-style first name is flagged only next to a known surname or when the document
+  itself uses the English form (*Juri Ratas*, *Sergej Milinković-Savić* stay clean).
+- Sentences detected as being in another language (quotations).
+"#,
 };
 
 /// The `foreign-spelling` rule.
 #[derive(Debug)]
-pub struct ForeignSpelling;
+pub struct ForeignSpelling {
+    /// Exonyms by their first word (exact form): a hash lookup per capitalized word is much
+    /// cheaper than an automaton over two thousand phrases.
+    exonyms: FxHashMap<String, Vec<(String, Exonym)>>,
+    translit: Translit,
+}
 
 impl ForeignSpelling {
     /// Builds the rule from the lexicons.
-    pub fn new(_lex: &Lexicons) -> Result<Self, LexiconError> {
-        Ok(ForeignSpelling)
+    pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
+        let translit = Translit::new(lex)?;
+        let list = translit.exonyms(lex)?;
+        let mut exonyms: FxHashMap<String, Vec<(String, Exonym)>> = FxHashMap::default();
+        for e in list {
+            let phrase: String = e.foreign.nfc().collect();
+            let Some(first) = crate::text::words(&phrase)
+                .first()
+                .map(|w| w.text(&phrase).to_string())
+            else {
+                continue;
+            };
+            exonyms.entry(first).or_default().push((phrase, e));
+        }
+        for v in exonyms.values_mut() {
+            v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        }
+        Ok(ForeignSpelling { exonyms, translit })
+    }
+
+    /// Exonyms in the sentence: `(range, exonym)`, left to right, longest first.
+    fn find_exonyms<'a>(&'a self, s: &Sentence<'_>) -> Vec<(std::ops::Range<usize>, &'a Exonym)> {
+        let mut out = Vec::new();
+        let mut after = 0;
+        for w in s.words {
+            if w.start < after || !s.text[w.start..].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            let t = w.text(s.text);
+            let Some(cands) = self.exonyms.get(t) else {
+                // A dateline in capitals (MOSKAU —): one-word forms only.
+                if is_all_caps(t) && crate::text::char_len(t) >= 4 {
+                    let title = capitalize(&t.to_lowercase());
+                    let hit = self.exonyms.get(&title).into_iter().flatten();
+                    if let Some((_, e)) = hit.into_iter().find(|(p, _)| *p == title) {
+                        out.push((w.span(), e));
+                    }
+                }
+                continue;
+            };
+            for (p, e) in cands {
+                let r = w.start..w.start + p.len();
+                if s.text[w.start..].starts_with(p.as_str())
+                    && at_word_boundaries(s.text, r.clone())
+                {
+                    after = r.end;
+                    out.push((r, e));
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The English form of a German-style name at word `i`, if it should be flagged.
+    fn transliteration(
+        &self,
+        s: &Sentence<'_>,
+        cx: &Context<'_>,
+        i: usize,
+        en: &WordFreq,
+    ) -> Option<String> {
+        let w = s.word(i);
+        if !s.words[i].alpha || !is_capitalized(w) || is_all_caps(w) || crate::text::char_len(w) < 4
+        {
+            return None;
+        }
+        if w.contains(['\'', '’']) || !Translit::may_be_german_style(w) {
+            return None;
+        }
+        let lw = lower(w);
+        if en.contains(&lw) || self.translit.known(w).is_some() {
+            return None;
+        }
+        let cands = self.translit.candidates(w);
+        if cands.is_empty() {
+            return None;
+        }
+        // The form the document itself uses wins.
+        let in_doc = cands.iter().find(|c| {
+            cx.doc_count(c) > 0
+                && (self.translit.known(c).is_some() || en.count(&c.to_lowercase()) < 1000)
+        });
+        if let Some(c) = in_doc {
+            return Some(c.clone());
+        }
+        let (c, kind) = self.translit.best_known(&cands)?;
+        if kind == NameKind::Given {
+            // A first name needs a known surname right after it.
+            let next = s.words.get(i + 1)?;
+            if !s.text[s.words[i].end..next.start].trim().is_empty() {
+                return None;
+            }
+            if !self.translit.is_known_surname(next.text(s.text)) {
+                return None;
+            }
+        }
+        Some(c.to_string())
     }
 }
 
 impl Rule for ForeignSpelling {
     fn info(&self) -> &'static RuleInfo {
         &INFO
+    }
+
+    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if s.lang_detected && s.lang != cx.target {
+            return;
+        }
+        let en = cx.lex.words("en");
+        let ranges = self.translit.exception_ranges(s.text);
+        let inside = |r: &std::ops::Range<usize>| {
+            ranges.iter().any(|x| x.start <= r.start && r.end <= x.end)
+        };
+        let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+        for (r, ex) in self.find_exonyms(s) {
+            if inside(&r) {
+                continue;
+            }
+            if ex.person && cx.doc_count(&ex.english) == 0 {
+                // A French name form: only after a first name or title (Vladimir Poutine).
+                let prev = s.words.iter().rev().find(|w| w.end <= r.start);
+                let adjacent = prev.is_some_and(|w| {
+                    let gap = &s.text[w.end..r.start];
+                    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-')
+                });
+                if !(adjacent && prev.is_some_and(|w| is_capitalized(w.text(s.text)))) {
+                    continue;
+                }
+            }
+            let m = &s.text[r.clone()];
+            out.push(
+                Finding::new(
+                    &INFO,
+                    r.clone(),
+                    format!("\"{m}\" is the foreign spelling of \"{}\"", ex.english),
+                )
+                .with_suggestion(ex.english.clone()),
+            );
+            taken.push(r);
+        }
+        for i in 0..s.words.len() {
+            let span = s.words[i].span();
+            if taken
+                .iter()
+                .any(|t| t.start < span.end && span.start < t.end)
+            {
+                continue;
+            }
+            let Some(english) = self.transliteration(s, cx, i, en) else {
+                continue;
+            };
+            if self.translit.guarded(s.text, s.words, i, &ranges) {
+                continue;
+            }
+            let m = s.word(i);
+            out.push(
+                Finding::new(
+                    &INFO,
+                    span,
+                    format!("\"{m}\" is a German-style spelling; English writes \"{english}\""),
+                )
+                .with_suggestion(english),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_clean, findings, matched};
+
+    fn sugg(text: &str) -> Vec<(String, String)> {
+        findings("foreign-spelling", "en", text)
+            .into_iter()
+            .map(|(m, s)| (m, s.unwrap_or_default()))
+            .collect()
+    }
+
+    #[test]
+    fn flags_german_style_names() {
+        let f = sugg("On Friday Wladimir Putin received Kassym-Jomart Tokajew in the Kremlin.");
+        assert!(f.contains(&("Wladimir".into(), "Vladimir".into())), "{f:?}");
+        assert!(f.contains(&("Tokajew".into(), "Tokayev".into())), "{f:?}");
+        for (text, m, s) in [
+            (
+                "Ukraine's president Selenskyj asked for more air defence.",
+                "Selenskyj",
+                "Zelensky",
+            ),
+            (
+                "The former oil tycoon Chodorkowski spoke from exile in London.",
+                "Chodorkowski",
+                "Khodorkovsky",
+            ),
+            (
+                "The reforms of Gorbatschow ended the Cold War.",
+                "Gorbatschow",
+                "Gorbachev",
+            ),
+            (
+                "In 1991 Boris Jelzin stood on a tank outside parliament.",
+                "Jelzin",
+                "Yeltsin",
+            ),
+            (
+                "Heavy shelling was reported in Charkiw overnight.",
+                "Charkiw",
+                "Kharkiv",
+            ),
+            (
+                "The ousted Wiktor Janukowitsch fled to Russia in 2014.",
+                "Janukowitsch",
+                "Yanukovych",
+            ),
+            (
+                "The ousted Wiktor Janukowitsch fled to Russia in 2014.",
+                "Wiktor",
+                "Viktor",
+            ),
+        ] {
+            let f = sugg(text);
+            assert!(f.contains(&(m.into(), s.into())), "{text}: {f:?}");
+        }
+    }
+
+    #[test]
+    fn flags_exonyms() {
+        let f = sugg("The delegation flew from Moskau to Kasachstan on Tuesday.");
+        assert!(f.contains(&("Moskau".into(), "Moscow".into())), "{f:?}");
+        assert!(
+            f.contains(&("Kasachstan".into(), "Kazakhstan".into())),
+            "{f:?}"
+        );
+        assert_eq!(
+            matched(
+                "foreign-spelling",
+                "MOSKAU (AP) — The Kremlin said on Monday the talks had failed."
+            ),
+            vec!["MOSKAU"]
+        );
+        assert_eq!(
+            matched(
+                "foreign-spelling",
+                "Talks in Warschau ended without a deal."
+            ),
+            vec!["Warschau"]
+        );
+        assert_eq!(
+            matched(
+                "foreign-spelling",
+                "The minister will travel to Pékin next week."
+            ),
+            vec!["Pékin"]
+        );
+    }
+
+    #[test]
+    fn flags_french_name_forms_after_a_first_name() {
+        assert_eq!(
+            matched(
+                "foreign-spelling",
+                "Vladimir Poutine spoke for two hours on television."
+            ),
+            vec!["Poutine"]
+        );
+        assert_clean(
+            "foreign-spelling",
+            &["Poutine is a dish of fries, gravy and cheese curds."],
+        );
+        assert_eq!(
+            matched(
+                "foreign-spelling",
+                "President Kassym-Schomart Tokayev opened the forum."
+            ),
+            vec!["Schomart"]
+        );
+    }
+
+    #[test]
+    fn english_form_in_the_document_makes_a_first_name_count() {
+        let text = "Sergei Ivanov arrived first. Later Sergej Ivanov spoke to reporters.";
+        assert_eq!(matched("foreign-spelling", text), vec!["Sergej"]);
+    }
+
+    #[test]
+    fn own_spellings_and_native_names_stay_clean() {
+        assert_clean(
+            "foreign-spelling",
+            &[
+                "Wladimir Klitschko won the heavyweight title in 2006.",
+                "Kyiv mayor Vitali Klitschko and his brother Wladimir Klitschko visited troops.",
+                "Poland's Jankowski and Wojciech Chmielewski signed the letter.",
+                "The Polish striker Wiktor Jankowski scored twice.",
+                "Michael Schumacher and Arnold Schwarzenegger were in the audience.",
+                "Jessica Jordan said the Wagner group had left the town.",
+                "Adam Schiff praised Chekhov's plays at a reading in Moscow.",
+                "Estonia's former prime minister Juri Ratas spoke first.",
+                "Sergej Milinković-Savić scored twice.",
+                "They ate Peking duck near Peking University.",
+                "Nice, Georgia and Turkey were on the list, as was Chile.",
+                "The Kiev government was formed in 2014.",
+                "Tokio Marine reported higher profits.",
+                "Bayern München beat FC Köln 3-1 on Saturday.",
+                "Experts in Serbo-Croatian and Old Norse were consulted.",
+                "Kuba Błaszczykowski and Malte Gallée were named in the squad.",
+            ],
+        );
+    }
+
+    #[test]
+    fn quotations_in_another_language_stay_clean() {
+        assert_clean(
+            "foreign-spelling",
+            &["„Wir fahren morgen nach Moskau und dann weiter nach Kasachstan“, sagte er."],
+        );
     }
 }

@@ -18,6 +18,7 @@ pub mod run_together;
 pub mod source_copy;
 #[cfg(test)]
 pub mod testing;
+pub mod translit;
 pub mod truncated;
 pub mod typography;
 pub mod untranslated;

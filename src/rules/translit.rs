@@ -1,0 +1,455 @@
+//! Shared by `foreign-spelling` and `name-variant`: German-style (Duden) transliterations of
+//! Russian, Ukrainian, Belarusian and Kazakh names read back into English spelling
+//! (Wladimir → Vladimir, Selenskyj → Zelensky, Tokajew → Tokayev), the list of well-known
+//! English name forms, and the guards that keep people's own spellings clean
+//! (Wladimir Klitschko).
+//!
+//! Data: `lexicons/foreign_spelling/translit_de.tsv`, `names_en.txt`, `own_spelling.txt`,
+//! `exceptions.tsv`.
+
+use crate::lexicon::{LexiconError, Lexicons, WordFreq};
+use crate::matcher::PhraseSet;
+use crate::text::Word;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+
+/// Most English readings generated for one word.
+const MAX_CANDIDATES: usize = 128;
+
+/// Where a rewrite pattern may apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Any,
+    Initial,
+    Final,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    german: Vec<char>,
+    english: Vec<String>,
+    place: Place,
+    strong: bool,
+}
+
+/// What a known English name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// A first name: shared with other languages, so it needs a surname next to it.
+    Given,
+    /// A surname.
+    Surname,
+    /// A place.
+    Place,
+}
+
+/// The rewrite table, the known names and the guards.
+#[derive(Debug)]
+pub struct Translit {
+    /// Patterns by their first character.
+    patterns: FxHashMap<char, Vec<Pattern>>,
+    /// Known English names: exact form → (kind, priority: earlier lines first).
+    names: FxHashMap<String, (NameKind, usize)>,
+    /// Surnames whose bearers spell their first names the German way.
+    own_spelling: FxHashSet<String>,
+    /// Single words never flagged (lower case).
+    exception_words: FxHashSet<String>,
+    /// Phrases that stay clean as a whole.
+    exception_phrases: PhraseSet<()>,
+}
+
+impl Translit {
+    /// Loads the tables.
+    pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
+        let file = "foreign_spelling/translit_de.tsv";
+        let mut patterns: FxHashMap<char, Vec<Pattern>> = FxHashMap::default();
+        for (i, row) in lex.table(file, 4)?.into_iter().enumerate() {
+            let err = |m: &str| LexiconError {
+                file: file.to_string(),
+                line: 0,
+                message: format!("row {}: {m}", i + 1),
+            };
+            let german: Vec<char> = row[0].trim().to_lowercase().chars().collect();
+            let Some(&first) = german.first() else {
+                return Err(err("empty pattern"));
+            };
+            let place = match row[2].trim() {
+                "any" => Place::Any,
+                "initial" => Place::Initial,
+                "final" => Place::Final,
+                _ => return Err(err("where must be any, initial or final")),
+            };
+            let strong = match row[3].trim() {
+                "yes" => true,
+                "no" => false,
+                _ => return Err(err("strong must be yes or no")),
+            };
+            let english: Vec<String> = row[1].split('|').map(|s| s.trim().to_string()).collect();
+            patterns.entry(first).or_default().push(Pattern {
+                german,
+                english,
+                place,
+                strong,
+            });
+        }
+        let mut names = FxHashMap::default();
+        for (i, e) in lex
+            .entries("foreign_spelling/names_en.txt")
+            .into_iter()
+            .enumerate()
+        {
+            let mut it = e.text.split('\t');
+            let name = it.next().unwrap_or("").trim();
+            let kind = match it.next().map(str::trim) {
+                Some("given") => NameKind::Given,
+                Some("surname") => NameKind::Surname,
+                Some("place") => NameKind::Place,
+                _ => {
+                    return Err(LexiconError {
+                        file: "foreign_spelling/names_en.txt".into(),
+                        line: e.line,
+                        message: "kind must be given, surname or place".into(),
+                    })
+                }
+            };
+            names.entry(name.to_string()).or_insert((kind, i));
+        }
+        let own_spelling = lex
+            .list("foreign_spelling/own_spelling.txt")
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let mut exception_words = FxHashSet::default();
+        let mut phrases = Vec::new();
+        for row in lex.table("foreign_spelling/exceptions.tsv", 2)? {
+            let form = row[0].trim();
+            if form.contains(' ') {
+                phrases.push(form);
+            } else {
+                exception_words.insert(form.to_lowercase());
+            }
+        }
+        Ok(Translit {
+            patterns,
+            names,
+            own_spelling,
+            exception_words,
+            exception_phrases: PhraseSet::new(phrases.into_iter().map(|p| (p, ()))),
+        })
+    }
+
+    /// True when the word contains a letter group that German-style spelling uses for
+    /// Russian sounds (w, j, z, ch); a cheap test before [`Translit::candidates`].
+    pub fn may_be_german_style(word: &str) -> bool {
+        word.bytes()
+            .any(|b| matches!(b, b'w' | b'W' | b'j' | b'J' | b'z' | b'Z'))
+            || word.contains("ch")
+            || word.starts_with("Ch")
+    }
+
+    /// English readings of a German-style form (`Wladimir` → `Vladimir`, …), capitalized like
+    /// the word, without the word itself. Empty when no strong pattern applies.
+    pub fn candidates(&self, word: &str) -> Vec<String> {
+        let chars: Vec<char> = word.to_lowercase().chars().collect();
+        let mut out: Vec<String> = Vec::new();
+        let mut buf = String::with_capacity(word.len() + 4);
+        self.expand(&chars, 0, &mut buf, false, &mut out);
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        let lower = word.to_lowercase();
+        let mut res: Vec<String> = out
+            .into_iter()
+            .filter(|c| *c != lower)
+            .map(|c| {
+                if cap {
+                    crate::matcher::capitalize(&c)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        res.sort();
+        res.dedup();
+        res
+    }
+
+    fn expand(
+        &self,
+        w: &[char],
+        pos: usize,
+        buf: &mut String,
+        strong: bool,
+        out: &mut Vec<String>,
+    ) {
+        if out.len() >= MAX_CANDIDATES {
+            return;
+        }
+        if pos == w.len() {
+            if strong {
+                out.push(buf.clone());
+            }
+            return;
+        }
+        // The longest pattern that applies here.
+        let mut best: Option<&Pattern> = None;
+        if let Some(ps) = self.patterns.get(&w[pos]) {
+            for p in ps {
+                let end = pos + p.german.len();
+                if end > w.len() || w[pos..end] != p.german[..] {
+                    continue;
+                }
+                let ok = match p.place {
+                    Place::Any => true,
+                    Place::Initial => pos == 0,
+                    Place::Final => end == w.len(),
+                };
+                if ok && best.map_or(true, |b| p.german.len() > b.german.len()) {
+                    best = Some(p);
+                }
+            }
+        }
+        let len = buf.len();
+        match best {
+            Some(p) => {
+                for e in &p.english {
+                    buf.push_str(e);
+                    self.expand(w, pos + p.german.len(), buf, strong || p.strong, out);
+                    buf.truncate(len);
+                }
+            }
+            None => {
+                buf.push(w[pos]);
+                self.expand(w, pos + 1, buf, strong, out);
+                buf.truncate(len);
+            }
+        }
+    }
+
+    /// The kind of a known English name (exact form).
+    pub fn known(&self, name: &str) -> Option<NameKind> {
+        self.names.get(name).map(|&(k, _)| k)
+    }
+
+    /// The known English name among `candidates` listed first in `names_en.txt`.
+    pub fn best_known<'c>(&self, candidates: &'c [String]) -> Option<(&'c str, NameKind)> {
+        candidates
+            .iter()
+            .filter_map(|c| self.names.get(c.as_str()).map(|&(k, p)| (c.as_str(), k, p)))
+            .min_by_key(|&(_, _, p)| p)
+            .map(|(c, k, _)| (c, k))
+    }
+
+    /// True when the word is a known surname, in English form or in a German-style form that
+    /// reads back to one (`Putin`, `Medwedew`).
+    pub fn is_known_surname(&self, word: &str) -> bool {
+        if self.known(word) == Some(NameKind::Surname) {
+            return true;
+        }
+        Self::may_be_german_style(word)
+            && self
+                .best_known(&self.candidates(word))
+                .is_some_and(|(_, k)| k == NameKind::Surname)
+    }
+
+    /// Ranges of the sentence covered by exception phrases.
+    pub fn exception_ranges(&self, text: &str) -> Vec<Range<usize>> {
+        self.exception_phrases.find(text).map(|(r, _)| r).collect()
+    }
+
+    /// True when word `i` of the sentence must stay clean: an exception word, inside an
+    /// exception phrase (`ranges`, from [`Translit::exception_ranges`]), or a first name right
+    /// before a surname whose family spells it this way (`Wladimir Klitschko`).
+    pub fn guarded(&self, text: &str, words: &[Word], i: usize, ranges: &[Range<usize>]) -> bool {
+        let w = &words[i];
+        if ranges.iter().any(|r| r.start <= w.start && w.end <= r.end) {
+            return true;
+        }
+        let t = w.text(text);
+        if self
+            .exception_words
+            .contains(crate::text::lower(t).as_ref())
+        {
+            return true;
+        }
+        if let Some(next) = words.get(i + 1) {
+            let gap = &text[w.end..next.start];
+            if gap.trim().is_empty() && self.own_spelling.contains(next.text(text)) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// True when the (lower-case) word is an exception word.
+    pub fn is_exception_word(&self, lower: &str) -> bool {
+        self.exception_words.contains(lower)
+    }
+}
+
+/// A foreign name form and its English form.
+#[derive(Debug, Clone)]
+pub struct Exonym {
+    /// The foreign form (`Moskau`).
+    pub foreign: String,
+    /// The English form (`Moscow`).
+    pub english: String,
+    /// The foreign form is written capitalized (then only capitalized matches count).
+    pub capitalized: bool,
+    /// A person's name (`Poutine`): needs a first name or title before it, or the English form
+    /// in the same document.
+    pub person: bool,
+}
+
+/// Lower case without accents, `Saint` for `St.`, letters and single spaces only.
+pub fn fold(s: &str) -> String {
+    let s: String = s
+        .nfd()
+        .filter(|c| !crate::text::is_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+        .replace("st. ", "saint ")
+        .replace("ste. ", "sainte ");
+    s.chars()
+        .map(|c| if c.is_alphabetic() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// True when the words of `a` are a run of the words of `b`.
+fn words_inside(a: &str, b: &str) -> bool {
+    let aw: Vec<&str> = a.split(' ').collect();
+    let bw: Vec<&str> = b.split(' ').collect();
+    aw.len() <= bw.len() && bw.windows(aw.len()).any(|w| w == aw.as_slice())
+}
+
+impl Translit {
+    /// True when English also uses the foreign form `f`: every word of it is in the English
+    /// word list, it is an English name of the table or a known name, an exception, it differs
+    /// from the English form only in accents or `Saint`/`St.`, or one contains the other
+    /// (`Ho Chi Minh`, `Brunei Darussalam`).
+    fn english_uses(
+        &self,
+        f: &str,
+        english: &str,
+        en: &WordFreq,
+        english_names: &FxHashSet<String>,
+    ) -> bool {
+        let fl = f.to_lowercase();
+        let mut words = fl
+            .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+            .filter(|w| !w.is_empty());
+        if words.all(|w| en.contains(w)) {
+            return true;
+        }
+        if english_names.contains(&fold(f))
+            || self.known(f).is_some()
+            || self.exception_words.contains(&fl)
+        {
+            return true;
+        }
+        let (a, b) = (fold(f), fold(english));
+        a == b || words_inside(&a, &b) || words_inside(&b, &a)
+    }
+
+    /// The exonyms to flag: the generated CLDR table `exonyms.tsv` and the hand-written
+    /// `foreign_spelling/exonyms_extra.tsv`, without forms English also uses
+    /// ([`Translit::english_uses`]), language names the source language's word list does not
+    /// know, and forms with two different English readings.
+    pub fn exonyms(&self, lex: &Lexicons) -> Result<Vec<Exonym>, LexiconError> {
+        let en = lex.words("en");
+        let mut rows: Vec<Vec<&str>> = lex.table("exonyms.tsv", 4)?;
+        rows.extend(lex.table("foreign_spelling/exonyms_extra.tsv", 4)?);
+        let english_names: FxHashSet<String> = rows.iter().map(|r| fold(r[2])).collect();
+        let mut by_form: FxHashMap<&str, (Vec<&str>, bool)> = FxHashMap::default();
+        let mut order: Vec<&str> = Vec::new();
+        for r in &rows {
+            let (f, lang, english, kind) = (r[0], r[1], r[2], r[3]);
+            let person = kind == "person";
+            if !person && self.english_uses(f, english, en, &english_names) {
+                continue;
+            }
+            if !f.chars().next().is_some_and(char::is_uppercase) {
+                // Lower-case forms (Romance language names: inglés, russe) are ordinary words of
+                // their language, for `untranslated`; as parts of English compounds
+                // (Serbo-Croatian) they would be false alarms here.
+                continue;
+            }
+            if kind == "language"
+                && !f
+                    .split(' ')
+                    .all(|w| lex.words(lang).contains(&w.to_lowercase()))
+            {
+                continue;
+            }
+            let v = by_form.entry(f).or_insert_with(|| {
+                order.push(f);
+                (Vec::new(), person)
+            });
+            if !v.0.contains(&english) {
+                v.0.push(english);
+            }
+        }
+        Ok(order
+            .into_iter()
+            .filter_map(|f| {
+                let (v, person) = &by_form[f];
+                (v.len() == 1).then(|| Exonym {
+                    foreign: f.to_string(),
+                    english: v[0].to_string(),
+                    capitalized: f.chars().next().is_some_and(char::is_uppercase),
+                    person: *person,
+                })
+            })
+            .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tr() -> Translit {
+        Translit::new(Lexicons::builtin()).expect("tables")
+    }
+
+    #[test]
+    fn german_forms_read_back_to_english() {
+        let t = tr();
+        for (de, en) in [
+            ("Wladimir", "Vladimir"),
+            ("Selenskyj", "Zelensky"),
+            ("Tokajew", "Tokayev"),
+            ("Chodorkowski", "Khodorkovsky"),
+            ("Gorbatschow", "Gorbachev"),
+            ("Jelzin", "Yeltsin"),
+            ("Charkiw", "Kharkiv"),
+            ("Chruschtschow", "Khrushchev"),
+            ("Prigoschin", "Prigozhin"),
+            ("Tichanowskaja", "Tikhanovskaya"),
+            ("Saporischschja", "Zaporizhzhia"),
+            ("Jewgeni", "Yevgeny"),
+            ("Medwedew", "Medvedev"),
+        ] {
+            let c = t.candidates(de);
+            assert!(c.iter().any(|x| x == en), "{de}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn no_rewrite_without_a_strong_pattern() {
+        let t = tr();
+        assert!(t.candidates("Sakharov").is_empty());
+        assert!(t.candidates("Putin").is_empty());
+    }
+
+    #[test]
+    fn known_surnames() {
+        let t = tr();
+        assert!(t.is_known_surname("Putin"));
+        assert!(t.is_known_surname("Medwedew"));
+        assert!(!t.is_known_surname("Klitschko"));
+        assert!(!t.is_known_surname("Jankowski"));
+    }
+}
