@@ -145,6 +145,19 @@ impl Rule for BrokenClause {
                     }
                 }
             }
+            // 2a. "… in May of." — the month phrase breaks off
+            if i >= 1 && b == "of" && i + 2 == n && self.months.contains(a) && joined(s, i - 1)
+                && MONTH_PREPS.contains(&lower(s.word(i - 1)).as_ref())
+                && s.text[s.words[i + 1].end..].trim_start().starts_with(['.', '!', ';'])
+            {
+                let span = s.words[i - 1].start..s.words[i + 1].end;
+                out.push(Finding::new(
+                    &INFO,
+                    span.clone(),
+                    format!("\"{}\": the month phrase breaks off", &s.text[span]),
+                ));
+                break;
+            }
             // 2. "in March of <bare noun>"
             if i >= 1 && i + 2 < n && b == "of" && self.months.contains(a) && joined(s, i - 1)
                 && MONTH_PREPS.contains(&lower(s.word(i - 1)).as_ref())
@@ -210,6 +223,15 @@ mod tests {
             matched("broken-clause", "The minister wants a the new rules for schools."),
             vec!["a the"]
         );
+    }
+
+    #[test]
+    fn fires_on_month_phrase_breaking_off() {
+        assert_eq!(
+            matched("broken-clause", "The trial will last 30 days, the first of which in June of."),
+            vec!["in June of"]
+        );
+        assert_clean("broken-clause", &["The strike began in June of 2021.", "It was a hot June."]);
     }
 
     #[test]

@@ -61,6 +61,19 @@ const STOP: [&str; 44] = [
     "did", "will", "would", "can", "could", "should", "may", "might", "must",
 ];
 const PERFECT: [&str; 3] = ["has", "have", "had"];
+const MODALS: [&str; 7] = ["will", "would", "can", "could", "should", "must", "shall"];
+const BE: [&str; 4] = ["is", "are", "was", "were"];
+/// Words after which "will" is the noun: "his last will", "the political will".
+const WILL_NOUN: [&str; 9] = ["last", "free", "good", "own", "his", "her", "their", "popular", "general"];
+/// What may follow the participle of a German-order passive ("were … flooded after …").
+const BE_AFTER: [&str; 10] =
+    ["after", "during", "on", "yesterday", "today", "last", "when", "because", "following", "overnight"];
+/// Nouns of time that can end a short fronted phrase ("On Tuesday announced the government …").
+const TIME_WORDS: [&str; 22] = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "week", "weekend", "year", "month", "morning", "evening", "afternoon", "night",
+    "summer", "winter", "spring", "autumn", "future",
+];
 const OPENERS: [&str; 8] = ["the", "a", "an", "his", "her", "its", "their", "that"];
 const QUANT: [&str; 20] = [
     "more", "the", "a", "an", "some", "many", "several", "most", "all", "about", "over",
@@ -182,10 +195,14 @@ impl WordOrder {
             let w = s.word(j);
             let lw = lower(w);
             if is_lower(w) && self.report.contains(lw.as_ref()) {
-                if j < 2 || !self.noun_like(s.word(j - 1), fw) {
+                let lone_adverb = j == 1 && TIME_WORDS.contains(&lower(s.word(0)).as_ref());
+                if (j < 2 && !lone_adverb) || !self.noun_like(s.word(j - 1), fw) {
                     return None;
                 }
-                return self.verb_second_tail(s, j, fw);
+                if let Some(f) = self.verb_second_tail(s, j, fw) {
+                    return Some(f);
+                }
+                return self.verb_second_short(s, j);
             }
             if STOP.contains(&lw.as_ref()) || PERFECT.contains(&lw.as_ref()) {
                 return None;
@@ -251,6 +268,74 @@ impl WordOrder {
         None
     }
 
+    /// "On Tuesday announced the government new relief …": a fronted time phrase with no room
+    /// for a subject, then the verb, then a determiner.
+    fn verb_second_short(&self, s: &Sentence<'_>, j: usize) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        if j > 3 || j + 2 >= n || gap(s, j) != " " {
+            return None;
+        }
+        let prev = s.word(j - 1);
+        let time = TIME_WORDS.contains(&lower(prev).as_ref()) || prev.chars().all(|c| c.is_ascii_digit());
+        let next = s.word(j + 1);
+        let ln = lower(next);
+        if !time || !is_lower(next) || !DETS.contains(&ln.as_ref()) || TIME.contains(&lower(s.word(j + 2)).as_ref()) {
+            return None;
+        }
+        let verb = s.word(j);
+        Some((
+            s.words[j].start..s.words[j + 1].end,
+            format!("\"{verb} {next} …\": verb before its subject after a fronted phrase (German verb-second order)"),
+        ))
+    }
+
+    /// "Said the president that …": a reporting verb opening the sentence, its subject, then "that".
+    fn said_first(&self, s: &Sentence<'_>, fw: &FxHashSet<String>) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        let w0 = s.word(0);
+        if n < 5 || !is_capitalized(w0) || !self.say.contains(lower(w0).as_ref()) || gap(s, 0) != " " {
+            return None;
+        }
+        for k in 1..n.min(6) {
+            if k > 1 && gap(s, k - 1) != " " {
+                return None;
+            }
+            let w = s.word(k);
+            if w == "that" && k >= 2 {
+                return Some((
+                    s.words[0].start..s.words[k - 1].end,
+                    format!("\"{}\": verb before its subject (German verb-second order)", &s.text[s.words[0].start..s.words[k - 1].end]),
+                ));
+            }
+            let lw = lower(w);
+            if STOP.contains(&lw.as_ref()) || (fw.contains(lw.as_ref()) && !DETS.contains(&lw.as_ref())) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "Because the talks failed, will the strike continue": a modal opening a main clause
+    /// after a comma, followed by its subject, in a sentence that is not a question.
+    fn modal_after_comma(&self, s: &Sentence<'_>) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        for i in 2..n.saturating_sub(2) {
+            let w = s.word(i);
+            if !MODALS.contains(&w) || gap(s, i - 1).trim() != "," || gap(s, i) != " " {
+                continue;
+            }
+            let next = s.word(i + 1);
+            if !DETS.contains(&next) || TIME.contains(&lower(s.word(i + 2)).as_ref()) {
+                continue;
+            }
+            return Some((
+                s.words[i].start..s.words[i + 1].end,
+                format!("\"{w} {next}\": modal verb before its subject after a fronted clause (German verb-second order)"),
+            ));
+        }
+        None
+    }
+
     /// "Since the beginning of the war have more than six million people fled."
     fn aux_second(&self, s: &Sentence<'_>, fw: &FxHashSet<String>, wf: &WordFreq) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
@@ -271,6 +356,12 @@ impl WordOrder {
                 }
                 return self.aux_second_tail(s, j, wf);
             }
+            if is_lower(w) && MODALS.contains(&lw.as_ref()) {
+                return self.modal_second(s, j, fw);
+            }
+            if is_lower(w) && BE.contains(&lw.as_ref()) {
+                return self.be_second(s, j, fw, wf);
+            }
             if STOP.contains(&lw.as_ref()) {
                 return None;
             }
@@ -289,6 +380,67 @@ impl WordOrder {
                 if j != seg_start || dets_in_seg > 1 {
                     return None;
                 }
+            }
+        }
+        None
+    }
+
+    /// "In the coming weeks will the council vote …"
+    fn modal_second(&self, s: &Sentence<'_>, j: usize, fw: &FxHashSet<String>) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        if j < 2 || j + 2 >= n || gap(s, j) != " " || !self.noun_like(s.word(j - 1), fw) {
+            return None;
+        }
+        let modal = s.word(j);
+        // "in his last will the writer …": the noun "will"
+        if modal == "will" && (WILL_NOUN.contains(&lower(s.word(j - 1)).as_ref()) || s.word(j - 1).ends_with("al")) {
+            return None;
+        }
+        let next = s.word(j + 1);
+        let ln = lower(next);
+        let subject = (is_lower(next) && (DETS.contains(&ln.as_ref()) || QUANT.contains(&ln.as_ref())))
+            || (is_capitalized(next) && s.words[j + 1].alpha && !fw.contains(ln.as_ref()));
+        if !subject || TIME.contains(&lower(s.word(j + 2)).as_ref()) {
+            return None;
+        }
+        Some((
+            s.words[j].start..s.words[j + 1].end,
+            format!("\"{modal} {next}\": modal verb before its subject after a fronted phrase (German verb-second order)"),
+        ))
+    }
+
+    /// "In Hamburg were several streets flooded after the storm."
+    fn be_second(&self, s: &Sentence<'_>, j: usize, fw: &FxHashSet<String>, wf: &WordFreq) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        if j < 2 || j + 3 >= n || gap(s, j) != " " || !self.noun_like(s.word(j - 1), fw) {
+            return None;
+        }
+        let ln = lower(s.word(j + 1));
+        if !(is_lower(s.word(j + 1)) && (DETS.contains(&ln.as_ref()) || QUANT.contains(&ln.as_ref()))) {
+            return None;
+        }
+        for m in j + 2..n.min(j + 6) {
+            if gap(s, m - 1) != " " {
+                return None;
+            }
+            let w = s.word(m);
+            if self.is_participle(w, wf) {
+                let after_ok = clause_end(s, m)
+                    || (m + 1 < n && gap(s, m) == " " && BE_AFTER.contains(&lower(s.word(m + 1)).as_ref()));
+                if !after_ok {
+                    return None;
+                }
+                return Some((
+                    s.words[j].start..s.words[m].end,
+                    format!(
+                        "\"{}\": verb before its subject after a fronted phrase (German verb-second order)",
+                        &s.text[s.words[j].start..s.words[m].end]
+                    ),
+                ));
+            }
+            let lw = lower(w);
+            if STOP.contains(&lw.as_ref()) || lw == "to" || fw.contains(lw.as_ref()) && !QUANT.contains(&lw.as_ref()) && lw != "of" {
+                return None;
             }
         }
         None
@@ -428,6 +580,8 @@ impl Rule for WordOrder {
         let found = self
             .verb_second(s, fw, wf)
             .or_else(|| self.aux_second(s, fw, wf))
+            .or_else(|| self.said_first(s, fw))
+            .or_else(|| self.modal_after_comma(s))
             .or_else(|| self.verb_last(s, fw, wf));
         if let Some((span, msg)) = found {
             out.push(Finding::new(&INFO, span, msg));
@@ -451,6 +605,54 @@ mod tests {
         assert_eq!(
             matched("word-order", "In his evening address said Selenskyj that the front was holding."),
             vec!["said Selenskyj"]
+        );
+    }
+
+    #[test]
+    fn fires_on_modal_and_short_fronting() {
+        assert_eq!(
+            matched("word-order", "In the next few weeks will the regional parliament vote on the budget."),
+            vec!["will the"]
+        );
+        assert_eq!(
+            matched("word-order", "On Wednesday presented the health ministry a new plan for hospitals."),
+            vec!["presented the"]
+        );
+        assert_eq!(
+            matched("word-order", "Yesterday announced the mayor a ban on fireworks."),
+            vec!["announced the"]
+        );
+        assert_eq!(
+            matched("word-order", "In Dresden were dozens of cellars flooded after the heavy rain."),
+            vec!["were dozens of cellars flooded"]
+        );
+        assert_eq!(
+            matched("word-order", "Because the negotiations collapsed, will the trains stand still on Friday."),
+            vec!["will the"]
+        );
+        assert_eq!(
+            matched("word-order", "Declared the chancellor that the budget was safe."),
+            vec!["Declared the chancellor"]
+        );
+    }
+
+    #[test]
+    fn ordinary_fronting_stays_clean() {
+        assert_clean(
+            "word-order",
+            &[
+                "Yesterday was the anniversary of the flood. Today is the day.",
+                "In his last will the writer left everything to his daughter.",
+                "In Hamburg the streets were flooded after the storm.",
+                "In the box were several letters written by her father.",
+                "If prices rise, so will the wages.",
+                "On Monday Merkel announced the new rules. In 2020 Apple announced the phone.",
+                "In 2021 the company announced a new chief executive.",
+                "On Tuesday officials announced the closure of the plant.",
+                "Will the strike go on? Asked about it, the minister said nothing.",
+                "Said one official: “We will see.”",
+                "In the coming weeks the council will vote on the plan.",
+            ],
         );
     }
 
