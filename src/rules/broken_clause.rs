@@ -128,7 +128,12 @@ impl Rule for BrokenClause {
             // 1. an impossible function-word pair, both in lower case (the first may open
             //    the sentence); names such as "Will", "May", "Can" stay out.
             let a_ok = a.chars().all(char::is_lowercase) || (first(i) && is_capitalized(a));
-            if a_ok && b.chars().all(char::is_lowercase) {
+            // compounds and abbreviations: "the by-election", "a.k.a the", "an in-depth"
+            let before = s.text[..s.words[i].start].chars().next_back();
+            let after = s.text[s.words[i + 1].end..].chars().next();
+            let free = !before.is_some_and(|c| matches!(c, '.' | '-' | '‐' | '/' | '\'' | '’' | '&'))
+                && !after.is_some_and(|c| matches!(c, '-' | '‐' | '/' | '\'' | '’' | '&'));
+            if a_ok && free && b.chars().all(char::is_lowercase) {
                 let la = lower(a);
                 if self.pairs.get(la.as_ref()).is_some_and(|set| set.contains(b)) {
                     // inversions: "was he a member", "had they the means"; questions.
@@ -260,6 +265,7 @@ mod tests {
                 "He was accused of fraud and was thanked for his help.",
                 "All of you be careful, said the coach to the players.",
                 "We the people of the United States agree.",
+                "He won the by-election, a.k.a the vote, after an in-depth campaign.",
             ],
         );
     }

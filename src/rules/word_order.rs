@@ -354,7 +354,7 @@ impl WordOrder {
                 if j < 2 || is_capitalized(s.word(j - 1)) || !self.noun_like(s.word(j - 1), fw) {
                     return None;
                 }
-                return self.aux_second_tail(s, j, wf);
+                return self.aux_second_tail(s, j, fw, wf);
             }
             if is_lower(w) && MODALS.contains(&lw.as_ref()) {
                 return self.modal_second(s, j, fw);
@@ -446,7 +446,7 @@ impl WordOrder {
         None
     }
 
-    fn aux_second_tail(&self, s: &Sentence<'_>, j: usize, wf: &WordFreq) -> Option<(Range<usize>, String)> {
+    fn aux_second_tail(&self, s: &Sentence<'_>, j: usize, fw: &FxHashSet<String>, wf: &WordFreq) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         let k = j + 1;
         if k >= n || gap(s, j) != " " {
@@ -462,6 +462,12 @@ impl WordOrder {
             }
             let w = s.word(m);
             if self.is_participle(w, wf) {
+                // "has a defined behaviour", "had the highest recorded rate": adjectives
+                let adjective = m == k + 1
+                    || (m + 1 < n && gap(s, m) == " " && !fw.contains(lower(s.word(m + 1)).as_ref()));
+                if adjective {
+                    return None;
+                }
                 let aux = s.word(j);
                 return Some((
                     s.words[j].start..s.words[m].end,
@@ -710,6 +716,8 @@ mod tests {
                 "After the president announced the measures, the opposition protested.",
                 "Since 2015 Germany has taken in more than a million refugees.",
                 "In recent years more than six million people have fled the country.",
+                "In the standard library panicking has a defined behaviour.",
+                "In recent years inflation has the highest recorded rate in Europe.",
             ],
         );
     }
