@@ -47,13 +47,13 @@ Good: "The measures protect young people."
 };
 
 const OBJECTS: [&str; 17] = [
-    "the", "a", "an", "his", "her", "their", "our", "its", "my", "your", "this", "these",
-    "those", "them", "him", "us", "me",
+    "the", "a", "an", "his", "her", "their", "our", "its", "my", "your", "this", "these", "those",
+    "them", "him", "us", "me",
 ];
 const MONTH_PREPS: [&str; 6] = ["in", "since", "until", "by", "from", "during"];
 const AUX: [&str; 22] = [
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did",
-    "will", "would", "can", "could", "should", "may", "might", "must", "shall", "am",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+    "would", "can", "could", "should", "may", "might", "must", "shall", "am",
 ];
 
 /// The `broken-clause` rule.
@@ -91,7 +91,12 @@ impl BrokenClause {
                 months.insert(row[0].to_string());
             }
         }
-        Ok(BrokenClause { pairs, months, month_ok, no_to })
+        Ok(BrokenClause {
+            pairs,
+            months,
+            month_ok,
+            no_to,
+        })
     }
 }
 
@@ -131,11 +136,16 @@ impl Rule for BrokenClause {
             // compounds and abbreviations: "the by-election", "a.k.a the", "an in-depth"
             let before = s.text[..s.words[i].start].chars().next_back();
             let after = s.text[s.words[i + 1].end..].chars().next();
-            let free = !before.is_some_and(|c| matches!(c, '.' | '-' | '‐' | '/' | '\'' | '’' | '&'))
+            let free = !before
+                .is_some_and(|c| matches!(c, '.' | '-' | '‐' | '/' | '\'' | '’' | '&'))
                 && !after.is_some_and(|c| matches!(c, '-' | '‐' | '/' | '\'' | '’' | '&'));
             if a_ok && free && b.chars().all(char::is_lowercase) {
                 let la = lower(a);
-                if self.pairs.get(la.as_ref()).is_some_and(|set| set.contains(b)) {
+                if self
+                    .pairs
+                    .get(la.as_ref())
+                    .is_some_and(|set| set.contains(b))
+                {
                     // inversions: "was he a member", "had they the means"; questions.
                     let inverted = i > 0 && AUX.contains(&lower(s.word(i - 1)).as_ref());
                     if !(question || inverted) {
@@ -151,9 +161,15 @@ impl Rule for BrokenClause {
                 }
             }
             // 2a. "… in May of." — the month phrase breaks off
-            if i >= 1 && b == "of" && i + 2 == n && self.months.contains(a) && joined(s, i - 1)
+            if i >= 1
+                && b == "of"
+                && i + 2 == n
+                && self.months.contains(a)
+                && joined(s, i - 1)
                 && MONTH_PREPS.contains(&lower(s.word(i - 1)).as_ref())
-                && s.text[s.words[i + 1].end..].trim_start().starts_with(['.', '!', ';'])
+                && s.text[s.words[i + 1].end..]
+                    .trim_start()
+                    .starts_with(['.', '!', ';'])
             {
                 let span = s.words[i - 1].start..s.words[i + 1].end;
                 out.push(Finding::new(
@@ -164,7 +180,11 @@ impl Rule for BrokenClause {
                 break;
             }
             // 2. "in March of <bare noun>"
-            if i >= 1 && i + 2 < n && b == "of" && self.months.contains(a) && joined(s, i - 1)
+            if i >= 1
+                && i + 2 < n
+                && b == "of"
+                && self.months.contains(a)
+                && joined(s, i - 1)
                 && MONTH_PREPS.contains(&lower(s.word(i - 1)).as_ref())
                 && joined(s, i + 1)
                 && s.words[i + 2].alpha
@@ -176,21 +196,28 @@ impl Rule for BrokenClause {
                     out.push(Finding::new(
                         &INFO,
                         span.clone(),
-                        format!("\"{}\": a month phrase runs into a bare noun", &s.text[span.clone()]),
+                        format!(
+                            "\"{}\": a month phrase runs into a bare noun",
+                            &s.text[span.clone()]
+                        ),
                     ));
                     i += 3;
                     continue;
                 }
             }
             // 3. "protect to the young people"
-            if b == "to" && i + 2 < n && joined(s, i + 1) && self.no_to.contains(lower(a).as_ref()) {
+            if b == "to" && i + 2 < n && joined(s, i + 1) && self.no_to.contains(lower(a).as_ref())
+            {
                 let c = s.word(i + 2);
                 if OBJECTS.contains(&c) {
                     let span = s.words[i].start..s.words[i + 2].end;
                     out.push(Finding::new(
                         &INFO,
                         span.clone(),
-                        format!("\"{}\": this verb takes a direct object, not \"to\"", &s.text[span]),
+                        format!(
+                            "\"{}\": this verb takes a direct object, not \"to\"",
+                            &s.text[span]
+                        ),
                     ));
                     i += 3;
                     continue;
@@ -217,15 +244,24 @@ mod tests {
     #[test]
     fn fires_on_impossible_pairs() {
         assert_eq!(
-            matched("broken-clause", "The report of the of commission was published on Monday."),
+            matched(
+                "broken-clause",
+                "The report of the of commission was published on Monday."
+            ),
             vec!["the of"]
         );
         assert_eq!(
-            matched("broken-clause", "She said that he the contract signed last week."),
+            matched(
+                "broken-clause",
+                "She said that he the contract signed last week."
+            ),
             vec!["he the"]
         );
         assert_eq!(
-            matched("broken-clause", "The minister wants a the new rules for schools."),
+            matched(
+                "broken-clause",
+                "The minister wants a the new rules for schools."
+            ),
             vec!["a the"]
         );
     }
@@ -233,16 +269,25 @@ mod tests {
     #[test]
     fn fires_on_month_phrase_breaking_off() {
         assert_eq!(
-            matched("broken-clause", "The trial will last 30 days, the first of which in June of."),
+            matched(
+                "broken-clause",
+                "The trial will last 30 days, the first of which in June of."
+            ),
             vec!["in June of"]
         );
-        assert_clean("broken-clause", &["The strike began in June of 2021.", "It was a hot June."]);
+        assert_clean(
+            "broken-clause",
+            &["The strike began in June of 2021.", "It was a hot June."],
+        );
     }
 
     #[test]
     fn fires_on_verb_with_to() {
         assert_eq!(
-            matched("broken-clause", "The new law is meant to protect to the young people from gambling."),
+            matched(
+                "broken-clause",
+                "The new law is meant to protect to the young people from gambling."
+            ),
             vec!["protect to the"]
         );
     }
