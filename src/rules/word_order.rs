@@ -243,6 +243,47 @@ fn phrase_gap(g: &str) -> bool {
     !g.is_empty() && g.chars().all(|c| matches!(c, ' ' | '-' | '(' | ')'))
 }
 
+/// True when words `1..j` (after the opening preposition) form a chain of prepositional
+/// phrases with one noun phrase each: a determiner, quantifier or number may only open a
+/// phrase, so "At the meeting the ministers" (two noun phrases: a subject) is not a chain.
+fn pp_chain(s: &Sentence<'_>, j: usize) -> bool {
+    let mut seg_start = 1;
+    for i in 1..j {
+        let w = s.word(i);
+        let lw = lower(w);
+        if is_lower(w)
+            && matches!(
+                lw.as_ref(),
+                "of" | "in"
+                    | "on"
+                    | "at"
+                    | "with"
+                    | "for"
+                    | "by"
+                    | "from"
+                    | "during"
+                    | "against"
+                    | "between"
+                    | "near"
+                    | "outside"
+                    | "inside"
+            )
+        {
+            seg_start = i + 1;
+            continue;
+        }
+        if (DETS.contains(&lw.as_ref()) || QUANT.contains(&lw.as_ref()) || !s.words[i].alpha)
+            && i != seg_start
+        {
+            return false;
+        }
+        if STOP.contains(&lw.as_ref()) || lw == "and" || lw == "or" {
+            return false;
+        }
+    }
+    seg_start < j
+}
+
 fn is_lower(w: &str) -> bool {
     w.chars().all(char::is_lowercase)
 }
@@ -293,7 +334,10 @@ impl WordOrder {
                 if let Some(f) = self.verb_second_tail(s, j, fw) {
                     return Some(f);
                 }
-                return self.verb_second_short(s, j);
+                if let Some(f) = self.verb_second_short(s, j) {
+                    return Some(f);
+                }
+                return self.verb_second_det(s, j, fw);
             }
             if STOP.contains(&lw.as_ref()) || PERFECT.contains(&lw.as_ref()) {
                 return None;
@@ -367,6 +411,52 @@ impl WordOrder {
                 continue;
             }
             return None;
+        }
+        None
+    }
+
+    /// "At the summit in Brussels demanded the chancellor a faster expansion …": a fronted
+    /// chain of prepositional phrases (one noun phrase after each preposition, so no room for
+    /// a subject), the verb, a determiner subject of at most four words, then "a"/"an" opening
+    /// the object (or "that" after a verb of saying).
+    fn verb_second_det(
+        &self,
+        s: &Sentence<'_>,
+        j: usize,
+        fw: &FxHashSet<String>,
+    ) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        if !pp_chain(s, j) || j + 3 >= n || gap(s, j) != " " {
+            return None;
+        }
+        let det = s.word(j + 1);
+        if !matches!(det, "the" | "his" | "her" | "its" | "their") {
+            return None;
+        }
+        for m in j + 2..n.min(j + 7) {
+            if gap(s, m - 1) != " " {
+                return None;
+            }
+            let w = s.word(m);
+            if !is_lower(w) {
+                return None;
+            }
+            if m >= j + 3
+                && (matches!(w, "a" | "an")
+                    || (w == "that" && self.say.contains(lower(s.word(j)).as_ref())))
+            {
+                let verb = s.word(j);
+                let subj = &s.text[s.words[j + 1].start..s.words[m - 1].end];
+                return Some((
+                    s.words[j].start..s.words[m - 1].end,
+                    format!(
+                        "\"{verb} {subj}\": verb before its subject after a fronted phrase (German verb-second order); English puts the subject first: \"{subj} {verb}\""
+                    ),
+                ));
+            }
+            if fw.contains(w) || STOP.contains(&w) || w.ends_with("ly") {
+                return None;
+            }
         }
         None
     }
@@ -860,6 +950,17 @@ mod tests {
     }
 
     #[test]
+    fn fires_on_determiner_subject_after_prepositional_chain() {
+        assert_eq!(
+            matched(
+                "word-order",
+                "At the meeting in Vienna proposed the finance minister a new tax on kerosene."
+            ),
+            vec!["proposed the finance minister"]
+        );
+    }
+
+    #[test]
     fn ordinary_fronting_stays_clean() {
         assert_clean(
             "word-order",
@@ -875,6 +976,9 @@ mod tests {
                 "Will the strike go on? Asked about it, the minister said nothing.",
                 "Said one official: “We will see.”",
                 "In the coming weeks the council will vote on the plan.",
+                "At the meeting the ministers discussed the budget a second time.",
+                "At the summit in Brussels leaders discussed the budget the ministers had proposed.",
+                "In the afternoon the mayor presented the plan a second time.",
             ],
         );
     }
