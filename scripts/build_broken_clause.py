@@ -245,8 +245,8 @@ def count(texts, fw, uni, bi):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser()
-    ap.add_argument("--docs", default=glob.glob(os.path.expanduser(
-        "~/.rustup/toolchains/*/share/doc/rust/html"))[0])
+    ap.add_argument("--docs", default=sorted(glob.glob(os.path.expanduser(
+        "~/.rustup/toolchains/1.*/share/doc/rust/html")))[-1])
     ap.add_argument("--dev", default=None)
     ap.add_argument("--min-expected", type=float, default=2.0)
     ap.add_argument("--max-seen", type=int, default=0)
@@ -288,6 +288,8 @@ def main():
     print("# source: counts of adjacent function-word pairs in the English prose of the Rust")
     print("#   documentation books shipped with the Rust toolchain (rust-docs, MIT OR Apache-2.0)"
           + (" and of the project's clean English dev data (counts only, no text)" if a.dev else ""))
+    tc = [p for p in os.path.normpath(a.docs).split(os.sep) if p.endswith(("-gnu", "-musl", "-msvc", "-darwin"))]
+    print("#   toolchain: %s" % (tc[0] if tc else os.path.basename(a.docs)))
     print("# licence: MIT OR Apache-2.0, like the project (the word list itself written for mtlint)")
     print(f"# words counted: {n}; a pair is kept when expected >= {a.min_expected} under independence")
     print("#   and seen <= max(%d, %g x expected) times, minus hand-written exceptions and free second words;" % (a.max_seen, a.max_ratio))
