@@ -144,7 +144,7 @@ ALLOWED = {
     ("the", "about"): "the some 300 / the about 300 people (news usage)",
     ("the", "over"): "the over (cricket)", ("the", "under"): "the under-21s",
     ("an", "about"): "an about-turn", ("a", "about"): "a about-turn",
-    ("a", "little"): "a little", ("a", "lot"): "a lot",
+    ("a", "little"): "a little", ("a", "lot"): "a lot", ("a", "to"): "from a to z",
     ("to", "the"): "to the", ("by", "the"): "by the",
     ("the", "very"): "the very", ("a", "very"): "a very", ("an", "all"): "an all-out",
     ("the", "same"): "the same", ("the", "only"): "the only", ("the", "other"): "the other",

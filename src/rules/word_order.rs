@@ -863,7 +863,7 @@ impl Rule for WordOrder {
         if cx.target != "en"
             || s.lang != "en"
             || s.words.len() < 4
-            || s.text.trim_end().ends_with('?')
+            || s.text.contains('?')
         {
             return;
         }
@@ -975,6 +975,7 @@ mod tests {
                 "On Tuesday officials announced the closure of the plant.",
                 "Will the strike go on? Asked about it, the minister said nothing.",
                 "Said one official: “We will see.”",
+                "“If you ask me, will the economy recover?” the banker asked.",
                 "In the coming weeks the council will vote on the plan.",
                 "At the meeting the ministers discussed the budget a second time.",
                 "At the summit in Brussels leaders discussed the budget the ministers had proposed.",
