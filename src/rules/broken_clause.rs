@@ -50,6 +50,11 @@ const OBJECTS: [&str; 17] = [
     "the", "a", "an", "his", "her", "their", "our", "its", "my", "your", "this", "these", "those",
     "them", "him", "us", "me",
 ];
+const ATTR_DETS: [&str; 8] = ["the", "a", "an", "its", "their", "our", "my", "your"];
+const ATTR_PREPS: [&str; 14] = [
+    "to", "by", "with", "of", "in", "on", "at", "for", "from", "into", "against", "during",
+    "through", "between",
+];
 const MONTH_PREPS: [&str; 6] = ["in", "since", "until", "by", "from", "during"];
 const AUX: [&str; 22] = [
     "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
@@ -159,6 +164,28 @@ impl Rule for BrokenClause {
                         continue;
                     }
                 }
+            }
+            // 1b. determiner + preposition + determiner: a German extended attribute
+            //     ("a to the reality adapted law", "the by the government planned cuts")
+            if a_ok
+                && free
+                && i + 2 < n
+                && joined(s, i + 1)
+                && ATTR_DETS.contains(&lower(a).as_ref())
+                && ATTR_PREPS.contains(&b)
+                && ATTR_DETS.contains(&s.word(i + 2))
+            {
+                let span = s.words[i].start..s.words[i + 2].end;
+                out.push(Finding::new(
+                    &INFO,
+                    span.clone(),
+                    format!(
+                        "\"{}\": a prepositional phrase inside a noun phrase, in German order",
+                        &s.text[span]
+                    ),
+                ));
+                i += 3;
+                continue;
             }
             // 2a. "… in May of." — the month phrase breaks off
             if i >= 1
@@ -278,6 +305,24 @@ mod tests {
         assert_clean(
             "broken-clause",
             &["The strike began in June of 2021.", "It was a hot June."],
+        );
+    }
+
+    #[test]
+    fn fires_on_extended_attribute() {
+        assert_eq!(
+            matched(
+                "broken-clause",
+                "She spoke of a to the needs of farmers adjusted subsidy."
+            ),
+            vec!["a to the"]
+        );
+        assert_clean(
+            "broken-clause",
+            &[
+                "He knows the subject from a to z.",
+                "The in-laws and the by-election.",
+            ],
         );
     }
 
