@@ -48,8 +48,9 @@ SUBJ = "i he she we they".split()
 # "a human being", "the haves", "a do", "the ifs and buts", "the before and after"
 NOUNLIKE = set("will can might must may do does being have while after before if".split())
 SUBORD = "that which who whom whose when where if because while than whether".split()
-# prepositions that are never verb particles, so they cannot be stranded before another word
-NONPARTICLE = "of from with into onto upon during among via towards toward against within between".split()
+# prepositions that are neither verb particles nor commonly stranded before another word
+# (from, with, into, against … can be stranded: "the module it is imported from with …")
+NONPARTICLE = "of during among via within between".split()
 FIRST = set(DET) | set(PREP) | set(AUX) | set(PRON)
 
 

@@ -142,8 +142,8 @@ impl Rule for BrokenClause {
             let before = s.text[..s.words[i].start].chars().next_back();
             let after = s.text[s.words[i + 1].end..].chars().next();
             let free = !before
-                .is_some_and(|c| matches!(c, '.' | '-' | '‐' | '/' | '\'' | '’' | '&'))
-                && !after.is_some_and(|c| matches!(c, '-' | '‐' | '/' | '\'' | '’' | '&'));
+                .is_some_and(|c| matches!(c, '.' | '-' | '‐' | '/' | '\'' | '’' | '&' | '_'))
+                && !after.is_some_and(|c| matches!(c, '-' | '‐' | '/' | '\'' | '’' | '&' | '_'));
             if a_ok && free && b.chars().all(char::is_lowercase) {
                 let la = lower(a);
                 if self
