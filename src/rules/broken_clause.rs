@@ -1,29 +1,362 @@
-//! `broken-clause`: PLACEHOLDER — to be written.
+//! `broken-clause`: garbled clauses whose function-word sequences English grammar does not
+//! allow ("the of", "a the", "that he the contract", "in March of arrest warrant",
+//! "protect to the young people").
+//!
+//! The pairs come from `lexicons/broken_clause/impossible_en.tsv`, rebuilt by
+//! `scripts/build_broken_clause.py` from counts over permissively licensed English prose;
+//! the hand-written patterns from `lexicons/broken_clause/patterns_en.tsv`.
 
-use super::{Rule, RuleInfo, Severity};
+use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::text::{is_capitalized, lower};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 static INFO: RuleInfo = RuleInfo {
     code: "broken-clause",
     severity: Severity::Major,
     targets: &["en"],
-    summary: "PLACEHOLDER",
-    explain: "PLACEHOLDER",
+    summary: "garbled clause: a function-word sequence English grammar does not allow",
+    explain: r#"## What it does
+Flags a sentence in which two function words stand next to each other in an order English
+grammar does not allow ("the of", "a the", "of is", "he the"), a month phrase continued
+with a bare noun ("in March of arrest warrant issued"), or a transitive verb followed by
+"to" and its object ("protect to the young people").
+
+The pairs are learned from data: adjacent function-word pairs that are frequent enough to
+be expected hundreds of times in a large body of clean English prose but never occur
+(`lexicons/broken_clause/impossible_en.tsv`, rebuilt by `scripts/build_broken_clause.py`).
+
+## Why is this bad?
+Machine translation of long German clauses (extended participle attributes, dative objects)
+leaves word salad that a reader cannot parse. No editor would let it through.
+
+## Example
+Bad: "Since then Ukraine war and that in March of Arrest warrant issued against him, …"
+Good: "Since the Ukraine war and the arrest warrant issued against him in March, …"
+
+Bad: "The measures protect to the young people."
+Good: "The measures protect young people."
+
+## Stays clean
+- "in March of last year", "in May of 2020", "Vitamin A and B", "the will of the people",
+  "all the while", "a human being", "the over" (cricket)
+- questions and inversions: "Was he a member?", "Had they the means …"
+- words joined by punctuation: "the “of” in the title", "the to-do list"
+- capitalized words that are names: "Will Smith", "Theresa May of …", "Can Dündar"
+"#,
 };
+
+const OBJECTS: [&str; 17] = [
+    "the", "a", "an", "his", "her", "their", "our", "its", "my", "your", "this", "these", "those",
+    "them", "him", "us", "me",
+];
+const ATTR_DETS: [&str; 8] = ["the", "a", "an", "its", "their", "our", "my", "your"];
+const ATTR_PREPS: [&str; 14] = [
+    "to", "by", "with", "of", "in", "on", "at", "for", "from", "into", "against", "during",
+    "through", "between",
+];
+const MONTH_PREPS: [&str; 6] = ["in", "since", "until", "by", "from", "during"];
+const AUX: [&str; 22] = [
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+    "would", "can", "could", "should", "may", "might", "must", "shall", "am",
+];
 
 /// The `broken-clause` rule.
 #[derive(Debug)]
-pub struct BrokenClause;
+pub struct BrokenClause {
+    /// first word → the second words that may not follow it.
+    pairs: FxHashMap<String, FxHashSet<String>>,
+    months: FxHashSet<String>,
+    month_ok: FxHashSet<String>,
+    no_to: FxHashSet<String>,
+}
 
 impl BrokenClause {
     /// Builds the rule from the lexicons.
-    pub fn new(_lex: &Lexicons) -> Result<Self, LexiconError> {
-        Ok(BrokenClause)
+    pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
+        let mut pairs = FxHashMap::default();
+        for row in lex.table("broken_clause/impossible_en.tsv", 2)? {
+            pairs
+                .entry(row[0].to_lowercase())
+                .or_insert_with(FxHashSet::default)
+                .insert(row[1].to_lowercase());
+        }
+        let mut month_ok = FxHashSet::default();
+        let mut no_to = FxHashSet::default();
+        for row in lex.table("broken_clause/patterns_en.tsv", 2)? {
+            match row[0] {
+                "month-of-ok" => month_ok.insert(row[1].to_lowercase()),
+                "no-to-verb" => no_to.insert(row[1].to_lowercase()),
+                _ => false,
+            };
+        }
+        let mut months = FxHashSet::default();
+        for row in lex.table("calendar/en.tsv", 2)? {
+            if row[1] == "month" && row[0].chars().count() > 3 {
+                months.insert(row[0].to_string());
+            }
+        }
+        Ok(BrokenClause {
+            pairs,
+            months,
+            month_ok,
+            no_to,
+        })
     }
+}
+
+/// True when only spaces separate word `i` from word `i + 1`.
+fn joined(s: &Sentence<'_>, i: usize) -> bool {
+    let gap = &s.text[s.words[i].end..s.words[i + 1].start];
+    !gap.is_empty() && gap.chars().all(|c| c == ' ')
+}
+
+/// True when word `i` is the first word of the sentence (only punctuation before it).
+fn first(i: usize) -> bool {
+    i == 0
 }
 
 impl Rule for BrokenClause {
     fn info(&self) -> &'static RuleInfo {
         &INFO
+    }
+
+    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if cx.target != "en" || s.lang != "en" || s.words.len() < 3 {
+            return;
+        }
+        let question = s.text.trim_end().ends_with('?');
+        let n = s.words.len();
+        let mut i = 0;
+        while i + 1 < n {
+            let a = s.word(i);
+            let b = s.word(i + 1);
+            if !joined(s, i) || !s.words[i].alpha || !s.words[i + 1].alpha {
+                i += 1;
+                continue;
+            }
+            // 1. an impossible function-word pair, both in lower case (the first may open
+            //    the sentence); names such as "Will", "May", "Can" stay out.
+            let a_ok = a.chars().all(char::is_lowercase) || (first(i) && is_capitalized(a));
+            // compounds and abbreviations: "the by-election", "a.k.a the", "an in-depth"
+            let before = s.text[..s.words[i].start].chars().next_back();
+            let after = s.text[s.words[i + 1].end..].chars().next();
+            let free = !before
+                .is_some_and(|c| matches!(c, '.' | '-' | '‐' | '/' | '\'' | '’' | '&' | '_'))
+                && !after.is_some_and(|c| matches!(c, '-' | '‐' | '/' | '\'' | '’' | '&' | '_'));
+            if a_ok && free && b.chars().all(char::is_lowercase) {
+                let la = lower(a);
+                if self
+                    .pairs
+                    .get(la.as_ref())
+                    .is_some_and(|set| set.contains(b))
+                {
+                    // inversions: "was he a member", "had they the means"; questions.
+                    let inverted = i > 0 && AUX.contains(&lower(s.word(i - 1)).as_ref());
+                    if !(question || inverted) {
+                        let span = s.words[i].start..s.words[i + 1].end;
+                        out.push(Finding::new(
+                            &INFO,
+                            span,
+                            format!("\"{a} {b}\": English grammar does not put these words next to each other"),
+                        ));
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+            // 1b. determiner + preposition + determiner: a German extended attribute
+            //     ("a to the reality adapted law", "the by the government planned cuts")
+            if a_ok
+                && free
+                && i + 2 < n
+                && joined(s, i + 1)
+                && ATTR_DETS.contains(&lower(a).as_ref())
+                && ATTR_PREPS.contains(&b)
+                && ATTR_DETS.contains(&s.word(i + 2))
+            {
+                let span = s.words[i].start..s.words[i + 2].end;
+                out.push(Finding::new(
+                    &INFO,
+                    span.clone(),
+                    format!(
+                        "\"{}\": a prepositional phrase inside a noun phrase, in German order",
+                        &s.text[span]
+                    ),
+                ));
+                i += 3;
+                continue;
+            }
+            // 2a. "… in May of." — the month phrase breaks off
+            if i >= 1
+                && b == "of"
+                && i + 2 == n
+                && self.months.contains(a)
+                && joined(s, i - 1)
+                && MONTH_PREPS.contains(&lower(s.word(i - 1)).as_ref())
+                && s.text[s.words[i + 1].end..]
+                    .trim_start()
+                    .starts_with(['.', '!', ';'])
+            {
+                let span = s.words[i - 1].start..s.words[i + 1].end;
+                out.push(Finding::new(
+                    &INFO,
+                    span.clone(),
+                    format!("\"{}\": the month phrase breaks off", &s.text[span]),
+                ));
+                break;
+            }
+            // 2. "in March of <bare noun>"
+            if i >= 1
+                && i + 2 < n
+                && b == "of"
+                && self.months.contains(a)
+                && joined(s, i - 1)
+                && MONTH_PREPS.contains(&lower(s.word(i - 1)).as_ref())
+                && joined(s, i + 1)
+                && s.words[i + 2].alpha
+            {
+                let next = s.word(i + 2);
+                let ln = lower(next);
+                if !self.month_ok.contains(ln.as_ref()) && !self.months.contains(next) {
+                    let span = s.words[i - 1].start..s.words[i + 2].end;
+                    out.push(Finding::new(
+                        &INFO,
+                        span.clone(),
+                        format!(
+                            "\"{}\": a month phrase runs into a bare noun",
+                            &s.text[span.clone()]
+                        ),
+                    ));
+                    i += 3;
+                    continue;
+                }
+            }
+            // 3. "protect to the young people"
+            if b == "to" && i + 2 < n && joined(s, i + 1) && self.no_to.contains(lower(a).as_ref())
+            {
+                let c = s.word(i + 2);
+                if OBJECTS.contains(&c) {
+                    let span = s.words[i].start..s.words[i + 2].end;
+                    out.push(Finding::new(
+                        &INFO,
+                        span.clone(),
+                        format!(
+                            "\"{}\": this verb takes a direct object, not \"to\"",
+                            &s.text[span]
+                        ),
+                    ));
+                    i += 3;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_clean, matched};
+
+    #[test]
+    fn fires_on_german_participle_attribute() {
+        let m = matched(
+            "broken-clause",
+            "Since then Ukraine war and that in February of Detention order issued against the general by the court, visits abroad by the general have become rare.",
+        );
+        assert_eq!(m, vec!["in February of Detention"]);
+    }
+
+    #[test]
+    fn fires_on_impossible_pairs() {
+        assert_eq!(
+            matched(
+                "broken-clause",
+                "The report of the of commission was published on Monday."
+            ),
+            vec!["the of"]
+        );
+        assert_eq!(
+            matched(
+                "broken-clause",
+                "She said that he the contract signed last week."
+            ),
+            vec!["he the"]
+        );
+        assert_eq!(
+            matched(
+                "broken-clause",
+                "The minister wants a the new rules for schools."
+            ),
+            vec!["a the"]
+        );
+    }
+
+    #[test]
+    fn fires_on_month_phrase_breaking_off() {
+        assert_eq!(
+            matched(
+                "broken-clause",
+                "The trial will last 30 days, the first of which in June of."
+            ),
+            vec!["in June of"]
+        );
+        assert_clean(
+            "broken-clause",
+            &["The strike began in June of 2021.", "It was a hot June."],
+        );
+    }
+
+    #[test]
+    fn fires_on_extended_attribute() {
+        assert_eq!(
+            matched(
+                "broken-clause",
+                "She spoke of a to the needs of farmers adjusted subsidy."
+            ),
+            vec!["a to the"]
+        );
+        assert_clean(
+            "broken-clause",
+            &[
+                "He knows the subject from a to z.",
+                "The in-laws and the by-election.",
+            ],
+        );
+    }
+
+    #[test]
+    fn fires_on_verb_with_to() {
+        assert_eq!(
+            matched(
+                "broken-clause",
+                "The new law is meant to protect to the young people from gambling."
+            ),
+            vec!["protect to the"]
+        );
+    }
+
+    #[test]
+    fn clean_english_stays_clean() {
+        assert_clean(
+            "broken-clause",
+            &[
+                "In March of last year the company cut 300 jobs.",
+                "The plant opened in May of 2019 and closed in June of that year.",
+                "Theresa May of the Conservative Party spoke first.",
+                "Will Smith and Can Dündar were among the guests.",
+                "Vitamin A and zinc are sold in a can of the same size.",
+                "It was the will of the people, and all the while a human being watched.",
+                "Was he a member of the party? Had they the means to pay?",
+                "The word “the” is the most common word in English.",
+                "Only then will the ministers decide, and nor will the courts.",
+                "The government pledged support to the rebels and help to the poor.",
+                "He was accused of fraud and was thanked for his help.",
+                "All of you be careful, said the coach to the players.",
+                "We the people of the United States agree.",
+                "He won the by-election, a.k.a the vote, after an in-depth campaign.",
+            ],
+        );
     }
 }

@@ -1,29 +1,1094 @@
-//! `word-order`: PLACEHOLDER — to be written.
+//! `word-order`: German word order kept in English. Verb-second after a fronted phrase
+//! ("At a press conference … emphasized Putin on Thursday the importance …", "Since the
+//! beginning of the war have more than six million people fled") and verbs stranded at the
+//! end of their clause ("… has expressed his reluctance … Ukraine conflict expressed.",
+//! "… that he the contract signed.").
+//!
+//! Every pattern asks for two independent signs of the German order, because English has
+//! legitimate inversions (quotative "said the minister", locative "In the corner stood a
+//! piano", negative "Never before had …") and relative clauses that end in a verb ("the law
+//! that parliament passed"). Verb lists: `lexicons/word_order/verbs_en.txt`; phrase openers:
+//! `lexicons/word_order/starters_en.txt`.
 
-use super::{Rule, RuleInfo, Severity};
-use crate::lexicon::{LexiconError, Lexicons};
+use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+use crate::lexicon::{LexiconError, Lexicons, WordFreq};
+use crate::text::{is_capitalized, lower};
+use rustc_hash::FxHashSet;
+use std::ops::Range;
 
 static INFO: RuleInfo = RuleInfo {
     code: "word-order",
     severity: Severity::Major,
     targets: &["en"],
-    summary: "PLACEHOLDER",
-    explain: "PLACEHOLDER",
+    summary: "source-language (German) word order: verb before subject after a fronted phrase, verb stranded at clause end",
+    explain: r#"## What it does
+Flags German word order left in English by machine translation:
+- **verb second**: a sentence opens with a prepositional or time phrase, then the finite verb,
+  then the subject, then the object ("At the summit emphasized Putin the importance of …",
+  "In his address said Selenskyj that …", "Since the war have more than six million people
+  fled");
+- **verb last**: the verb or participle stranded at the end of its clause ("… has expressed
+  his reluctance in recent months Ukraine conflict expressed.", "… has the problem for years
+  ignored.", "… that he the contract signed.", "… because the government the law passed has.").
+
+## Why is this bad?
+German puts the finite verb second and the participle last; English does not. A reader has
+to re-parse the sentence, and often cannot tell who did what.
+
+## Example
+Bad: "At a joint press conference with his counterpart emphasized Putin on Thursday the importance of cooperation."
+Good: "At a joint press conference with his counterpart on Thursday, Putin emphasized the importance of cooperation."
+
+Bad: "Since the beginning of the war have more than six million people fled."
+Good: "Since the beginning of the war, more than six million people have fled."
+
+## Stays clean
+- quotative inversion: "“We will win,” said the minister.", "…, said Smith on Monday."
+- locative and existential inversion: "In the corner stood a piano.", "Among the victims were two children.", "In Western countries there are concerns …"
+- negative and restrictive fronting: "Never before had …", "Only then did …", "In no case have …"
+- ordinary fronting with the subject first: "At the summit Merkel praised Macron.", "On Thursday the ministers met in Brussels."
+- ditransitive verbs: "At the meeting Scholz told Macron the news."
+- relative clauses and passives that end in a verb: "the law that parliament passed.", "the money was spent.", "as expected.", "the plan they had proposed."
+"#,
 };
+
+/// Words that end a fronted phrase without a German verb-second reading: a subject or
+/// relative pronoun, negation, auxiliaries.
+const STOP: [&str; 44] = [
+    "i", "he", "she", "we", "they", "it", "you", "there", "who", "which", "that", "whom", "whose",
+    "what", "how", "why", "where", "when", "whether", "if", "not", "no", "never", "only", "nor",
+    "neither", "is", "are", "was", "were", "am", "be", "been", "do", "does", "did", "will",
+    "would", "can", "could", "should", "may", "might", "must",
+];
+const PERFECT: [&str; 3] = ["has", "have", "had"];
+const MODALS: [&str; 7] = ["will", "would", "can", "could", "should", "must", "shall"];
+const BE: [&str; 4] = ["is", "are", "was", "were"];
+/// Words after which "will" is the noun: "his last will", "the political will".
+const WILL_NOUN: [&str; 9] = [
+    "last", "free", "good", "own", "his", "her", "their", "popular", "general",
+];
+/// What may follow the participle of a German-order passive ("were … flooded after …").
+const BE_AFTER: [&str; 10] = [
+    "after",
+    "during",
+    "on",
+    "yesterday",
+    "today",
+    "last",
+    "when",
+    "because",
+    "following",
+    "overnight",
+];
+/// Nouns of time that can end a short fronted phrase ("On Tuesday announced the government …").
+const TIME_WORDS: [&str; 22] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "week",
+    "weekend",
+    "year",
+    "month",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "future",
+];
+const OPENERS: [&str; 8] = ["the", "a", "an", "his", "her", "its", "their", "that"];
+const QUANT: [&str; 20] = [
+    "more",
+    "the",
+    "a",
+    "an",
+    "some",
+    "many",
+    "several",
+    "most",
+    "all",
+    "about",
+    "over",
+    "nearly",
+    "almost",
+    "around",
+    "hundreds",
+    "thousands",
+    "millions",
+    "dozens",
+    "tens",
+    "numerous",
+];
+const TIME: [&str; 24] = [
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "next",
+    "following",
+    "previous",
+    "same",
+    "other",
+    "last",
+    "first",
+    "time",
+    "moment",
+    "whole",
+    "rest",
+];
+const ADVERBIAL: [&str; 9] = [
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "and",
+];
+const DETS: [&str; 9] = [
+    "the", "a", "an", "his", "her", "its", "their", "our", "this",
+];
+const SUBJ: [&str; 5] = ["i", "he", "she", "we", "they"];
+const SUBORD: [&str; 8] = [
+    "that", "because", "since", "although", "while", "when", "if", "whether",
+];
+const GERMAN_PREPS: [&str; 11] = [
+    "in", "on", "at", "during", "since", "for", "over", "last", "before", "after", "within",
+];
 
 /// The `word-order` rule.
 #[derive(Debug)]
-pub struct WordOrder;
+pub struct WordOrder {
+    report: FxHashSet<String>,
+    say: FxHashSet<String>,
+    participle: FxHashSet<String>,
+    fronting: FxHashSet<String>,
+    clause_openers: FxHashSet<String>,
+}
 
 impl WordOrder {
     /// Builds the rule from the lexicons.
-    pub fn new(_lex: &Lexicons) -> Result<Self, LexiconError> {
-        Ok(WordOrder)
+    pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
+        let mut r = WordOrder {
+            report: FxHashSet::default(),
+            say: FxHashSet::default(),
+            participle: FxHashSet::default(),
+            fronting: FxHashSet::default(),
+            clause_openers: FxHashSet::default(),
+        };
+        for row in lex.table("word_order/verbs_en.txt", 2)? {
+            let w = row[1].to_lowercase();
+            match row[0] {
+                "say" => {
+                    r.say.insert(w.clone());
+                    r.report.insert(w.clone());
+                    r.participle.insert(w);
+                }
+                "report" => {
+                    r.report.insert(w.clone());
+                    r.participle.insert(w);
+                }
+                "present" => {
+                    r.report.insert(w);
+                }
+                "participle" => {
+                    r.participle.insert(w);
+                }
+                _ => {}
+            }
+        }
+        for row in lex.table("word_order/starters_en.txt", 2)? {
+            let w = row[1].to_lowercase();
+            if row[0] != "clause" {
+                r.fronting.insert(w.clone());
+            }
+            r.clause_openers.insert(w);
+        }
+        Ok(r)
+    }
+
+    /// A past participle: listed, or a regular -ed form known to the English word list.
+    fn is_participle(&self, w: &str, words: &WordFreq) -> bool {
+        if !w.chars().all(|c| c.is_ascii_lowercase()) {
+            return false;
+        }
+        self.participle.contains(w)
+            || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && words.contains(w))
+    }
+}
+
+fn gap<'a>(s: &Sentence<'a>, i: usize) -> &'a str {
+    &s.text[s.words[i].end..s.words[i + 1].start]
+}
+
+/// Inside one phrase: spaces, a hyphen (Kassym-Jomart), brackets around a date.
+fn phrase_gap(g: &str) -> bool {
+    !g.is_empty() && g.chars().all(|c| matches!(c, ' ' | '-' | '(' | ')'))
+}
+
+/// True when words `1..j` (after the opening preposition) form a chain of prepositional
+/// phrases with one noun phrase each: a determiner, quantifier or number may only open a
+/// phrase, so "At the meeting the ministers" (two noun phrases: a subject) is not a chain.
+fn pp_chain(s: &Sentence<'_>, j: usize) -> bool {
+    let mut seg_start = 1;
+    for i in 1..j {
+        let w = s.word(i);
+        let lw = lower(w);
+        if is_lower(w)
+            && matches!(
+                lw.as_ref(),
+                "of" | "in"
+                    | "on"
+                    | "at"
+                    | "with"
+                    | "for"
+                    | "by"
+                    | "from"
+                    | "during"
+                    | "against"
+                    | "between"
+                    | "near"
+                    | "outside"
+                    | "inside"
+            )
+        {
+            seg_start = i + 1;
+            continue;
+        }
+        if (DETS.contains(&lw.as_ref()) || QUANT.contains(&lw.as_ref()) || !s.words[i].alpha)
+            && i != seg_start
+        {
+            return false;
+        }
+        if STOP.contains(&lw.as_ref()) || lw == "and" || lw == "or" {
+            return false;
+        }
+    }
+    seg_start < j
+}
+
+fn is_lower(w: &str) -> bool {
+    w.chars().all(char::is_lowercase)
+}
+
+/// True when word `i` ends its clause: only a full stop, exclamation mark, semicolon or
+/// closing quotes/brackets follow, or nothing.
+fn clause_end(s: &Sentence<'_>, i: usize) -> bool {
+    let rest = if i + 1 < s.words.len() {
+        gap(s, i)
+    } else {
+        &s.text[s.words[i].end..]
+    };
+    let t = rest.trim_start();
+    (t.is_empty() || t.starts_with(['.', '!', ';']))
+        && (i + 1 == s.words.len() || t.starts_with(['.', '!', ';']))
+}
+
+impl WordOrder {
+    /// Noun-like word before a verb: a name, or a lower-case content word.
+    fn noun_like(&self, w: &str, fw: &FxHashSet<String>) -> bool {
+        let lw = lower(w);
+        !fw.contains(lw.as_ref()) && !lw.ends_with("ly") && !STOP.contains(&lw.as_ref())
+    }
+
+    /// "At … emphasized Putin (on Thursday) the importance …", "In … said Selenskyj that …"
+    fn verb_second(
+        &self,
+        s: &Sentence<'_>,
+        fw: &FxHashSet<String>,
+        wf: &WordFreq,
+    ) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        if n < 6 || !self.fronting.contains(lower(s.word(0)).as_ref()) || !is_capitalized(s.word(0))
+        {
+            return None;
+        }
+        for j in 1..n.min(18) {
+            if !phrase_gap(gap(s, j - 1)) {
+                return None;
+            }
+            let w = s.word(j);
+            let lw = lower(w);
+            if is_lower(w) && self.report.contains(lw.as_ref()) {
+                let lone_adverb = j == 1 && TIME_WORDS.contains(&lower(s.word(0)).as_ref());
+                if (j < 2 && !lone_adverb) || !self.noun_like(s.word(j - 1), fw) {
+                    return None;
+                }
+                if let Some(f) = self.verb_second_tail(s, j, fw) {
+                    return Some(f);
+                }
+                if let Some(f) = self.verb_second_short(s, j) {
+                    return Some(f);
+                }
+                return self.verb_second_det(s, j, fw);
+            }
+            if STOP.contains(&lw.as_ref()) || PERFECT.contains(&lw.as_ref()) {
+                return None;
+            }
+            if is_lower(w) && self.is_participle(w, wf) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn verb_second_tail(
+        &self,
+        s: &Sentence<'_>,
+        j: usize,
+        fw: &FxHashSet<String>,
+    ) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        if j + 2 >= n || gap(s, j) != " " {
+            return None;
+        }
+        // the subject: a name of one to four capitalized words, not a possessive.
+        let mut k = j + 1;
+        while k < n
+            && is_capitalized(s.word(k))
+            && s.words[k].alpha
+            && !fw.contains(lower(s.word(k)).as_ref())
+        {
+            if s.word(k).ends_with("'s") || s.word(k).ends_with("’s") {
+                return None;
+            }
+            if k > j + 1 && !matches!(gap(s, k - 1), " " | "-") {
+                break;
+            }
+            k += 1;
+        }
+        let name = k - (j + 1);
+        if name == 0 || name > 4 {
+            return None;
+        }
+        // optional adverbial ("on Thursday (November 9th)"), then the object.
+        let mut m = k;
+        while m < n && m < k + 7 {
+            if !phrase_gap(gap(s, m - 1)) {
+                return None;
+            }
+            let w = s.word(m);
+            let lw = lower(w);
+            if is_lower(w) && OPENERS.contains(&lw.as_ref()) {
+                if lw == "that" {
+                    if !self.say.contains(lower(s.word(j)).as_ref()) {
+                        return None;
+                    }
+                } else if m + 1 >= n || TIME.contains(&lower(s.word(m + 1)).as_ref()) {
+                    return None;
+                }
+                let verb = s.word(j);
+                let subj = &s.text[s.words[j + 1].start..s.words[k - 1].end];
+                return Some((
+                    s.words[j].start..s.words[k - 1].end,
+                    format!(
+                        "\"{verb} {subj}\": verb before its subject after a fronted phrase (German verb-second order); English puts the subject first: \"{subj} {verb}\""
+                    ),
+                ));
+            }
+            if (is_lower(w) && ADVERBIAL.contains(&lw.as_ref()))
+                || is_capitalized(w)
+                || !s.words[m].alpha
+            {
+                m += 1;
+                continue;
+            }
+            return None;
+        }
+        None
+    }
+
+    /// "At the summit in Brussels demanded the chancellor a faster expansion …": a fronted
+    /// chain of prepositional phrases (one noun phrase after each preposition, so no room for
+    /// a subject), the verb, a determiner subject of at most four words, then "a"/"an" opening
+    /// the object (or "that" after a verb of saying).
+    fn verb_second_det(
+        &self,
+        s: &Sentence<'_>,
+        j: usize,
+        fw: &FxHashSet<String>,
+    ) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        if !pp_chain(s, j) || j + 3 >= n || gap(s, j) != " " {
+            return None;
+        }
+        let det = s.word(j + 1);
+        if !matches!(det, "the" | "his" | "her" | "its" | "their") {
+            return None;
+        }
+        for m in j + 2..n.min(j + 7) {
+            if gap(s, m - 1) != " " {
+                return None;
+            }
+            let w = s.word(m);
+            if !is_lower(w) {
+                return None;
+            }
+            if m >= j + 3
+                && (matches!(w, "a" | "an")
+                    || (w == "that" && self.say.contains(lower(s.word(j)).as_ref())))
+            {
+                let verb = s.word(j);
+                let subj = &s.text[s.words[j + 1].start..s.words[m - 1].end];
+                return Some((
+                    s.words[j].start..s.words[m - 1].end,
+                    format!(
+                        "\"{verb} {subj}\": verb before its subject after a fronted phrase (German verb-second order); English puts the subject first: \"{subj} {verb}\""
+                    ),
+                ));
+            }
+            if fw.contains(w)
+                || STOP.contains(&w)
+                || w.ends_with("ly")
+                || self.report.contains(w)
+                || w.ends_with("ed")
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "On Tuesday announced the government new relief …": a fronted time phrase with no room
+    /// for a subject, then the verb, then a determiner.
+    fn verb_second_short(&self, s: &Sentence<'_>, j: usize) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        if j > 3 || j + 2 >= n || gap(s, j) != " " {
+            return None;
+        }
+        let prev = s.word(j - 1);
+        let time =
+            TIME_WORDS.contains(&lower(prev).as_ref()) || prev.chars().all(|c| c.is_ascii_digit());
+        let next = s.word(j + 1);
+        let ln = lower(next);
+        if !time
+            || !is_lower(next)
+            || !DETS.contains(&ln.as_ref())
+            || TIME.contains(&lower(s.word(j + 2)).as_ref())
+        {
+            return None;
+        }
+        let verb = s.word(j);
+        Some((
+            s.words[j].start..s.words[j + 1].end,
+            format!("\"{verb} {next} …\": verb before its subject after a fronted phrase (German verb-second order)"),
+        ))
+    }
+
+    /// "Said the president that …": a reporting verb opening the sentence, its subject, then "that".
+    fn said_first(
+        &self,
+        s: &Sentence<'_>,
+        fw: &FxHashSet<String>,
+    ) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        let w0 = s.word(0);
+        if n < 5
+            || !is_capitalized(w0)
+            || !self.say.contains(lower(w0).as_ref())
+            || gap(s, 0) != " "
+        {
+            return None;
+        }
+        for k in 1..n.min(6) {
+            if k > 1 && gap(s, k - 1) != " " {
+                return None;
+            }
+            let w = s.word(k);
+            if w == "that" && k >= 2 {
+                return Some((
+                    s.words[0].start..s.words[k - 1].end,
+                    format!(
+                        "\"{}\": verb before its subject (German verb-second order)",
+                        &s.text[s.words[0].start..s.words[k - 1].end]
+                    ),
+                ));
+            }
+            let lw = lower(w);
+            if STOP.contains(&lw.as_ref())
+                || (fw.contains(lw.as_ref()) && !DETS.contains(&lw.as_ref()))
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "Because the talks failed, will the strike continue": a modal opening a main clause
+    /// after a comma, followed by its subject, in a sentence that is not a question.
+    fn modal_after_comma(&self, s: &Sentence<'_>) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        for i in 2..n.saturating_sub(2) {
+            let w = s.word(i);
+            if !MODALS.contains(&w) || gap(s, i - 1).trim() != "," || gap(s, i) != " " {
+                continue;
+            }
+            let next = s.word(i + 1);
+            if !DETS.contains(&next) || TIME.contains(&lower(s.word(i + 2)).as_ref()) {
+                continue;
+            }
+            return Some((
+                s.words[i].start..s.words[i + 1].end,
+                format!("\"{w} {next}\": modal verb before its subject after a fronted clause (German verb-second order)"),
+            ));
+        }
+        None
+    }
+
+    /// "Since the beginning of the war have more than six million people fled."
+    fn aux_second(
+        &self,
+        s: &Sentence<'_>,
+        fw: &FxHashSet<String>,
+        wf: &WordFreq,
+    ) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        if n < 7
+            || !self.clause_openers.contains(lower(s.word(0)).as_ref())
+            || !is_capitalized(s.word(0))
+        {
+            return None;
+        }
+        let mut seg_start = 1; // first word after the last preposition
+        let mut dets_in_seg = 0;
+        for j in 1..n.min(14) {
+            if !phrase_gap(gap(s, j - 1)) {
+                return None;
+            }
+            let w = s.word(j);
+            let lw = lower(w);
+            if is_lower(w) && PERFECT.contains(&lw.as_ref()) {
+                if j < 2 || is_capitalized(s.word(j - 1)) || !self.noun_like(s.word(j - 1), fw) {
+                    return None;
+                }
+                return self.aux_second_tail(s, j, fw, wf);
+            }
+            if is_lower(w) && MODALS.contains(&lw.as_ref()) {
+                return self.modal_second(s, j, fw);
+            }
+            if is_lower(w) && BE.contains(&lw.as_ref()) {
+                return self.be_second(s, j, fw, wf);
+            }
+            if STOP.contains(&lw.as_ref()) {
+                return None;
+            }
+            if is_lower(w) && self.is_participle(w, wf) {
+                return None;
+            }
+            if is_lower(w)
+                && matches!(
+                    lw.as_ref(),
+                    "of" | "in"
+                        | "on"
+                        | "at"
+                        | "with"
+                        | "for"
+                        | "by"
+                        | "from"
+                        | "since"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "against"
+                        | "between"
+                )
+            {
+                seg_start = j + 1;
+                dets_in_seg = 0;
+                continue;
+            }
+            // one noun phrase per preposition: a determiner or quantifier later in the
+            // segment starts a second noun phrase, which would be an English subject.
+            if DETS.contains(&lw.as_ref()) || QUANT.contains(&lw.as_ref()) || !s.words[j].alpha {
+                dets_in_seg += 1;
+                if j != seg_start || dets_in_seg > 1 {
+                    return None;
+                }
+            }
+        }
+        None
+    }
+
+    /// "In the coming weeks will the council vote …"
+    fn modal_second(
+        &self,
+        s: &Sentence<'_>,
+        j: usize,
+        fw: &FxHashSet<String>,
+    ) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        if j < 2 || j + 2 >= n || gap(s, j) != " " || !self.noun_like(s.word(j - 1), fw) {
+            return None;
+        }
+        let modal = s.word(j);
+        // "in his last will the writer …": the noun "will"
+        if modal == "will"
+            && (WILL_NOUN.contains(&lower(s.word(j - 1)).as_ref()) || s.word(j - 1).ends_with("al"))
+        {
+            return None;
+        }
+        let next = s.word(j + 1);
+        let ln = lower(next);
+        let subject = (is_lower(next)
+            && (DETS.contains(&ln.as_ref()) || QUANT.contains(&ln.as_ref())))
+            || (is_capitalized(next) && s.words[j + 1].alpha && !fw.contains(ln.as_ref()));
+        if !subject || TIME.contains(&lower(s.word(j + 2)).as_ref()) {
+            return None;
+        }
+        Some((
+            s.words[j].start..s.words[j + 1].end,
+            format!("\"{modal} {next}\": modal verb before its subject after a fronted phrase (German verb-second order)"),
+        ))
+    }
+
+    /// "In Hamburg were several streets flooded after the storm."
+    fn be_second(
+        &self,
+        s: &Sentence<'_>,
+        j: usize,
+        fw: &FxHashSet<String>,
+        wf: &WordFreq,
+    ) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        if j < 2 || j + 3 >= n || gap(s, j) != " " || !self.noun_like(s.word(j - 1), fw) {
+            return None;
+        }
+        let ln = lower(s.word(j + 1));
+        if !(is_lower(s.word(j + 1))
+            && (DETS.contains(&ln.as_ref()) || QUANT.contains(&ln.as_ref())))
+        {
+            return None;
+        }
+        for m in j + 2..n.min(j + 6) {
+            if gap(s, m - 1) != " " {
+                return None;
+            }
+            let w = s.word(m);
+            if self.is_participle(w, wf) {
+                let after_ok = clause_end(s, m)
+                    || (m + 1 < n
+                        && gap(s, m) == " "
+                        && BE_AFTER.contains(&lower(s.word(m + 1)).as_ref()));
+                if !after_ok {
+                    return None;
+                }
+                return Some((
+                    s.words[j].start..s.words[m].end,
+                    format!(
+                        "\"{}\": verb before its subject after a fronted phrase (German verb-second order)",
+                        &s.text[s.words[j].start..s.words[m].end]
+                    ),
+                ));
+            }
+            let lw = lower(w);
+            if STOP.contains(&lw.as_ref())
+                || lw == "to"
+                || fw.contains(lw.as_ref()) && !QUANT.contains(&lw.as_ref()) && lw != "of"
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn aux_second_tail(
+        &self,
+        s: &Sentence<'_>,
+        j: usize,
+        fw: &FxHashSet<String>,
+        wf: &WordFreq,
+    ) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        let k = j + 1;
+        if k >= n || gap(s, j) != " " {
+            return None;
+        }
+        let first = s.word(k);
+        if !(QUANT.contains(&first)
+            || s.words[k].start < s.words[k].end && first.chars().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        for m in k + 1..n.min(k + 9) {
+            if gap(s, m - 1) != " " {
+                return None;
+            }
+            let w = s.word(m);
+            if self.is_participle(w, wf) {
+                // "has a defined behaviour", "had the highest recorded rate": adjectives
+                let adjective = m == k + 1
+                    || (m + 1 < n
+                        && gap(s, m) == " "
+                        && !fw.contains(lower(s.word(m + 1)).as_ref()));
+                if adjective {
+                    return None;
+                }
+                let aux = s.word(j);
+                return Some((
+                    s.words[j].start..s.words[m].end,
+                    format!(
+                        "\"{}\": auxiliary \"{aux}\" before its subject after a fronted phrase (German verb-second order)",
+                        &s.text[s.words[j].start..s.words[m].end]
+                    ),
+                ));
+            }
+            let lw = lower(w);
+            if STOP.contains(&lw.as_ref()) || PERFECT.contains(&lw.as_ref()) || lw == "to" {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Verb stranded at clause end.
+    fn verb_last(
+        &self,
+        s: &Sentence<'_>,
+        fw: &FxHashSet<String>,
+        wf: &WordFreq,
+    ) -> Option<(Range<usize>, String)> {
+        let n = s.words.len();
+        for e in 3..n {
+            if !clause_end(s, e) {
+                continue;
+            }
+            let w = s.word(e);
+            let lw = lower(w);
+            // "… because the government the law passed has."
+            if PERFECT.contains(&lw.as_ref())
+                && is_lower(w)
+                && self.is_participle(s.word(e - 1), wf)
+                && gap(s, e - 1) == " "
+                && self.noun_like(s.word(e - 2), fw)
+                && gap(s, e - 2) == " "
+            {
+                let span = s.words[e - 1].start..s.words[e].end;
+                return Some((span.clone(), format!("\"{}\": verb and auxiliary at the end of the clause (German verb-final order)", &s.text[span])));
+            }
+            if !self.is_participle(w, wf) {
+                continue;
+            }
+            let prev = s.word(e - 1);
+            if !self.noun_like(prev, fw) || gap(s, e - 1) != " " {
+                continue;
+            }
+            // (1) the same verb earlier in the clause: "has expressed … expressed."
+            // (2) perfect with its object and an adverbial before the participle:
+            //     "has the problem for years ignored."
+            // (3) subordinate clause: "that he the contract signed."
+            let mut q = e;
+            let mut saw_prep = false;
+            let mut strict = true;
+            while q > 0 {
+                q -= 1;
+                if q + 1 < e && !phrase_gap(gap(s, q)) {
+                    break;
+                }
+                let wq = s.word(q);
+                let lq = lower(wq);
+                if q + 1 < e
+                    && wq == w
+                    && q >= 1
+                    && PERFECT.contains(&lower(s.word(q - 1)).as_ref())
+                {
+                    return Some((
+                        s.words[e].start..s.words[e].end,
+                        format!("\"{w}\" stranded at the end of the clause (German verb-final order); it already stands after \"{}\"", s.word(q - 1)),
+                    ));
+                }
+                if matches!(lq.as_ref(), "and" | "or" | "but" | "which" | "who" | "that")
+                    || e - q > 16
+                {
+                    break;
+                }
+                if !strict {
+                    continue;
+                }
+                if GERMAN_PREPS.contains(&lq.as_ref()) {
+                    saw_prep = true;
+                }
+                if q + 2 < e && PERFECT.contains(&lq.as_ref()) && is_lower(wq) {
+                    let next = lower(s.word(q + 1));
+                    if DETS.contains(&next.as_ref()) && e - q >= 5 && saw_prep {
+                        return Some((
+                            s.words[e].start..s.words[e].end,
+                            format!("\"{w}\" stranded at the end of the clause, far from \"{wq}\" (German verb-final order)"),
+                        ));
+                    }
+                    strict = false;
+                    continue;
+                }
+                if q + 2 < e && SUBJ.contains(&lq.as_ref()) && is_lower(wq) {
+                    let next = lower(s.word(q + 1));
+                    if DETS.contains(&next.as_ref())
+                        && gap(s, q) == " "
+                        && q >= 1
+                        && SUBORD.contains(&lower(s.word(q - 1)).as_ref())
+                    {
+                        return Some((
+                            s.words[q].start..s.words[e].end,
+                            format!("\"{}\": verb at the end of the clause after its object (German verb-final order)", &s.text[s.words[q].start..s.words[e].end]),
+                        ));
+                    }
+                    strict = false;
+                    continue;
+                }
+                if STOP.contains(&lq.as_ref()) || lq == "to" {
+                    strict = false;
+                }
+            }
+        }
+        None
     }
 }
 
 impl Rule for WordOrder {
     fn info(&self) -> &'static RuleInfo {
         &INFO
+    }
+
+    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if cx.target != "en" || s.lang != "en" || s.words.len() < 4 || s.text.contains('?') {
+            return;
+        }
+        let fw = cx.lex.function_words("en");
+        let wf = cx.lex.words("en");
+        let found = self
+            .verb_second(s, fw, wf)
+            .or_else(|| self.aux_second(s, fw, wf))
+            .or_else(|| self.said_first(s, fw))
+            .or_else(|| self.modal_after_comma(s))
+            .or_else(|| self.verb_last(s, fw, wf));
+        if let Some((span, msg)) = found {
+            out.push(Finding::new(&INFO, span, msg));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_clean, matched};
+
+    #[test]
+    fn fires_on_verb_second_with_name_subject() {
+        assert_eq!(
+            matched(
+                "word-order",
+                "At a joint news conference with his Kyrgyz counterpart Sadyr Japarov underlined Wladimir Putin on Friday (March 3rd) the importance of economic ties."
+            ),
+            vec!["underlined Wladimir Putin"]
+        );
+        assert_eq!(
+            matched(
+                "word-order",
+                "In his evening address said Selenskyj that the front was holding."
+            ),
+            vec!["said Selenskyj"]
+        );
+    }
+
+    #[test]
+    fn fires_on_modal_and_short_fronting() {
+        assert_eq!(
+            matched(
+                "word-order",
+                "In the next few weeks will the regional parliament vote on the budget."
+            ),
+            vec!["will the"]
+        );
+        assert_eq!(
+            matched(
+                "word-order",
+                "On Wednesday presented the health ministry a new plan for hospitals."
+            ),
+            vec!["presented the"]
+        );
+        assert_eq!(
+            matched(
+                "word-order",
+                "Yesterday announced the mayor a ban on fireworks."
+            ),
+            vec!["announced the"]
+        );
+        assert_eq!(
+            matched(
+                "word-order",
+                "In Dresden were dozens of cellars flooded after the heavy rain."
+            ),
+            vec!["were dozens of cellars flooded"]
+        );
+        assert_eq!(
+            matched(
+                "word-order",
+                "Because the negotiations collapsed, will the trains stand still on Friday."
+            ),
+            vec!["will the"]
+        );
+        assert_eq!(
+            matched(
+                "word-order",
+                "Declared the chancellor that the budget was safe."
+            ),
+            vec!["Declared the chancellor"]
+        );
+    }
+
+    #[test]
+    fn fires_on_determiner_subject_after_prepositional_chain() {
+        assert_eq!(
+            matched(
+                "word-order",
+                "At the meeting in Vienna proposed the finance minister a new tax on kerosene."
+            ),
+            vec!["proposed the finance minister"]
+        );
+    }
+
+    #[test]
+    fn ordinary_fronting_stays_clean() {
+        assert_clean(
+            "word-order",
+            &[
+                "Yesterday was the anniversary of the flood. Today is the day.",
+                "In his last will the writer left everything to his daughter.",
+                "In Hamburg the streets were flooded after the storm.",
+                "In the box were several letters written by her father.",
+                "If prices rise, so will the wages.",
+                "On Monday Merkel announced the new rules. In 2020 Apple announced the phone.",
+                "In 2021 the company announced a new chief executive.",
+                "On Tuesday officials announced the closure of the plant.",
+                "Will the strike go on? Asked about it, the minister said nothing.",
+                "Said one official: “We will see.”",
+                "“If you ask me, will the economy recover?” the banker asked.",
+                "In the coming weeks the council will vote on the plan.",
+                "At the meeting the ministers discussed the budget a second time.",
+                "At the summit in Brussels leaders discussed the budget the ministers had proposed.",
+                "In the afternoon the mayor presented the plan a second time.",
+                "In the budget talks the government announced a cut in fuel tax.",
+            ],
+        );
+    }
+
+    #[test]
+    fn fires_on_auxiliary_second() {
+        assert_eq!(
+            matched("word-order", "Since the start of the fighting have more than two million people fled the region."),
+            vec!["have more than two million people fled"]
+        );
+    }
+
+    #[test]
+    fn fires_on_stranded_verb() {
+        assert_eq!(
+            matched(
+                "word-order",
+                "Although Hungary is a member of the union, the prime minister has expressed his doubts about it in recent weeks Ukraine aid expressed."
+            ),
+            vec!["expressed"]
+        );
+        assert_eq!(
+            matched(
+                "word-order",
+                "The council has the problem for many years ignored."
+            ),
+            vec!["ignored"]
+        );
+        assert_eq!(
+            matched(
+                "word-order",
+                "She said that he the contract on Monday signed."
+            ),
+            vec!["he the contract on Monday signed"]
+        );
+        assert_eq!(
+            matched(
+                "word-order",
+                "The tax rose because the government the new law passed has."
+            ),
+            vec!["passed has"]
+        );
+    }
+
+    #[test]
+    fn english_inversions_stay_clean() {
+        assert_clean(
+            "word-order",
+            &[
+                "“We will not give up,” said the minister on Monday.",
+                "The talks will continue, said Smith, a spokesman for the agency.",
+                "In the corner stood a piano. On the table lay a letter.",
+                "Among the victims were two children. Among those present were the mayor and his wife.",
+                "Never before had the city seen such crowds. Only then did the police arrive.",
+                "In no case have the authorities confirmed the figures.",
+                "In Western countries there are still concerns about the deal.",
+                "At the summit Merkel praised Macron for his courage.",
+                "At the summit Merkel praised Macron the day after the vote.",
+                "At the meeting Scholz told Macron the news.",
+                "On Thursday the ministers met in Brussels.",
+                "In his address Selenskyj said that the front was holding.",
+                "At a press conference Tokayev emphasized Russia's role in the region.",
+                "In which year did the war begin?",
+                "Here comes the bride, and so do I.",
+                "After the president announced the measures, the opposition protested.",
+                "Since 2015 Germany has taken in more than a million refugees.",
+                "In recent years more than six million people have fled the country.",
+                "In the standard library panicking has a defined behaviour.",
+                "In recent years inflation has the highest recorded rate in Europe.",
+            ],
+        );
+    }
+
+    #[test]
+    fn names_headlines_and_numbers_stay_clean() {
+        assert_clean(
+            "word-order",
+            &[
+                "At the gala Wladimir Klitschko thanked BioNTech for the donation.",
+                "In Warsaw Jankowski met PricewaterhouseCoopers partners the day before.",
+                "On Friday McDonald's and eBay reported higher sales.",
+                "In 2022 BioNTech reported a profit of 9.4 billion euros.",
+                "Putin visits Kazakhstan as Moscow courts old allies",
+                "“I have signed it,” he said. “The contract is signed.”",
+                "With inflation at 3.8 percent, the bank has held rates steady.",
+            ],
+        );
+    }
+
+    #[test]
+    fn clause_final_verbs_in_english_stay_clean() {
+        assert_clean(
+            "word-order",
+            &[
+                "The money was spent. The case was closed, as expected.",
+                "He has never been married, he said.",
+                "It was the plan they had proposed.",
+                "It is a deal that both sides welcomed.",
+                "These are the laws parliament passed.",
+                "The minister had his car repaired.",
+                "Wladimir Klitschko has expressed his support, and his brother has too.",
+                "He signed the contract because he wanted the job.",
+                "The figures in the report published on Monday were revised.",
+            ],
+        );
     }
 }
