@@ -226,7 +226,16 @@ impl Rule for NumberMismatch {
                         .map(|g| parse(g))
                         .filter(|&p| p > 20.0)
                         .all(|p| tv.iter().any(|&b| same(p, b)));
-                if !found && !parts {
+                // A score or a time ("1:2", "17:21", "13.25 Uhr"): every part present, the
+                // hour possibly on a 12-hour clock ("1:25 p.m.", "17-21").
+                let has = |p: f64| tv.iter().any(|&b| same(p, b));
+                let score = (n.clock || n.seps.iter().all(|&c| c == ':'))
+                    && !n.seps.is_empty()
+                    && n.groups.iter().enumerate().all(|(i, g)| {
+                        let p = parse(g);
+                        has(p) || i == 0 && n.clock && p > 12.0 && has(p - 12.0)
+                    });
+                if !found && !parts && !score {
                     let ti = best_target(cx, st, si, sents.len());
                     match missing.iter_mut().find(|(i, _)| *i == ti) {
                         Some((_, v)) => v.push(n.text),
@@ -285,6 +294,8 @@ mod tests {
             ("Der Airbus A380 landete in den 90er-Jahren.", "The Airbus landed in the nineties."),
             ("Wladimir Klitschko gewann 64 Kämpfe.", "Wladimir Klitschko won 64 fights."),
             ("Keine Zahl hier.", "No number here."),
+            ("Sie verloren 1:2 (17:21, 21:17).", "They lost 1-2 (17-21, 21-17)."),
+            ("Der Unfall geschah gegen 13.25 Uhr.", "The accident happened at around 1:25 p.m."),
             ("Im Winter 1968/69 kam der Erfolg.", "Success came in the winter of 1968/1969."),
         ];
         for (s, t) in cases {
