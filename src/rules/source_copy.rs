@@ -90,24 +90,41 @@ pub(crate) fn split_sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The source language: the one given, else the language (other than the target) whose
-/// function words cover most of the source words; `None` when nothing fits.
+/// The source language: the one given, else the one whatlang is sure of, else the language
+/// (other than the target) whose word list covers most of the source words (at least 40 %
+/// of them) when trigrams are unsure; `None` when nothing fits.
 pub(crate) fn source_lang(cx: &Context<'_>, src: &str) -> Option<&'static str> {
     if let Some(s) = cx.source {
         return Some(s);
+    }
+    // Trigrams first (whatlang, cheap): a reliable language without word lists of ours
+    // (Romanian, Estonian, …) means no guess at all.
+    if let Some(info) = whatlang::detect(src) {
+        let c = crate::lang::code_of(info.lang());
+        if GUESS_LANGS.contains(&c) && c != cx.target && info.is_reliable() {
+            return Some(c);
+        }
+        if !GUESS_LANGS.contains(&c) && info.is_reliable() {
+            return None;
+        }
     }
     let words: Vec<String> = crate::text::words(src)
         .iter()
         .take(400)
         .map(|w| w.text(src).to_lowercase())
         .collect();
-    let mut best = (0usize, None);
+    // Below this share of known words no language of ours fits (Romanian, Estonian, …).
+    let need = (words.len() as f64 * 0.4).ceil().max(2.0) as usize;
+    let mut best = (need.saturating_sub(1), None);
     for &l in &GUESS_LANGS {
         if l == cx.target {
             continue;
         }
-        let fw = cx.lex.function_words(l);
-        let n = words.iter().filter(|w| fw.contains(w.as_str())).count();
+        let (fw, wf) = (cx.lex.function_words(l), cx.lex.words(l));
+        let n = words
+            .iter()
+            .filter(|w| fw.contains(w.as_str()) || wf.contains(w.as_str()))
+            .count();
         if n > best.0 {
             best = (n, Some(l));
         }
