@@ -17,8 +17,8 @@
 //!
 //! Suggestion: the empty string, meaning "delete the matched text".
 
-use super::{Context, Finding, Rule, RuleInfo, Sentence};
 use super::Severity;
+use super::{Context, Finding, Rule, RuleInfo, Sentence};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::matcher::PhraseSet;
 
@@ -93,7 +93,10 @@ impl Boilerplate {
     /// Builds the rule from the lexicons.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
         let mut phrases = Vec::new();
-        let paths: Vec<&str> = lex.paths().filter(|p| p.starts_with("boilerplate/")).collect();
+        let paths: Vec<&str> = lex
+            .paths()
+            .filter(|p| p.starts_with("boilerplate/"))
+            .collect();
         for p in paths {
             for e in lex.entries(p) {
                 let mut cols = e.text.split('\t').map(str::trim);
@@ -110,7 +113,9 @@ impl Boilerplate {
                         return Err(LexiconError {
                             file: p.to_string(),
                             line: e.line,
-                            message: format!("unknown kind {other:?} (line, anywhere, byline, date)"),
+                            message: format!(
+                                "unknown kind {other:?} (line, anywhere, byline, date)"
+                            ),
                         })
                     }
                 };
@@ -118,7 +123,12 @@ impl Boilerplate {
                 phrases.push((kind, phrase.to_string(), note));
             }
         }
-        let set = PhraseSet::new(phrases.iter().enumerate().map(|(i, (_, p, _))| (p.as_str(), i)));
+        let set = PhraseSet::new(
+            phrases
+                .iter()
+                .enumerate()
+                .map(|(i, (_, p, _))| (p.as_str(), i)),
+        );
         Ok(Boilerplate {
             set,
             phrases,
@@ -140,7 +150,9 @@ impl Boilerplate {
     fn byline_end(&self, s: &Sentence<'_>, end: usize, colon: bool) -> Option<usize> {
         let rest = &s.text[end..];
         let trimmed = rest.trim_end();
-        if trimmed.is_empty() || trimmed.ends_with(['.', '?', '!', ':', ';']) && !trimmed.ends_with(" .") {
+        if trimmed.is_empty()
+            || trimmed.ends_with(['.', '?', '!', ':', ';']) && !trimmed.ends_with(" .")
+        {
             return None;
         }
         let ws: Vec<&crate::text::Word> = s.words.iter().filter(|w| w.start >= end).collect();
@@ -212,16 +224,18 @@ impl Rule for Boilerplate {
                     // "… confidants Share": at the line end, no final punctuation, the phrase
                     // capitalized as a button and the word before it in lower case.
                     let trailing = s.line_end
-                        && after.chars().all(|c| !c.is_alphanumeric() && !".?!…\"”’)".contains(c))
+                        && after
+                            .chars()
+                            .all(|c| !c.is_alphanumeric() && !".?!…\"”’)".contains(c))
                         && t[r.clone()].starts_with(char::is_uppercase)
-                        && s
-                            .words
+                        && s.words
                             .iter()
                             .rev()
                             .find(|w| w.end <= r.start)
                             .is_some_and(|w| {
                                 let p = w.text(t);
-                                p.starts_with(char::is_lowercase) && t[w.end..r.start].trim().is_empty()
+                                p.starts_with(char::is_lowercase)
+                                    && t[w.end..r.start].trim().is_empty()
                             });
                     (whole && (s.line_start || s.line_end) || trailing).then(|| r.clone())
                 }
@@ -312,7 +326,10 @@ mod tests {
             "The mayor's inner circle – the people who run the city View photo series\n",
         );
         assert_eq!(m, vec!["View photo series"]);
-        let m = matched("boilerplate", "The mayor's inner circle and his many advisers Share\n");
+        let m = matched(
+            "boilerplate",
+            "The mayor's inner circle and his many advisers Share\n",
+        );
         assert_eq!(m, vec!["Share"]);
     }
 
@@ -338,17 +355,34 @@ mod tests {
 
     #[test]
     fn foreign_chrome_fires() {
-        assert_eq!(matched("boilerplate", "Teilen\n\nThe talks ended.\n"), vec!["Teilen"]);
-        assert_eq!(matched("boilerplate", "Lire aussi\n\nThe talks ended.\n"), vec!["Lire aussi"]);
-        let de = findings("boilerplate", "de", "Zur Startseite\n\nVon: Anna Schmidt\n\nDie Gespräche endeten am Montag.\n");
+        assert_eq!(
+            matched("boilerplate", "Teilen\n\nThe talks ended.\n"),
+            vec!["Teilen"]
+        );
+        assert_eq!(
+            matched("boilerplate", "Lire aussi\n\nThe talks ended.\n"),
+            vec!["Lire aussi"]
+        );
+        let de = findings(
+            "boilerplate",
+            "de",
+            "Zur Startseite\n\nVon: Anna Schmidt\n\nDie Gespräche endeten am Montag.\n",
+        );
         assert_eq!(de.len(), 2, "{de:?}");
-        let de_clean = findings("boilerplate", "de", "Die Kommentare des Ministers wurden scharf kritisiert.\n");
+        let de_clean = findings(
+            "boilerplate",
+            "de",
+            "Die Kommentare des Ministers wurden scharf kritisiert.\n",
+        );
         assert!(de_clean.is_empty(), "{de_clean:?}");
     }
 
     #[test]
     fn standalone_byline_without_colon() {
-        assert_eq!(matched("boilerplate", "By Jane Miller\n\nThe talks ended.\n"), vec!["By Jane Miller"]);
+        assert_eq!(
+            matched("boilerplate", "By Jane Miller\n\nThe talks ended.\n"),
+            vec!["By Jane Miller"]
+        );
         assert!(matched("boilerplate", "By Air\n\nThe talks ended.\n").is_empty());
     }
 }

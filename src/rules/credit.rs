@@ -63,15 +63,23 @@ const NAME: &str = r"(?:[\p{Lu}][\p{L}\p{M}'’.\-]*|[a-z]{2,}(?:[ \-][a-z]+)?)(
 
 /// Caption position codes (German "Mitte, links, rechts").
 const POSITIONS: [&str; 16] = [
-    "M", "m", "l", "r", "li", "re", "Mitte", "links", "rechts", "v", "n", "o", "u", "hinten", "vorne",
-    "vl",
+    "M", "m", "l", "r", "li", "re", "Mitte", "links", "rechts", "v", "n", "o", "u", "hinten",
+    "vorne", "vl",
 ];
 
 impl Credit {
     /// Builds the rule from the lexicons.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
-        let agencies: FxHashSet<String> = lex.list("credit/agencies.txt").into_iter().map(String::from).collect();
-        let connectors = lex.list("credit/connectors.txt").into_iter().map(String::from).collect();
+        let agencies: FxHashSet<String> = lex
+            .list("credit/agencies.txt")
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let connectors = lex
+            .list("credit/connectors.txt")
+            .into_iter()
+            .map(String::from)
+            .collect();
         let labels = lex.table("credit/labels.txt", 2)?;
         let source_labels = labels
             .iter()
@@ -119,7 +127,10 @@ impl Credit {
         if toks.is_empty() || toks.len() > 4 || !toks.iter().all(|t| POSITIONS.contains(t)) {
             return false;
         }
-        if !inner.chars().all(|c| c.is_alphabetic() || ", .".contains(c)) {
+        if !inner
+            .chars()
+            .all(|c| c.is_alphabetic() || ", .".contains(c))
+        {
             return false;
         }
         // A single code needs a name (capitalized word) right before it: "Jane Miller (l.)".
@@ -144,7 +155,10 @@ impl Credit {
                 agencies += 1;
                 continue;
             }
-            if part.len() <= 4 && part.chars().all(|c| c.is_ascii_lowercase()) && inner.contains('/') {
+            if part.len() <= 4
+                && part.chars().all(|c| c.is_ascii_lowercase())
+                && inner.contains('/')
+            {
                 initials += 1;
                 continue;
             }
@@ -173,7 +187,14 @@ impl Rule for Credit {
             out.push(Finding::new(&INFO, span, msg).with_suggestion(""));
         };
         let mut covered = usize::MAX;
-        if let Some(i) = t.find('©') {
+        // "©" after a letter is mojibake ("RenÃ©"), not a credit.
+        let copyright = t.match_indices('©').map(|(i, _)| i).find(|&i| {
+            !t[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        });
+        if let Some(i) = copyright {
             let tail = t[i..].trim_end();
             if tail.len() <= 100 {
                 covered = i;
@@ -190,11 +211,17 @@ impl Rule for Credit {
                         || body.as_str().contains('/'));
                 if ok {
                     covered = l.start();
-                    push(l.start()..t.trim_end().len(), "photo credit left in the text");
+                    push(
+                        l.start()..t.trim_end().len(),
+                        "photo credit left in the text",
+                    );
                 }
             }
         }
-        if covered == usize::MAX && (t.contains('/') || t.contains('|')) && !t.trim_end().ends_with(['.', '!', '?', '"', '”']) {
+        if covered == usize::MAX
+            && (t.contains('/') || t.contains('|'))
+            && !t.trim_end().ends_with(['.', '!', '?', '"', '”'])
+        {
             if let Some(c) = self.chain.captures(t) {
                 let m = c.get(1).expect("group");
                 if self.has_agency(m.as_str()) && m.as_str().len() <= 80 {
@@ -215,7 +242,8 @@ impl Rule for Credit {
                     push(m.range(), "caption position code left in the text");
                     continue;
                 }
-                let after = t[m.end()..body_end].trim_matches(|c: char| c.is_whitespace() || ".".contains(c));
+                let after = t[m.end()..body_end]
+                    .trim_matches(|c: char| c.is_whitespace() || ".".contains(c));
                 let at_end = after.is_empty() && (s.line_end || s.paragraph_end);
                 let at_start = s.line_start && t[..m.start()].trim().is_empty();
                 if self.is_signoff(inner, at_end || at_start) {
@@ -248,6 +276,7 @@ mod tests {
                 "He sold the rights to Getty Images in 2019.",
                 "The price was 3 euros (m) per unit.",
                 "They cheered (loudly) when the results came in.",
+                "The lawyer, Dr. RenÃ© Albrecht, rejected the allegations.",
             ],
         );
     }
@@ -255,17 +284,26 @@ mod tests {
     #[test]
     fn credits_fire() {
         assert_eq!(
-            matched("credit", "The minister greets his guest at the airport. © Jane Miller/dpa\n"),
+            matched(
+                "credit",
+                "The minister greets his guest at the airport. © Jane Miller/dpa\n"
+            ),
             vec!["© Jane Miller/dpa"]
         );
         assert_eq!(
             matched("credit", "The ministers attend a ceremony in the capital on Thursday. Credit: AP/Jane Miller\n"),
             vec!["Credit: AP/Jane Miller"]
         );
-        assert_eq!(matched("credit", "Le ministre à Paris. Photo : AFP\n"), vec!["Photo : AFP"]);
+        assert_eq!(
+            matched("credit", "Le ministre à Paris. Photo : AFP\n"),
+            vec!["Photo : AFP"]
+        );
         assert_eq!(matched("credit", "Foto: dpa\n"), vec!["Foto: dpa"]);
         assert_eq!(
-            matched("credit", "The minister at the airport. picture alliance / dpa / Jane Miller\n"),
+            matched(
+                "credit",
+                "The minister at the airport. picture alliance / dpa / Jane Miller\n"
+            ),
             vec!["picture alliance / dpa / Jane Miller"]
         );
     }
@@ -273,24 +311,43 @@ mod tests {
     #[test]
     fn caption_codes_fire() {
         assert_eq!(
-            matched("credit", "John Smith (M,l), President of the club, talks to Anna Berg.\n"),
+            matched(
+                "credit",
+                "John Smith (M,l), President of the club, talks to Anna Berg.\n"
+            ),
             vec!["(M,l)"]
         );
-        assert_eq!(matched("credit", "Anna Berg (r.) and John Smith shake hands.\n"), vec!["(r.)"]);
+        assert_eq!(
+            matched("credit", "Anna Berg (r.) and John Smith shake hands.\n"),
+            vec!["(r.)"]
+        );
     }
 
     #[test]
     fn signoffs_fire() {
         assert_eq!(
-            matched("credit", "The meeting is planned for next month.\n\n(abc/with material from dpa and AFP)"),
+            matched(
+                "credit",
+                "The meeting is planned for next month.\n\n(abc/with material from dpa and AFP)"
+            ),
             vec!["(abc/with material from dpa and AFP)"]
         );
         assert_eq!(
-            matched("credit", "The meeting is planned for next month. (dpa/AFP/tkr)\n"),
+            matched(
+                "credit",
+                "The meeting is planned for next month. (dpa/AFP/tkr)\n"
+            ),
             vec!["(dpa/AFP/tkr)"]
         );
-        assert_eq!(matched("credit", "The meeting is planned for next month (AFP).\n"), vec!["(AFP)"]);
-        let de = findings("credit", "de", "Das Treffen ist für nächsten Monat geplant. (dpa)\n");
+        assert_eq!(
+            matched("credit", "The meeting is planned for next month (AFP).\n"),
+            vec!["(AFP)"]
+        );
+        let de = findings(
+            "credit",
+            "de",
+            "Das Treffen ist für nächsten Monat geplant. (dpa)\n",
+        );
         assert_eq!(de.len(), 1, "{de:?}");
     }
 }

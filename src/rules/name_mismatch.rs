@@ -83,7 +83,9 @@ fn skeleton(w: &str) -> String {
                 'г' => s.push('g'),
                 'д' => s.push('d'),
                 // "е" after a vowel or at the start is "ye" (Токаев → Tokayev).
-                'е' if s.is_empty() || s.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) => s.push_str("ye"),
+                'е' if s.is_empty() || s.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) => {
+                    s.push_str("ye")
+                }
                 'е' | 'э' => s.push('e'),
                 'ё' => s.push_str("yo"),
                 'ж' => s.push_str("zh"),
@@ -153,7 +155,9 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         cur[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j + 1] + 1).min(cur[j] + 1).min(prev[j] + usize::from(ca != cb));
+            cur[j + 1] = (prev[j + 1] + 1)
+                .min(cur[j] + 1)
+                .min(prev[j] + usize::from(ca != cb));
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -196,7 +200,11 @@ impl NameMismatch {
             let g = *groups.entry(row[2].to_string()).or_insert(n);
             add(&mut exonyms, row[0].to_lowercase(), g);
             add(&mut exonyms, row[2].to_lowercase(), g);
-            add(&mut foreign, format!("{}\t{}", row[1], row[0].to_lowercase()), g);
+            add(
+                &mut foreign,
+                format!("{}\t{}", row[1], row[0].to_lowercase()),
+                g,
+            );
         }
         let mut calendar = FxHashSet::default();
         for p in lex.paths().filter(|p| p.starts_with("calendar/")) {
@@ -206,8 +214,16 @@ impl NameMismatch {
                 }
             }
         }
-        let titles = lex.list("name-mismatch/titles.txt").into_iter().map(String::from).collect();
-        let suffixes = lex.list("name-mismatch/noun-suffixes.txt").into_iter().map(String::from).collect();
+        let titles = lex
+            .list("name-mismatch/titles.txt")
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let suffixes = lex
+            .list("name-mismatch/noun-suffixes.txt")
+            .into_iter()
+            .map(String::from)
+            .collect();
         Ok(NameMismatch {
             exonyms,
             foreign,
@@ -300,7 +316,9 @@ impl Rule for NameMismatch {
                     && w.alpha
                     && crate::text::is_capitalized(t)
                     && !crate::text::is_all_caps(t)
-                    && self.foreign.contains_key(&format!("{slang}\t{}", t.to_lowercase()));
+                    && self
+                        .foreign
+                        .contains_key(&format!("{slang}\t{}", t.to_lowercase()));
                 if !place && !unknown(i) {
                     continue;
                 }
@@ -349,7 +367,11 @@ impl Rule for NameMismatch {
             }
         }
         for (ti, names) in missing {
-            let list = names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", ");
+            let list = names
+                .iter()
+                .map(|n| format!("“{n}”"))
+                .collect::<Vec<_>>()
+                .join(", ");
             out.push(DocFinding {
                 sentence: ti,
                 finding: Finding::new(
@@ -395,18 +417,54 @@ mod tests {
     #[test]
     fn names_with_counterparts_stay_clean() {
         let cases = [
-            ("Kanzler Olaf Scholz traf am Montag Wolodymyr Selenskyj in Kiew.", "Chancellor Olaf Scholz met Volodymyr Zelensky in Kyiv on Monday."),
-            ("Putin reiste nach Moskau zurück.", "Putin returned to Moscow."),
-            ("Die Grenze zu Nordkorea ist geschlossen.", "The border with North Korea is closed."),
-            ("Verteidiger David Alaba fehlt.", "Defender David Alaba is missing."),
-            ("Der Verteidiger fehlte im Spiel gegen Bayern.", "The defender was missing in the game against Bayern."),
-            ("Der Haushalt wurde vom Bundesverfassungsgericht gestoppt.", "The budget was stopped by the Constitutional Court."),
-            ("Die Regierung will im März neue Gesetze vorlegen.", "The government wants to present new laws in March."),
-            ("Sie trafen sich am Dienstag mit Vertretern der UNO.", "They met representatives of the UN on Tuesday."),
-            ("Merkels Nachfolger kam aus Hamburg.", "Merkel's successor came from Hamburg."),
-            ("Wladimir Klitschko und BioNTech-Chef Uğur Şahin sprachen mit Reportern.", "Wladimir Klitschko and BioNTech boss Ugur Sahin spoke to reporters."),
-            ("Le président Emmanuel Macron a reçu Olaf Scholz à Paris.", "President Emmanuel Macron received Olaf Scholz in Paris."),
-            ("Путин встретился с Токаевым в Астане.", "Putin met Tokayev in Astana."),
+            (
+                "Kanzler Olaf Scholz traf am Montag Wolodymyr Selenskyj in Kiew.",
+                "Chancellor Olaf Scholz met Volodymyr Zelensky in Kyiv on Monday.",
+            ),
+            (
+                "Putin reiste nach Moskau zurück.",
+                "Putin returned to Moscow.",
+            ),
+            (
+                "Die Grenze zu Nordkorea ist geschlossen.",
+                "The border with North Korea is closed.",
+            ),
+            (
+                "Verteidiger David Alaba fehlt.",
+                "Defender David Alaba is missing.",
+            ),
+            (
+                "Der Verteidiger fehlte im Spiel gegen Bayern.",
+                "The defender was missing in the game against Bayern.",
+            ),
+            (
+                "Der Haushalt wurde vom Bundesverfassungsgericht gestoppt.",
+                "The budget was stopped by the Constitutional Court.",
+            ),
+            (
+                "Die Regierung will im März neue Gesetze vorlegen.",
+                "The government wants to present new laws in March.",
+            ),
+            (
+                "Sie trafen sich am Dienstag mit Vertretern der UNO.",
+                "They met representatives of the UN on Tuesday.",
+            ),
+            (
+                "Merkels Nachfolger kam aus Hamburg.",
+                "Merkel's successor came from Hamburg.",
+            ),
+            (
+                "Wladimir Klitschko und BioNTech-Chef Uğur Şahin sprachen mit Reportern.",
+                "Wladimir Klitschko and BioNTech boss Ugur Sahin spoke to reporters.",
+            ),
+            (
+                "Le président Emmanuel Macron a reçu Olaf Scholz à Paris.",
+                "President Emmanuel Macron received Olaf Scholz in Paris.",
+            ),
+            (
+                "Путин встретился с Токаевым в Астане.",
+                "Putin met Tokayev in Astana.",
+            ),
         ];
         for (s, t) in cases {
             let f = messages("en", s, t);
@@ -422,8 +480,15 @@ mod tests {
             "The chancellor met the president on Monday.",
         );
         assert_eq!(f.len(), 1, "{f:?}");
-        assert!(f[0].contains("Scholz") && f[0].contains("Selenskyj"), "{f:?}");
-        let f = messages("en", "Die Delegation flog nach Moskau.", "The delegation flew to Minsk.");
+        assert!(
+            f[0].contains("Scholz") && f[0].contains("Selenskyj"),
+            "{f:?}"
+        );
+        let f = messages(
+            "en",
+            "Die Delegation flog nach Moskau.",
+            "The delegation flew to Minsk.",
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         let f = messages(
             "en",

@@ -101,7 +101,8 @@ fn numbers(t: &str) -> Vec<Num<'_>> {
         let end = i;
         let before = t[..start].chars().next_back();
         let after = t[end..].chars().next();
-        let glued = before.is_some_and(char::is_alphabetic) || after.is_some_and(char::is_alphabetic) && !ordinal_suffix(&t[start..end], &t[end..]);
+        let glued = before.is_some_and(char::is_alphabetic)
+            || after.is_some_and(char::is_alphabetic) && !ordinal_suffix(&t[start..end], &t[end..]);
         let tail = t[end..].trim_start();
         let clock = tail.starts_with("Uhr") || tail.starts_with("h ") || tail == "h";
         let year = match (out.last(), t[..start].chars().next_back()) {
@@ -135,7 +136,20 @@ fn ordinal_suffix(digits: &str, rest: &str) -> bool {
     }
     matches!(
         w.to_lowercase().as_str(),
-        "st" | "nd" | "rd" | "th" | "e" | "er" | "re" | "ème" | "º" | "ª" | "o" | "a" | "mo" | "ma" | "s"
+        "st" | "nd"
+            | "rd"
+            | "th"
+            | "e"
+            | "er"
+            | "re"
+            | "ème"
+            | "º"
+            | "ª"
+            | "o"
+            | "a"
+            | "mo"
+            | "ma"
+            | "s"
     )
 }
 
@@ -220,8 +234,7 @@ impl Rule for NumberMismatch {
                 // A date or time: every part above 20 present somewhere ("9.11.2023").
                 let parts = n.seps.len() >= 2
                     && n.groups.iter().any(|g| parse(g) > 20.0)
-                    && n
-                        .groups
+                    && n.groups
                         .iter()
                         .map(|g| parse(g))
                         .filter(|&p| p > 20.0)
@@ -245,7 +258,11 @@ impl Rule for NumberMismatch {
             }
         }
         for (ti, nums) in missing {
-            let list = nums.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", ");
+            let list = nums
+                .iter()
+                .map(|n| format!("“{n}”"))
+                .collect::<Vec<_>>()
+                .join(", ");
             out.push(DocFinding {
                 sentence: ti,
                 finding: Finding::new(
@@ -281,22 +298,55 @@ mod tests {
     #[test]
     fn locale_formats_of_the_same_number_stay_clean() {
         let cases = [
-            ("Die Inflation lag bei 3,8 Prozent.", "Inflation was 3.8 percent."),
+            (
+                "Die Inflation lag bei 3,8 Prozent.",
+                "Inflation was 3.8 percent.",
+            ),
             ("Rund 80.000 Menschen kamen.", "Around 80,000 people came."),
             ("Rund 80 000 Menschen kamen.", "Around 80,000 people came."),
-            ("Am 9. November 2023 traf er Putin.", "On November 9th, 2023, he met Putin."),
-            ("Der Zug fährt um 14.30 Uhr ab.", "The train leaves at 2.30 pm."),
+            (
+                "Am 9. November 2023 traf er Putin.",
+                "On November 9th, 2023, he met Putin.",
+            ),
+            (
+                "Der Zug fährt um 14.30 Uhr ab.",
+                "The train leaves at 2.30 pm.",
+            ),
             ("Das Spiel beginnt um 20 Uhr.", "The game starts at 8 pm."),
-            ("Der Vertrag wurde am 9.11.2023 unterzeichnet.", "The treaty was signed on November 9, 2023."),
-            ("Es kostet 2,5 Millionen Euro.", "It costs 2.5 million euros."),
+            (
+                "Der Vertrag wurde am 9.11.2023 unterzeichnet.",
+                "The treaty was signed on November 9, 2023.",
+            ),
+            (
+                "Es kostet 2,5 Millionen Euro.",
+                "It costs 2.5 million euros.",
+            ),
             ("Es kostet 2,5 Millionen Euro.", "It costs 2,500,000 euros."),
-            ("Drei Männer und 12 Frauen wurden verletzt.", "Three men and twelve women were injured."),
-            ("Der Airbus A380 landete in den 90er-Jahren.", "The Airbus landed in the nineties."),
-            ("Wladimir Klitschko gewann 64 Kämpfe.", "Wladimir Klitschko won 64 fights."),
+            (
+                "Drei Männer und 12 Frauen wurden verletzt.",
+                "Three men and twelve women were injured.",
+            ),
+            (
+                "Der Airbus A380 landete in den 90er-Jahren.",
+                "The Airbus landed in the nineties.",
+            ),
+            (
+                "Wladimir Klitschko gewann 64 Kämpfe.",
+                "Wladimir Klitschko won 64 fights.",
+            ),
             ("Keine Zahl hier.", "No number here."),
-            ("Sie verloren 1:2 (17:21, 21:17).", "They lost 1-2 (17-21, 21-17)."),
-            ("Der Unfall geschah gegen 13.25 Uhr.", "The accident happened at around 1:25 p.m."),
-            ("Im Winter 1968/69 kam der Erfolg.", "Success came in the winter of 1968/1969."),
+            (
+                "Sie verloren 1:2 (17:21, 21:17).",
+                "They lost 1-2 (17-21, 21-17).",
+            ),
+            (
+                "Der Unfall geschah gegen 13.25 Uhr.",
+                "The accident happened at around 1:25 p.m.",
+            ),
+            (
+                "Im Winter 1968/69 kam der Erfolg.",
+                "Success came in the winter of 1968/1969.",
+            ),
         ];
         for (s, t) in cases {
             let f = messages(s, t);
@@ -306,10 +356,16 @@ mod tests {
 
     #[test]
     fn missing_or_changed_number_fires() {
-        let f = messages("Die Inflation lag bei 3,8 Prozent.", "Inflation was 3.6 percent.");
+        let f = messages(
+            "Die Inflation lag bei 3,8 Prozent.",
+            "Inflation was 3.6 percent.",
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].contains("3,8"), "{f:?}");
-        let f = messages("Rund 80.000 Menschen kamen am Samstag.", "Around 8,000 people came on Saturday.");
+        let f = messages(
+            "Rund 80.000 Menschen kamen am Samstag.",
+            "Around 8,000 people came on Saturday.",
+        );
         assert_eq!(f.len(), 1, "{f:?}");
         let f = messages(
             "Der Haushalt wurde verabschiedet. Er umfasst 476 Milliarden Euro.",

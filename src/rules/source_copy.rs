@@ -60,7 +60,9 @@ pub(crate) fn split_sentences(text: &str) -> Vec<Range<usize>> {
             start = pos + 1;
         } else if matches!(c, '.' | '!' | '?' | '…') {
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '"' | '”' | '»' | '“' | '\'' | '’' | ')') {
+            while j < chars.len()
+                && matches!(chars[j].1, '.' | '"' | '”' | '»' | '“' | '\'' | '’' | ')')
+            {
                 j += 1;
             }
             // The word before the stop: an ordinal ("9."), an initial or a short title
@@ -76,7 +78,11 @@ pub(crate) fn split_sentences(text: &str) -> Vec<Range<usize>> {
                     || prev.starts_with(char::is_uppercase) && prev.chars().count() <= 3);
             if !no_break && j < chars.len() && chars[j].1 == ' ' {
                 let k = j + 1;
-                if k < chars.len() && (chars[k].1.is_uppercase() || chars[k].1.is_ascii_digit() || "\"„“«'(".contains(chars[k].1)) {
+                if k < chars.len()
+                    && (chars[k].1.is_uppercase()
+                        || chars[k].1.is_ascii_digit()
+                        || "\"„“«'(".contains(chars[k].1))
+                {
                     let end = chars[j].0;
                     push(&mut out, start, end);
                     start = end;
@@ -163,7 +169,10 @@ pub(crate) fn best_target(cx: &Context<'_>, src_sentence: &str, si: usize, n_src
 
 /// Lower-case words of `s`, letters and digits only.
 fn norm(s: &str) -> Vec<String> {
-    crate::text::words(s).iter().map(|w| w.text(s).to_lowercase()).collect()
+    crate::text::words(s)
+        .iter()
+        .map(|w| w.text(s).to_lowercase())
+        .collect()
 }
 
 /// The `source-copy` rule.
@@ -202,7 +211,10 @@ impl Rule for SourceCopy {
         let Some(src) = cx.source_text else {
             return;
         };
-        let mut units: Vec<Vec<String>> = split_sentences(src).into_iter().map(|r| norm(&src[r])).collect();
+        let mut units: Vec<Vec<String>> = split_sentences(src)
+            .into_iter()
+            .map(|r| norm(&src[r]))
+            .collect();
         units.push(norm(src));
         for s in cx.sentences {
             let t = norm(s.text);
@@ -222,7 +234,11 @@ impl Rule for SourceCopy {
                 let body = s.text.trim_end().len();
                 out.push(DocFinding {
                     sentence: s.index,
-                    finding: Finding::new(&INFO, 0..body, "the sentence is the source text, untranslated"),
+                    finding: Finding::new(
+                        &INFO,
+                        0..body,
+                        "the sentence is the source text, untranslated",
+                    ),
                 });
             }
         }
@@ -252,12 +268,24 @@ mod tests {
     #[test]
     fn translations_and_names_stay_clean() {
         let cases = [
-            ("Die Regierung hat den Haushalt am Montag verabschiedet.", "The government passed the budget on Monday."),
+            (
+                "Die Regierung hat den Haushalt am Montag verabschiedet.",
+                "The government passed the budget on Monday.",
+            ),
             ("Angela Merkel", "Angela Merkel"),
             ("Tour de France", "Tour de France"),
-            ("FC Bayern München 3, Borussia Dortmund 1", "FC Bayern München 3, Borussia Dortmund 1"),
-            ("Weitere Informationen unter www.example.org", "More information at www.example.org"),
-            ("Wladimir Klitschko trifft BioNTech-Chef Uğur Şahin in Berlin.", "Wladimir Klitschko meets BioNTech boss Uğur Şahin in Berlin."),
+            (
+                "FC Bayern München 3, Borussia Dortmund 1",
+                "FC Bayern München 3, Borussia Dortmund 1",
+            ),
+            (
+                "Weitere Informationen unter www.example.org",
+                "More information at www.example.org",
+            ),
+            (
+                "Wladimir Klitschko trifft BioNTech-Chef Uğur Şahin in Berlin.",
+                "Wladimir Klitschko meets BioNTech boss Uğur Şahin in Berlin.",
+            ),
         ];
         for (s, t) in cases {
             let f = bi("source-copy", "en", s, t);
@@ -283,14 +311,30 @@ mod tests {
             "The minister sagte am Montag, dass die Gespräche weitergehen würden.",
         );
         assert_eq!(f.len(), 1);
-        let f = bi("source-copy", "en", "Le gouvernement a adopté le budget lundi.", "le gouvernement a adopté le budget lundi");
+        let f = bi(
+            "source-copy",
+            "en",
+            "Le gouvernement a adopté le budget lundi.",
+            "le gouvernement a adopté le budget lundi",
+        );
         assert_eq!(f.len(), 1);
     }
 
     #[test]
     fn splits_source_sentences() {
         let s = "Er kam am 9. November. Dann ging er. „Gut“, sagte sie.\nNeue Zeile";
-        let parts: Vec<&str> = super::split_sentences(s).into_iter().map(|r| &s[r]).collect();
-        assert_eq!(parts, vec!["Er kam am 9. November.", "Dann ging er.", "„Gut“, sagte sie.", "Neue Zeile"]);
+        let parts: Vec<&str> = super::split_sentences(s)
+            .into_iter()
+            .map(|r| &s[r])
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Er kam am 9. November.",
+                "Dann ging er.",
+                "„Gut“, sagte sie.",
+                "Neue Zeile"
+            ]
+        );
     }
 }

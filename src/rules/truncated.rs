@@ -75,13 +75,18 @@ impl Truncated {
     }
 
     fn dangling_set(&self, lang: &str) -> Option<&FxHashSet<String>> {
-        self.dangling.iter().find(|(l, _)| *l == lang).map(|(_, s)| s)
+        self.dangling
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, s)| s)
     }
 }
 
 /// Words of `t[from..]` (a rough count: runs separated by spaces containing a letter).
 fn word_count(t: &str) -> usize {
-    t.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+    t.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 impl Rule for Truncated {
@@ -100,10 +105,16 @@ impl Rule for Truncated {
             let lead = s.line_start && !before.chars().any(char::is_alphanumeric);
             let short_rest = word_count(after) <= 3 && !after.trim_end().ends_with(['.', '?', '!']);
             let tail = s.line_end && !after.chars().any(char::is_alphanumeric);
-            if lead && short_rest || tail && t[r.clone()].starts_with(|c: char| c.is_uppercase() || c == '(') {
+            if lead && short_rest
+                || tail && t[r.clone()].starts_with(|c: char| c.is_uppercase() || c == '(')
+            {
                 out.push(
-                    Finding::new(&INFO, r.start..body.len().max(r.end), "the article is cut off here and points elsewhere")
-                        .with_suggestion(""),
+                    Finding::new(
+                        &INFO,
+                        r.start..body.len().max(r.end),
+                        "the article is cut off here and points elsewhere",
+                    )
+                    .with_suggestion(""),
                 );
                 return;
             }
@@ -130,11 +141,14 @@ impl Rule for Truncated {
             let lw = last.text(t);
             // The clause must run straight into the ellipsis: a word, not a quote or a comma.
             let joined = last.end == before.len();
-            let etc = matches!(crate::text::lower(lw).as_ref(), "etc" | "usw" | "etc." | "u" | "a");
+            let etc = matches!(
+                crate::text::lower(lw).as_ref(),
+                "etc" | "usw" | "usf" | "etcetera"
+            );
             // Quoted speech left open: an opening quote without a closing one.
             let open_quote = t.matches(['“', '„', '«']).count() > t.matches(['”', '»']).count()
                 || t.matches('"').count() % 2 == 1;
-            if joined && !etc && !open_quote && !s.standalone_headline() {
+            if joined && !etc && !open_quote {
                 let start = last.start;
                 out.push(Finding::new(
                     &INFO,
@@ -165,17 +179,6 @@ impl Rule for Truncated {
     }
 }
 
-trait Headline {
-    fn standalone_headline(&self) -> bool;
-}
-
-impl Headline for Sentence<'_> {
-    /// A short line of its own ("What happens next…") is a teaser headline, not a cut.
-    fn standalone_headline(&self) -> bool {
-        self.standalone() && self.words.len() < 8 && self.paragraph_end
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{assert_clean, findings, matched};
@@ -190,6 +193,7 @@ mod tests {
                 "We waited … and waited, and then the bus finally came.\n",
                 "They sold apples, pears, plums, cherries, grapes, etc.\n",
                 "What happens next…\n",
+                "And then there were none…\n",
                 "He will continue reading the report tomorrow morning.\n",
                 "The minister said she would read the full article before commenting.\n",
                 "The talks ended without an agreement on Friday.\n",
@@ -205,25 +209,51 @@ mod tests {
             "The visit comes days after the French president travelled to the region and visited…\n\nThe end.",
         );
         assert_eq!(m, vec!["visited…"]);
-        let m = matched("truncated", "The trip to Astana comes only days after the minister had visited...\n");
+        let m = matched(
+            "truncated",
+            "The trip to Astana comes only days after the minister had visited...\n",
+        );
         assert_eq!(m, vec!["visited..."]);
     }
 
     #[test]
     fn dangling_function_word_fires() {
-        let m = matched("truncated", "The spokesman told reporters on Monday that the\n\nNext paragraph here.");
+        let m = matched(
+            "truncated",
+            "The spokesman told reporters on Monday that the\n\nNext paragraph here.",
+        );
         assert_eq!(m, vec!["the"]);
-        let de = findings("truncated", "de", "Der Sprecher sagte am Montag vor Journalisten, dass die\n");
+        let de = findings(
+            "truncated",
+            "de",
+            "Der Sprecher sagte am Montag vor Journalisten, dass die\n",
+        );
         assert_eq!(de.len(), 1, "{de:?}");
     }
 
     #[test]
     fn read_the_full_article_fires_once() {
-        let m = matched("truncated", "The talks ended on Friday.\n\nRead the full article here\n\nComments\n");
+        let m = matched(
+            "truncated",
+            "The talks ended on Friday.\n\nRead the full article here\n\nComments\n",
+        );
         assert_eq!(m, vec!["Read the full article here"]);
-        let m = matched("truncated", "The talks ended on Friday.\n\nContinue reading\n");
+        let m = matched(
+            "truncated",
+            "The talks ended on Friday.\n\nContinue reading\n",
+        );
         assert_eq!(m, vec!["Continue reading"]);
+        let de = findings(
+            "truncated",
+            "de",
+            "Die Gespräche endeten am Freitag.\n\nWeiterlesen auf unserer Webseite\n",
+        );
+        assert_eq!(de.len(), 1, "{de:?}");
+        assert!(findings("boilerplate", "de", "Weiterlesen auf unserer Webseite\n").is_empty());
         let b = findings("boilerplate", "en", "Read the full article here\n");
-        assert!(b.is_empty(), "boilerplate must leave this to truncated: {b:?}");
+        assert!(
+            b.is_empty(),
+            "boilerplate must leave this to truncated: {b:?}"
+        );
     }
 }
