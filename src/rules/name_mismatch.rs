@@ -127,7 +127,11 @@ fn skeleton(w: &str) -> String {
         .replace("ch", "k")
         .replace("ph", "f")
         .replace("th", "t")
-        .replace("dt", "t");
+        .replace("dt", "t")
+        // A soft c sounds like s (Cylons ↔ Zylonen, Cicero ↔ Zizero).
+        .replace("ce", "se")
+        .replace("ci", "si")
+        .replace("cy", "si");
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let c = match c {
@@ -424,6 +428,7 @@ mod tests {
         assert!(same_name(&skeleton("Tokajew"), &skeleton("Tokayev")));
         assert!(same_name(&skeleton("Kasachstan"), &skeleton("Kazakhstan")));
         assert!(same_name(&skeleton("Путина"), &skeleton("Putin")));
+        assert!(same_name(&skeleton("Cylons"), &skeleton("Zylonen")));
         assert!(!same_name(&skeleton("Scholz"), &skeleton("Merkel")));
     }
 
