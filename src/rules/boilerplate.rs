@@ -84,10 +84,14 @@ pub struct Boilerplate {
     particles: Vec<&'static str>,
 }
 
-const PARTICLES: [&str; 22] = [
-    "von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "y", "e",
-    "and", "und", "et", "und", "bin", "al", "ibn", "zu",
+const PARTICLES: [&str; 16] = [
+    "von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al",
+    "ibn", "dos",
 ];
+
+/// Words joining two authors ("From: Jane Miller and John Smith"); only after a colon, since
+/// without one "Von Merkel und Scholz" is a headline.
+const CONNECTORS: [&str; 6] = ["and", "und", "et", "y", "e", "en"];
 
 impl Boilerplate {
     /// Builds the rule from the lexicons.
@@ -165,7 +169,7 @@ impl Boilerplate {
             let t = w.text(s.text);
             if crate::text::is_capitalized(t) {
                 caps += 1;
-            } else if !self.particles.contains(&t) {
+            } else if !(self.particles.contains(&t) || colon && CONNECTORS.contains(&t)) {
                 return None;
             }
         }
@@ -384,5 +388,8 @@ mod tests {
             vec!["By Jane Miller"]
         );
         assert!(matched("boilerplate", "By Air\n\nThe talks ended.\n").is_empty());
+        assert!(findings("boilerplate", "de", "Von Merkel und Scholz\n\nDie Gespräche endeten.\n").is_empty());
+        let m = matched("boilerplate", "From: Jane Miller and John Smith\n\nThe talks ended.\n");
+        assert_eq!(m, vec!["From: Jane Miller and John Smith"]);
     }
 }
