@@ -230,6 +230,18 @@ impl Rule for Credit {
                 }
             }
         }
+        // A line ending on an agency alone ("… on Monday. Getty Images").
+        let body = t.trim().trim_end_matches('.');
+        if covered == usize::MAX
+            && s.line_end
+            && !s.line_start
+            && body.len() <= 40
+            && body.split(['/', '|', ',']).all(|p| self.agencies.contains(p.trim()))
+        {
+            let start = t.len() - t.trim_start().len();
+            covered = start;
+            push(start..start + body.len(), "photo credit left in the text");
+        }
         if t.contains('(') {
             let body_end = t.trim_end().len();
             for c in self.paren.captures_iter(t) {
@@ -299,6 +311,11 @@ mod tests {
             vec!["Photo : AFP"]
         );
         assert_eq!(matched("credit", "Foto: dpa\n"), vec!["Foto: dpa"]);
+        assert_eq!(
+            matched("credit", "The minister at the airport on Monday. Getty Images\n"),
+            vec!["Getty Images"]
+        );
+        assert!(matched("credit", "Reuters\n\nThe talks ended.\n").is_empty());
         assert_eq!(
             matched(
                 "credit",
