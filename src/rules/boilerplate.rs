@@ -127,12 +127,19 @@ impl Boilerplate {
                 phrases.push((kind, phrase.to_string(), note));
             }
         }
-        let set = PhraseSet::new(
-            phrases
-                .iter()
-                .enumerate()
-                .map(|(i, (_, p, _))| (p.as_str(), i)),
-        );
+        // "Read also:" also as "Read also :" and with a no-break space (French typography,
+        // often kept by machine translation).
+        let mut forms: Vec<(String, usize)> = Vec::new();
+        for (i, (_, p, _)) in phrases.iter().enumerate() {
+            forms.push((p.clone(), i));
+            if let Some(stem) = p.strip_suffix(':') {
+                let stem = stem.trim_end();
+                forms.push((format!("{stem} :"), i));
+                forms.push((format!("{stem}\u{a0}:"), i));
+                forms.push((format!("{stem}\u{202f}:"), i));
+            }
+        }
+        let set = PhraseSet::new(forms.iter().map(|(p, i)| (p.as_str(), *i)));
         Ok(Boilerplate {
             set,
             phrases,
@@ -366,6 +373,10 @@ mod tests {
         assert_eq!(
             matched("boilerplate", "Lire aussi\n\nThe talks ended.\n"),
             vec!["Lire aussi"]
+        );
+        assert_eq!(
+            matched("boilerplate", "Read also : Farmers fear new tariffs\n\nThe talks ended.\n"),
+            vec!["Read also :"]
         );
         let de = findings(
             "boilerplate",

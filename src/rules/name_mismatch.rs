@@ -237,6 +237,19 @@ impl NameMismatch {
         })
     }
 
+    /// A title, also as the end of a compound ("Wirtschaftsminister", "Vereinspräsident").
+    fn is_title(&self, w: &str) -> bool {
+        if self.titles.contains(w) {
+            return true;
+        }
+        let lw = w.to_lowercase();
+        self.titles.iter().any(|t| {
+            t.chars().count() >= 5
+                && lw.len() > t.len() + 2
+                && lw.ends_with(t.to_lowercase().as_str())
+        })
+    }
+
     /// The exonym groups of a word, trying it bare and without a few adjective endings.
     fn groups(&self, lower: &str) -> Option<&Vec<u32>> {
         self.exonyms.get(lower).or_else(|| {
@@ -352,15 +365,15 @@ impl Rule for NameMismatch {
                     let mut j = i;
                     while j > 0
                         && unknown(j - 1)
-                        && !self.titles.contains(ws[j - 1].text(st))
+                        && !self.is_title(ws[j - 1].text(st))
                         && &st[ws[j - 1].end..ws[j].start] == " "
                     {
                         j -= 1;
                     }
                     let titled = j > 0
-                        && self.titles.contains(ws[j - 1].text(st))
+                        && self.is_title(ws[j - 1].text(st))
                         && &st[ws[j - 1].end..ws[j].start] == " ";
-                    if !titled || self.titles.contains(t) {
+                    if !titled || self.is_title(t) {
                         continue;
                     }
                 }
@@ -502,6 +515,12 @@ mod tests {
             f[0].contains("Scholz") && f[0].contains("Selenskyj"),
             "{f:?}"
         );
+        let f = messages(
+            "en",
+            "Wirtschaftsminister Robert Habeck besuchte das Werk.",
+            "The minister visited the plant.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
         let f = messages(
             "en",
             "Die Delegation flog nach Moskau.",
