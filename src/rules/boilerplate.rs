@@ -393,6 +393,22 @@ mod tests {
     }
 
     #[test]
+    fn literal_translations_of_other_languages_fire() {
+        let m = matched(
+            "boilerplate",
+            "To share\n\nMain page\n\nThe talks ended.\n\nNews on the topic\n",
+        );
+        assert_eq!(m, vec!["To share", "Main page", "News on the topic"]);
+        assert_clean(
+            "boilerplate",
+            &[
+                "The unions want to share the costs.\n",
+                "The main page of the report lists the donors.\n",
+            ],
+        );
+    }
+
+    #[test]
     fn standalone_byline_without_colon() {
         assert_eq!(
             matched("boilerplate", "By Jane Miller\n\nThe talks ended.\n"),
