@@ -375,7 +375,10 @@ mod tests {
             vec!["Lire aussi"]
         );
         assert_eq!(
-            matched("boilerplate", "Read also : Farmers fear new tariffs\n\nThe talks ended.\n"),
+            matched(
+                "boilerplate",
+                "Read also : Farmers fear new tariffs\n\nThe talks ended.\n"
+            ),
             vec!["Read also :"]
         );
         let de = findings(
@@ -415,8 +418,16 @@ mod tests {
             vec!["By Jane Miller"]
         );
         assert!(matched("boilerplate", "By Air\n\nThe talks ended.\n").is_empty());
-        assert!(findings("boilerplate", "de", "Von Merkel und Scholz\n\nDie Gespräche endeten.\n").is_empty());
-        let m = matched("boilerplate", "From: Jane Miller and John Smith\n\nThe talks ended.\n");
+        assert!(findings(
+            "boilerplate",
+            "de",
+            "Von Merkel und Scholz\n\nDie Gespräche endeten.\n"
+        )
+        .is_empty());
+        let m = matched(
+            "boilerplate",
+            "From: Jane Miller and John Smith\n\nThe talks ended.\n",
+        );
         assert_eq!(m, vec!["From: Jane Miller and John Smith"]);
     }
 }

@@ -236,7 +236,9 @@ impl Rule for Credit {
             && s.line_end
             && !s.line_start
             && body.len() <= 40
-            && body.split(['/', '|', ',']).all(|p| self.agencies.contains(p.trim()))
+            && body
+                .split(['/', '|', ','])
+                .all(|p| self.agencies.contains(p.trim()))
         {
             let start = t.len() - t.trim_start().len();
             covered = start;
@@ -312,7 +314,10 @@ mod tests {
         );
         assert_eq!(matched("credit", "Foto: dpa\n"), vec!["Foto: dpa"]);
         assert_eq!(
-            matched("credit", "The minister at the airport on Monday. Getty Images\n"),
+            matched(
+                "credit",
+                "The minister at the airport on Monday. Getty Images\n"
+            ),
             vec!["Getty Images"]
         );
         assert!(matched("credit", "Reuters\n\nThe talks ended.\n").is_empty());

@@ -204,11 +204,15 @@ impl NameMismatch {
             let g = *groups.entry(row[2].to_string()).or_insert(n);
             add(&mut exonyms, row[0].to_lowercase(), g);
             add(&mut exonyms, row[2].to_lowercase(), g);
-            add(
-                &mut foreign,
-                format!("{}\t{}", row[1], row[0].to_lowercase()),
-                g,
-            );
+            let lower = row[0].to_lowercase();
+            add(&mut foreign, format!("{}\t{lower}", row[1]), g);
+            // The stem without a final vowel, for inflected forms (Москва → Москве).
+            if let Some(stem) = lower.strip_suffix(|c: char| "aeiouyаеиоуыяэюьй".contains(c))
+            {
+                if stem.chars().count() >= 4 {
+                    add(&mut foreign, format!("{}\t{stem}~", row[1]), g);
+                }
+            }
         }
         let mut calendar = FxHashSet::default();
         for p in lex.paths().filter(|p| p.starts_with("calendar/")) {
@@ -235,6 +239,29 @@ impl NameMismatch {
             titles,
             suffixes,
         })
+    }
+
+    /// The exonym groups of a place name of the source language, also inflected: the form
+    /// itself, or with one or two letters cut, the form or its stem ("Москве" → "москв~",
+    /// "Kiewer" → "kiew").
+    fn place(&self, lang: &str, w: &str) -> Option<&Vec<u32>> {
+        let lw = w.to_lowercase();
+        if let Some(g) = self.foreign.get(&format!("{lang}\t{lw}")) {
+            return Some(g);
+        }
+        let chars: Vec<(usize, char)> = lw.char_indices().collect();
+        for cut in 1..=2 {
+            if chars.len() < cut + 4 {
+                break;
+            }
+            let stem = &lw[..chars[chars.len() - cut].0];
+            for key in [format!("{lang}\t{stem}"), format!("{lang}\t{stem}~")] {
+                if let Some(g) = self.foreign.get(&key) {
+                    return Some(g);
+                }
+            }
+        }
+        None
     }
 
     /// A title, also as the end of a compound ("Wirtschaftsminister", "Vereinspräsident").
@@ -338,13 +365,16 @@ impl Rule for NameMismatch {
             for (i, w) in ws.iter().enumerate() {
                 let t = w.text(st);
                 // Places of exonyms.tsv count even when they are common words ("Moskau").
-                let place = i > 0
+                let groups = if i > 0
                     && w.alpha
                     && crate::text::is_capitalized(t)
                     && !crate::text::is_all_caps(t)
-                    && self
-                        .foreign
-                        .contains_key(&format!("{slang}\t{}", t.to_lowercase()));
+                {
+                    self.place(slang, t)
+                } else {
+                    None
+                };
+                let place = groups.is_some();
                 if !place && !unknown(i) {
                     continue;
                 }
@@ -354,7 +384,6 @@ impl Rule for NameMismatch {
                     continue;
                 }
                 let sk = skeleton(t);
-                let groups = self.foreign.get(&format!("{slang}\t{}", t.to_lowercase()));
                 if noun_caps && groups.is_none() {
                     let lw = t.to_lowercase();
                     if self.suffixes.iter().any(|s| lw.ends_with(s.as_str())) {
@@ -515,6 +544,12 @@ mod tests {
             f[0].contains("Scholz") && f[0].contains("Selenskyj"),
             "{f:?}"
         );
+        let f = messages(
+            "en",
+            "Встреча прошла в Москве.",
+            "The meeting took place in Minsk.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
         let f = messages(
             "en",
             "Wirtschaftsminister Robert Habeck besuchte das Werk.",
