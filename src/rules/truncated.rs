@@ -198,6 +198,9 @@ mod tests {
                 "The minister said she would read the full article before commenting.\n",
                 "The talks ended without an agreement on Friday.\n",
                 "Where the money goes and who pays for it\n",
+                "Five things the bond market is waiting for\n",
+                "Nobody knew who the minister had been talking to\n",
+                "The prize money will be shared between the two of them each\n",
             ],
         );
     }
@@ -223,10 +226,16 @@ mod tests {
             "The spokesman told reporters on Monday that the\n\nNext paragraph here.",
         );
         assert_eq!(m, vec!["the"]);
+        for clean in [
+            "Am Ende wusste jeder im Saal ganz genau das\n",
+            "Früher ging es nicht, heute geht es auch ohne\n",
+        ] {
+            assert!(findings("truncated", "de", clean).is_empty(), "{clean}");
+        }
         let de = findings(
             "truncated",
             "de",
-            "Der Sprecher sagte am Montag vor Journalisten, dass die\n",
+            "Der Sprecher sagte am Montag vor Journalisten, dass der\n",
         );
         assert_eq!(de.len(), 1, "{de:?}");
     }
