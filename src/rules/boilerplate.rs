@@ -222,7 +222,9 @@ impl Rule for Boilerplate {
         &INFO
     }
 
-    fn check(&self, s: &Sentence<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        // German capitalizes every noun: a capitalized word ending a headline is no button.
+        let noun_caps = s.lang == "de" || cx.target == "de";
         let t = s.text;
         for (r, &i) in self.set.find(t) {
             let kind = self.phrases[i].0;
@@ -234,7 +236,8 @@ impl Rule for Boilerplate {
                     let after = t[r.end..].trim();
                     // "… confidants Share": at the line end, no final punctuation, the phrase
                     // capitalized as a button and the word before it in lower case.
-                    let trailing = s.line_end
+                    let trailing = !noun_caps
+                        && s.line_end
                         && after
                             .chars()
                             .all(|c| !c.is_alphanumeric() && !".?!…\"”’)".contains(c))
@@ -387,6 +390,12 @@ mod tests {
             "Zur Startseite\n\nVon: Anna Schmidt\n\nDie Gespräche endeten am Montag.\n",
         );
         assert_eq!(de.len(), 2, "{de:?}");
+        let de_clean = findings(
+            "boilerplate",
+            "de",
+            "Scholz verteidigt den Haushalt gegen die Kommentare\n",
+        );
+        assert!(de_clean.is_empty(), "{de_clean:?}");
         let de_clean = findings(
             "boilerplate",
             "de",
