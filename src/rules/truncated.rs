@@ -1,29 +1,268 @@
-//! `truncated`: PLACEHOLDER — to be written.
+//! `truncated`: text cut off — a paragraph that stops on "…" in the middle of a clause, one
+//! that stops on a word that cannot end a sentence ("… said that the"), and the announcements
+//! that the rest is elsewhere ("Read the full article here", "Continue reading", "(continued)").
+//!
+//! Ownership: link buttons such as "Read more", "Weiterlesen", "Lire la suite" are
+//! `boilerplate`; announcements of a cut-off article (`lexicons/truncated/phrases.txt`) are
+//! here, so one artifact gets one flag.
 
-use super::{Rule, RuleInfo, Severity};
+use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::matcher::PhraseSet;
+use rustc_hash::FxHashSet;
 
 static INFO: RuleInfo = RuleInfo {
     code: "truncated",
     severity: Severity::Major,
-    targets: &["en"],
-    summary: "PLACEHOLDER",
-    explain: "PLACEHOLDER",
+    targets: &["*"],
+    summary: "text cut off (\"… visited…\" ending a paragraph, \"… said that the\", \"Read the full article here\")",
+    explain: r#"## What it does
+Flags text that was cut off: a paragraph whose last sentence stops on an ellipsis in the
+middle of a clause ("… comes days after the president visited…"), a paragraph that stops
+without final punctuation on a word that cannot end a sentence ("… the minister said that
+the"), and lines announcing that the rest of the article is elsewhere ("Read the full article
+here", "Continue reading", "(continued)"; `lexicons/truncated/phrases.txt`). The words that
+cannot end a sentence are in `lexicons/truncated/dangling/<lang>.txt`.
+
+## Why is this bad?
+Teasers and feeds cut articles at a fixed length; the reader gets half a sentence and a link
+that no longer works.
+
+## Example
+```text
+The visit comes days after the president travelled…
+
+Read the full article here
+```
+→ the full last sentence, without the link line.
+
+## Stays clean
+A quoted trailing-off speech ("“I just don’t know…” she said."), an ellipsis inside a
+sentence ("We waited … and waited."), "etc.", short teaser headlines ending in "…", a line
+that ends with a complete sentence, "He will continue reading the report tomorrow."
+"#,
 };
 
 /// The `truncated` rule.
 #[derive(Debug)]
-pub struct Truncated;
+pub struct Truncated {
+    phrases: PhraseSet<()>,
+    dangling: Vec<(&'static str, FxHashSet<String>)>,
+}
+
+const LANGS: [&str; 4] = ["en", "de", "fr", "es"];
+
+/// Minimum words of a sentence before its trailing ellipsis or dangling word counts.
+const MIN_WORDS: usize = 6;
 
 impl Truncated {
     /// Builds the rule from the lexicons.
-    pub fn new(_lex: &Lexicons) -> Result<Self, LexiconError> {
-        Ok(Truncated)
+    pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
+        let list = lex.list("truncated/phrases.txt");
+        let phrases = PhraseSet::new(list.into_iter().map(|p| (p, ())));
+        let dangling = LANGS
+            .iter()
+            .map(|&l| {
+                let set = lex
+                    .list(&format!("truncated/dangling/{l}.txt"))
+                    .into_iter()
+                    .map(str::to_lowercase)
+                    .collect();
+                (l, set)
+            })
+            .collect();
+        Ok(Truncated { phrases, dangling })
     }
+
+    fn dangling_set(&self, lang: &str) -> Option<&FxHashSet<String>> {
+        self.dangling
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, s)| s)
+    }
+}
+
+/// Words of `t[from..]` (a rough count: runs separated by spaces containing a letter).
+fn word_count(t: &str) -> usize {
+    t.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
 }
 
 impl Rule for Truncated {
     fn info(&self) -> &'static RuleInfo {
         &INFO
+    }
+
+    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let t = s.text;
+        let body = t.trim_end();
+        // 1. "Read the full article here" as a line of its own (or starting one, with at most
+        //    a few words after it), or "(continued)" ending a line.
+        for (r, _) in self.phrases.find(t) {
+            let before = &t[..r.start];
+            let after = &t[r.end..];
+            let lead = s.line_start && !before.chars().any(char::is_alphanumeric);
+            let short_rest = word_count(after) <= 3 && !after.trim_end().ends_with(['.', '?', '!']);
+            let tail = s.line_end && !after.chars().any(char::is_alphanumeric);
+            if lead && short_rest
+                || tail && t[r.clone()].starts_with(|c: char| c.is_uppercase() || c == '(')
+            {
+                out.push(
+                    Finding::new(
+                        &INFO,
+                        r.start..body.len().max(r.end),
+                        "the article is cut off here and points elsewhere",
+                    )
+                    .with_suggestion(""),
+                );
+                return;
+            }
+        }
+        if !(s.paragraph_end || s.line_end) || s.words.len() < MIN_WORDS {
+            return;
+        }
+        // 2. A paragraph ending on an ellipsis in mid-clause.
+        let ell = if body.ends_with('…') {
+            Some(body.len() - '…'.len_utf8())
+        } else if body.ends_with("...") {
+            Some(body.len() - 3)
+        } else {
+            None
+        };
+        if let Some(e) = ell {
+            if !s.paragraph_end {
+                return;
+            }
+            let before = t[..e].trim_end();
+            let Some(last) = s.words.iter().rev().find(|w| w.end <= e) else {
+                return;
+            };
+            let lw = last.text(t);
+            // The clause must run straight into the ellipsis: a word, not a quote or a comma.
+            let joined = last.end == before.len();
+            let etc = matches!(
+                crate::text::lower(lw).as_ref(),
+                "etc" | "usw" | "usf" | "etcetera"
+            );
+            // Quoted speech left open: an opening quote without a closing one.
+            let open_quote = t.matches(['“', '„', '«']).count() > t.matches(['”', '»']).count()
+                || t.matches('"').count() % 2 == 1;
+            if joined && !etc && !open_quote {
+                let start = last.start;
+                out.push(Finding::new(
+                    &INFO,
+                    start..body.len(),
+                    "the paragraph stops on an ellipsis in the middle of a sentence: the text was cut off",
+                ));
+            }
+            return;
+        }
+        // 3. A paragraph ending without punctuation on a word that cannot end a sentence.
+        if !s.paragraph_end || !body.ends_with(char::is_alphabetic) {
+            return;
+        }
+        let lang = if s.lang_detected { s.lang } else { cx.target };
+        let Some(set) = self.dangling_set(lang) else {
+            return;
+        };
+        let last = s.words[s.words.len() - 1];
+        let lw = last.text(t);
+        if lw.chars().all(char::is_lowercase) && set.contains(lw) && last.end == body.len() {
+            // A headline in title case would have a capitalized word before; skip those.
+            out.push(Finding::new(
+                &INFO,
+                last.span(),
+                format!("the paragraph stops on \"{lw}\": the text was cut off"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_clean, findings, matched};
+
+    #[test]
+    fn complete_text_stays_clean() {
+        assert_clean(
+            "truncated",
+            &[
+                "“I just don’t know…” she said.\n",
+                "“I just don’t know what to do now…”\n",
+                "We waited … and waited, and then the bus finally came.\n",
+                "They sold apples, pears, plums, cherries, grapes, etc.\n",
+                "What happens next…\n",
+                "And then there were none…\n",
+                "He will continue reading the report tomorrow morning.\n",
+                "The minister said she would read the full article before commenting.\n",
+                "The talks ended without an agreement on Friday.\n",
+                "Where the money goes and who pays for it\n",
+                "Five things the bond market is waiting for\n",
+                "Nobody knew who the minister had been talking to\n",
+                "The prize money will be shared between the two of them each\n",
+            ],
+        );
+    }
+
+    #[test]
+    fn cut_off_paragraph_fires() {
+        let m = matched(
+            "truncated",
+            "The visit comes days after the French president travelled to the region and visited…\n\nThe end.",
+        );
+        assert_eq!(m, vec!["visited…"]);
+        let m = matched(
+            "truncated",
+            "The trip to Astana comes only days after the minister had visited...\n",
+        );
+        assert_eq!(m, vec!["visited..."]);
+    }
+
+    #[test]
+    fn dangling_function_word_fires() {
+        let m = matched(
+            "truncated",
+            "The spokesman told reporters on Monday that the\n\nNext paragraph here.",
+        );
+        assert_eq!(m, vec!["the"]);
+        for clean in [
+            "Am Ende wusste jeder im Saal ganz genau das\n",
+            "Früher ging es nicht, heute geht es auch ohne\n",
+        ] {
+            assert!(findings("truncated", "de", clean).is_empty(), "{clean}");
+        }
+        let de = findings(
+            "truncated",
+            "de",
+            "Der Sprecher sagte am Montag vor Journalisten, dass der\n",
+        );
+        assert_eq!(de.len(), 1, "{de:?}");
+    }
+
+    #[test]
+    fn read_the_full_article_fires_once() {
+        let m = matched(
+            "truncated",
+            "The talks ended on Friday.\n\nRead the full article here\n\nComments\n",
+        );
+        assert_eq!(m, vec!["Read the full article here"]);
+        let m = matched(
+            "truncated",
+            "The talks ended on Friday.\n\nContinue reading\n",
+        );
+        assert_eq!(m, vec!["Continue reading"]);
+        let de = findings(
+            "truncated",
+            "de",
+            "Die Gespräche endeten am Freitag.\n\nWeiterlesen auf unserer Webseite\n",
+        );
+        assert_eq!(de.len(), 1, "{de:?}");
+        assert!(findings("boilerplate", "de", "Weiterlesen auf unserer Webseite\n").is_empty());
+        let b = findings("boilerplate", "en", "Read the full article here\n");
+        assert!(
+            b.is_empty(),
+            "boilerplate must leave this to truncated: {b:?}"
+        );
     }
 }
