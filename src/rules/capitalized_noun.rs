@@ -52,6 +52,8 @@ const MIN_COMMON_COUNT: u32 = 2000;
 pub struct CapitalizedNoun {
     /// Lower-case words that are names often enough to be left alone.
     proper: FxHashSet<String>,
+    /// Lower-case month and weekday names.
+    calendar: FxHashSet<String>,
 }
 
 impl CapitalizedNoun {
@@ -63,8 +65,10 @@ impl CapitalizedNoun {
             .map(str::to_lowercase)
             .collect();
         // Months and weekdays.
+        let mut calendar = FxHashSet::default();
         for row in lex.table("calendar/en.tsv", 1)? {
             proper.insert(row[0].to_lowercase());
+            calendar.insert(row[0].to_lowercase());
         }
         // Countries, cities and languages (which double as nationalities: German, Russian).
         for row in lex.table("exonyms.tsv", 3)? {
@@ -72,7 +76,35 @@ impl CapitalizedNoun {
                 proper.insert(w.text(row[2]).to_lowercase());
             }
         }
-        Ok(CapitalizedNoun { proper })
+        Ok(CapitalizedNoun { proper, calendar })
+    }
+
+    /// True when the nearest word across one or two connectors on either side (within the
+    /// same phrase: spaces only) is capitalized, is not the first word of the sentence and is
+    /// not a month or weekday ("in March of Arrest warrant" is no name).
+    fn linked_to_capital(&self, s: &Sentence<'_>, i: usize) -> bool {
+        let n = s.words.len();
+        let space = |a: usize, b: usize| s.text[s.words[a].end..s.words[b].start] == *" ";
+        let named = |j: usize| {
+            let w = s.word(j);
+            starts_upper(w) && !self.calendar.contains(lower(w).as_ref())
+        };
+        let mut j = i + 1;
+        let mut hops = 0;
+        while j < n && hops < 2 && space(j - 1, j) && CONNECTORS.contains(&s.word(j)) {
+            j += 1;
+            hops += 1;
+        }
+        if hops > 0 && j < n && space(j - 1, j) && named(j) {
+            return true;
+        }
+        let mut j = i;
+        let mut hops = 0;
+        while j > 0 && hops < 2 && space(j - 1, j) && CONNECTORS.contains(&s.word(j - 1)) {
+            j -= 1;
+            hops += 1;
+        }
+        hops > 0 && j > 1 && space(j - 2, j - 1) && named(j - 1)
     }
 
     /// True when the word looks like a nationality or a follower (Ukrainian, Chinese, Muslim).
@@ -97,28 +129,6 @@ const SPEECH: [&str; 10] = [
     "said", "says", "told", "asked", "added", "wrote", "explained", "stated", "warned", "noted",
 ];
 
-/// True when the nearest word across at most two connectors on either side is capitalized
-/// (and is not the first word of the sentence).
-fn linked_to_capital(s: &Sentence<'_>, i: usize) -> bool {
-    let n = s.words.len();
-    let mut j = i + 1;
-    let mut hops = 0;
-    while j < n && hops < 2 && CONNECTORS.contains(&s.word(j)) {
-        j += 1;
-        hops += 1;
-    }
-    if hops > 0 && j < n && starts_upper(s.word(j)) {
-        return true;
-    }
-    let mut j = i;
-    let mut hops = 0;
-    while j > 0 && hops < 2 && CONNECTORS.contains(&s.word(j - 1)) {
-        j -= 1;
-        hops += 1;
-    }
-    hops > 0 && j > 1 && starts_upper(s.word(j - 1))
-}
-
 fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -133,10 +143,16 @@ impl Rule for CapitalizedNoun {
             return;
         }
         let n = s.words.len();
-        // Headline case: most longer words capitalized.
+        // Headline case: most longer words capitalized and at most one lower-case word of five
+        // letters or more (title case leaves only short function words in lower case; a
+        // sentence full of names still has lower-case verbs and nouns).
         let long: Vec<&str> = (0..n).map(|i| s.word(i)).filter(|w| w.chars().count() >= 4).collect();
         let caps = long.iter().filter(|w| starts_upper(w)).count();
-        if caps * 2 >= long.len() {
+        let lower5 = long
+            .iter()
+            .filter(|w| w.chars().count() >= 5 && w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        if caps * 2 >= long.len() && lower5 <= 1 {
             return;
         }
         let en = cx.lex.words("en");
@@ -168,9 +184,10 @@ impl Rule for CapitalizedNoun {
             if gap.chars().any(|c| !matches!(c, ' ' | ',')) {
                 continue;
             }
-            // Lone capital: the neighbours are lower case (else a multi-word name).
+            // Lone capital: the neighbours are lower case (else a multi-word name); a comma
+            // ends the previous name.
             let prev = s.word(i - 1);
-            if !prev.chars().next().is_some_and(char::is_lowercase) {
+            if !gap.contains(',') && !prev.chars().next().is_some_and(char::is_lowercase) {
                 continue;
             }
             if i + 1 < n {
@@ -186,7 +203,7 @@ impl Rule for CapitalizedNoun {
             }
             // A name joined to other capitalized words by connectors: "the Office for the
             // Protection of the Constitution", "Traffic and Environment".
-            if linked_to_capital(s, i) {
+            if self.linked_to_capital(s, i) {
                 continue;
             }
             // Possessives are names ("the Group's"); speech verbs are followed by names.
@@ -246,6 +263,17 @@ mod tests {
             "The court issued a warrant. Police could not serve the Warrant because he had left.",
         );
         assert_eq!(f, vec![("Warrant".to_string(), Some("warrant".to_string()))]);
+    }
+
+    #[test]
+    fn fires_on_german_style_clause() {
+        assert_eq!(
+            matched(
+                CODE,
+                "Since the war and the warrant issued in March of Arrest against him by the court, Foreign trips have become rare."
+            ),
+            vec!["Arrest", "Foreign"]
+        );
     }
 
     #[test]
