@@ -107,9 +107,10 @@ impl CapitalizedNoun {
         hops > 0 && j > 1 && space(j - 2, j - 1) && named(j - 1)
     }
 
-    /// True when the word looks like a nationality or a follower (Ukrainian, Chinese, Muslim).
+    /// True when the word looks like a nationality or a follower (Ukrainian, Chinese, Israeli,
+    /// Marxist).
     fn demonym_like(lw: &str) -> bool {
-        ["ian", "ean", "ese", "ish", "ans", "ist", "ists"]
+        ["ian", "ean", "ese", "ish", "ans", "ist", "ists", "i"]
             .iter()
             .any(|s| lw.ends_with(s))
     }
@@ -120,6 +121,17 @@ fn title_case(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() || is_apostrophe(c))
 }
+
+/// Sentence-initial determiners after which the next word is judged like a mid-sentence one.
+const DETERMINERS: [&str; 12] = [
+    "the", "a", "an", "many", "several", "some", "most", "all", "these", "those", "their", "our",
+];
+
+/// Determiners that names rarely follow.
+const INDEFINITE: [&str; 17] = [
+    "a", "an", "their", "his", "her", "its", "our", "my", "your", "many", "several", "some",
+    "few", "every", "each", "further", "higher",
+];
 
 /// Words that join the parts of a multi-word name.
 const CONNECTORS: [&str; 8] = ["of", "for", "and", "the", "on", "de", "du", "to"];
@@ -173,6 +185,7 @@ impl Rule for CapitalizedNoun {
             }
         }
         let mut candidates: Vec<usize> = Vec::new();
+        let mut strong: Vec<usize> = Vec::new();
         for i in 1..n {
             let w = s.words[i];
             let word = w.text(s.text);
@@ -187,7 +200,12 @@ impl Rule for CapitalizedNoun {
             // Lone capital: the neighbours are lower case (else a multi-word name); a comma
             // ends the previous name.
             let prev = s.word(i - 1);
-            if !gap.contains(',') && !prev.chars().next().is_some_and(char::is_lowercase) {
+            let prev_lower = lower(prev);
+            let initial_determiner = i == 1 && DETERMINERS.contains(&prev_lower.as_ref());
+            if !gap.contains(',')
+                && !prev.chars().next().is_some_and(char::is_lowercase)
+                && !initial_determiner
+            {
                 continue;
             }
             if i + 1 < n {
@@ -217,6 +235,11 @@ impl Rule for CapitalizedNoun {
             {
                 continue;
             }
+            // After an indefinite, possessive or quantifying determiner a capitalized common
+            // word is a noun, not a name ("a Permit", "their Electricity", "Many Farmers").
+            if !gap.contains(',') && INDEFINITE.contains(&prev_lower.as_ref()) {
+                strong.push(i);
+            }
             candidates.push(i);
         }
         if candidates.is_empty() {
@@ -226,7 +249,7 @@ impl Rule for CapitalizedNoun {
         for i in candidates {
             let word = s.word(i);
             let lw = lower(word);
-            if !(many || cx.doc_count(&lw) > 0) {
+            if !(many || strong.contains(&i) || cx.doc_count(&lw) > 0) {
                 continue;
             }
             out.push(
@@ -273,6 +296,31 @@ mod tests {
                 "Since the war and the warrant issued in March of Arrest against him by the court, Foreign trips have become rare."
             ),
             vec!["Arrest", "Foreign"]
+        );
+    }
+
+    #[test]
+    fn fires_after_indefinite_determiner() {
+        assert_eq!(
+            matched(CODE, "Landlords would then need a Permit for every flat they rent out."),
+            vec!["Permit"]
+        );
+        assert_eq!(
+            matched(CODE, "Many Farmers fear that the cuts will ruin them."),
+            vec!["Farmers"]
+        );
+    }
+
+    #[test]
+    fn names_after_determiners_stay_clean() {
+        assert_clean(
+            CODE,
+            &[
+                "He won an Oscar and a Nobel, and his Majesty thanked him.",
+                "A Democrat and several Republicans voted for the bill.",
+                "The Kremlin said a Russian delegation would travel to Astana.",
+                "He spent a year in an Israeli kibbutz and a Pakistani village.",
+            ],
         );
     }
 

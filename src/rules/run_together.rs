@@ -55,7 +55,7 @@ const SOURCE_LANGS: [&str; 6] = ["de", "fr", "es", "it", "pt", "nl"];
 /// A part of a split must be at least this common in English (OpenSubtitles counts).
 const MIN_PART_COUNT: u32 = 100;
 
-/// Camel-case parts without document evidence must be this common.
+/// The word before a glued function word must be this common (or a name of the document).
 const MIN_CAMEL_PART_COUNT: u32 = 2000;
 
 /// The `run-together` rule.
@@ -67,6 +67,10 @@ pub struct RunTogether {
     prefixes: FxHashSet<String>,
     /// Last parts that make a legitimate closed compound (`down`, `woman`, `wide`).
     heads: FxHashSet<String>,
+    /// Function words a lost space glues to the previous word (`and`, `was`).
+    tails: Vec<String>,
+    /// Lower-case words of English place names (countries, cities) from the exonym table.
+    places: FxHashSet<String>,
     /// Suffixes that derive a word from a known one (`ing`, `ness`).
     suffixes: Vec<String>,
     /// Lower-case abbreviations without their final period (`st`, `gen`, `approx`).
@@ -85,7 +89,21 @@ impl RunTogether {
                 abbreviations.insert(a.trim_end_matches('.').to_lowercase());
             }
         }
+        let mut places = FxHashSet::default();
+        for row in lex.table("exonyms.tsv", 4)? {
+            if row[3] != "language" {
+                for w in crate::text::words(row[2]) {
+                    places.insert(w.text(row[2]).to_lowercase());
+                }
+            }
+        }
         Ok(RunTogether {
+            tails: lex
+                .list("run_together/function_words.txt")
+                .into_iter()
+                .map(str::to_lowercase)
+                .collect(),
+            places,
             allowed: set("run_together/allowed.txt"),
             prefixes: set("run_together/prefixes.txt"),
             heads: set("run_together/heads.txt"),
@@ -166,7 +184,7 @@ impl RunTogether {
         let word = s.word(i);
         let mut chars = word.chars();
         let Some(first) = chars.next() else { return };
-        if !word.is_ascii() || !chars.all(|c| c.is_ascii_lowercase()) || word.len() < 9 {
+        if !word.is_ascii() || !chars.all(|c| c.is_ascii_lowercase()) || word.len() < 7 {
             return;
         }
         let capitalized = first.is_ascii_uppercase();
@@ -182,6 +200,29 @@ impl RunTogether {
             return;
         }
         let en = cx.lex.words("en");
+        // A function word glued to a common word or a name: "costsand", "Republicwas".
+        for t in &self.tails {
+            let Some(stem) = lw.strip_suffix(t.as_str()) else { continue };
+            let stem_word = &word[..stem.len()];
+            if stem.len() >= 4
+                && (en.count(stem) >= MIN_CAMEL_PART_COUNT
+                    || (capitalized && cx.doc_count(stem_word) > 0))
+            {
+                let split = format!("{stem_word} {}", &word[stem.len()..]);
+                out.push(
+                    Finding::new(
+                        &INFO,
+                        s.words[i].span(),
+                        format!("“{word}” looks like words run together: “{split}”"),
+                    )
+                    .with_suggestion(split),
+                );
+                return;
+            }
+        }
+        if word.len() < 9 {
+            return;
+        }
         let Some(cuts) = Self::segment(en, &lw) else { return };
         if self.derived(en, &lw) {
             return;
@@ -268,12 +309,15 @@ impl RunTogether {
         let en = cx.lex.words("en");
         // Evidence from the document: a part is used on its own ("Kyiv … KievKyiv") and the
         // others are known words.
-        // Or every part common in English.
+        // Or every part is a place name ("AzerbaijanGeorgia"). Camel-case fusions of common
+        // words are mostly brands (HelloFresh, PayPal) and are left alone.
         let count = |p: &str| en.count(&p.to_lowercase());
         let in_doc = parts.iter().any(|p| cx.doc_count(p) > 0)
             && parts.iter().all(|p| cx.doc_count(p) > 0 || count(p) > 0);
-        let common = parts.iter().all(|p| count(p) >= MIN_CAMEL_PART_COUNT);
-        if !(in_doc || common) {
+        let places = parts
+            .iter()
+            .all(|p| p.len() >= 4 && self.places.contains(&p.to_lowercase()));
+        if !(in_doc || places) {
             return;
         }
         let split = parts.join(" ");
@@ -299,7 +343,11 @@ impl RunTogether {
         }
         let left = a.text(s.text);
         let right = b.text(s.text);
-        if !a.alpha || !b.alpha || left.chars().count() < 2 || right.chars().count() < 2 {
+        // "A" and "I" begin sentences too ("Tuesday.A spokesman").
+        let one_letter = matches!(right, "A" | "I")
+            && left.chars().count() >= 3
+            && s.text[b.end..].starts_with(' ');
+        if !a.alpha || !b.alpha || left.chars().count() < 2 || (right.chars().count() < 2 && !one_letter) {
             return;
         }
         // Left ends in lower case (not U.S, not J.R.R); right is a capitalized word (not
@@ -308,7 +356,9 @@ impl RunTogether {
             return;
         }
         let mut rc = right.chars();
-        if !rc.next().is_some_and(char::is_uppercase) || !rc.next().is_some_and(char::is_lowercase)
+        if !one_letter
+            && (!rc.next().is_some_and(char::is_uppercase)
+                || !rc.next().is_some_and(char::is_lowercase))
         {
             return;
         }
@@ -354,6 +404,18 @@ impl Rule for RunTogether {
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if s.lang != "en" {
+            return;
+        }
+        // A sentence with many words English does not know is foreign or technical: a fused
+        // word cannot be told from its own vocabulary.
+        let en = cx.lex.words("en");
+        let alpha = s.words.iter().filter(|w| w.alpha).count();
+        let unknown = s
+            .words
+            .iter()
+            .filter(|w| w.alpha && !en.contains(&lower(w.text(s.text))))
+            .count();
+        if alpha >= 4 && unknown * 10 >= alpha * 4 {
             return;
         }
         for i in 0..s.words.len() {
@@ -417,8 +479,8 @@ mod tests {
     #[test]
     fn fires_on_camel_case_fusion() {
         assert_eq!(
-            matched(CODE, "The deal covers energy and SpaceTravel as well as farming."),
-            vec!["SpaceTravel"]
+            matched(CODE, "Partners come from Germany, AzerbaijanGeorgia and Turkey."),
+            vec!["AzerbaijanGeorgia"]
         );
         assert_eq!(
             matched(
@@ -443,6 +505,33 @@ mod tests {
     }
 
     #[test]
+    fn fires_on_glued_function_word() {
+        assert_eq!(
+            matched(CODE, "Analysts blame high rates, energy costsand weak demand."),
+            vec!["costsand"]
+        );
+        assert_eq!(
+            matched(CODE, "The choice between Hungary and the Czech Republicwas made in May."),
+            vec!["Republicwas"]
+        );
+        assert_eq!(
+            matched(CODE, "The board met on Tuesday.A spokesman declined to comment."),
+            vec!["Tuesday.A"]
+        );
+    }
+
+    #[test]
+    fn words_ending_in_function_words_stay_clean() {
+        assert_clean(
+            CODE,
+            &[
+                "Her husband visited Finland, Poland, Holland and Auckland with Ferdinand.",
+                "They will command the island forthwith, as Goethe and Cleveland demand.",
+            ],
+        );
+    }
+
+    #[test]
     fn names_and_brands_stay_clean() {
         assert_clean(
             CODE,
@@ -452,6 +541,7 @@ mod tests {
                 "Photo: Pavel Bednyakov. President Kassym-Jomart Tokayev met the delegation.",
                 "The BlackRock fund and PayPal shares rose, WhatsApp said.",
                 "Mayor Greenwood spoke to Blackwell residents in Springfield.",
+                "HelloFresh and Delivery Hero are listed in Frankfurt, like SpaceTravel Inc.",
             ],
         );
     }

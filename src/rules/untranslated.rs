@@ -63,7 +63,7 @@ const MIN_FUNCTION_RATIO: f64 = 1.5;
 /// A content word must be this much more likely in its language than in English …
 const MIN_CONTENT_RATIO: f64 = 2.5;
 /// … this common in its language (log10 relative frequency) …
-const MIN_CONTENT_LOG_P: f64 = -5.0;
+const MIN_CONTENT_LOG_P: f64 = -5.5;
 /// … and at most this common in English (count; pyspellchecker's filler count is 50).
 const MAX_CONTENT_EN_COUNT: u32 = 50;
 
@@ -166,6 +166,50 @@ fn british_spelling(en: &crate::lexicon::WordFreq, w: &str) -> bool {
     false
 }
 
+/// True when one edit (a letter dropped, added, changed or two swapped) turns the word into
+/// a common English word: a typo ("corna"), not a foreign word.
+fn near_english(en: &crate::lexicon::WordFreq, w: &str) -> bool {
+    const COMMON: u32 = 1000;
+    let chars: Vec<char> = w.chars().collect();
+    let hit = |v: &[char]| en.count(&v.iter().collect::<String>()) >= COMMON;
+    let mut buf: Vec<char> = Vec::with_capacity(chars.len() + 1);
+    for k in 0..chars.len() {
+        buf.clear();
+        buf.extend(chars.iter().enumerate().filter(|&(j, _)| j != k).map(|(_, &c)| c));
+        if hit(&buf) {
+            return true;
+        }
+        if k + 1 < chars.len() {
+            buf.clear();
+            buf.extend_from_slice(&chars);
+            buf.swap(k, k + 1);
+            if hit(&buf) {
+                return true;
+            }
+        }
+    }
+    for k in 0..=chars.len() {
+        for c in 'a'..='z' {
+            buf.clear();
+            buf.extend_from_slice(&chars[..k]);
+            buf.push(c);
+            buf.extend_from_slice(&chars[k..]);
+            if hit(&buf) {
+                return true;
+            }
+            if k < chars.len() && chars[k] != c {
+                buf.clear();
+                buf.extend_from_slice(&chars);
+                buf[k] = c;
+                if hit(&buf) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// The lower-case key of words `i..j` of the sentence.
 fn key(s: &Sentence<'_>, i: usize, j: usize) -> String {
     let mut k = String::new();
@@ -181,6 +225,10 @@ fn key(s: &Sentence<'_>, i: usize, j: usize) -> String {
 /// Words `i..j` are separated only by single spaces (a phrase, not across punctuation).
 fn contiguous(s: &Sentence<'_>, i: usize, j: usize) -> bool {
     (i + 1..j).all(|n| &s.text[s.words[n - 1].end..s.words[n].start] == " ")
+}
+
+fn is_cyrillic(c: char) -> bool {
+    ('\u{0400}'..='\u{04FF}').contains(&c)
 }
 
 fn starts_upper(w: &str) -> bool {
@@ -206,6 +254,26 @@ impl Rule for Untranslated {
         let lex = cx.lex;
         let en = lex.words("en");
         let n = s.words.len();
+        // A sentence mostly in another language is `wrong-language`, not a few leaked words
+        // (short sentences fall back to the document's language, so check the words).
+        let mut foreign = 0;
+        let mut counted = 0;
+        for i in 0..n {
+            if !s.words[i].alpha || (i > 0 && starts_upper(s.word(i))) {
+                continue;
+            }
+            counted += 1;
+            let lw = s.word(i).to_lowercase();
+            let p_en = en.log_p(&lw, FLOOR);
+            if LANGS.iter().any(|(l, _)| lex.words(l).log_p(&lw, FLOOR) > p_en + 1.0)
+                || lw.chars().any(is_cyrillic)
+            {
+                foreign += 1;
+            }
+        }
+        if foreign * 2 > counted {
+            return;
+        }
         // Words inside quotation marks are quoted foreign text, on purpose.
         let mut quoted = vec![false; n];
         let mut inside = false;
@@ -247,7 +315,7 @@ impl Rule for Untranslated {
             let skip = !w.alpha
                 || quoted[i]
                 || loan[i]
-                || starts_upper(word)
+                || (starts_upper(word) && i > 0)
                 // Glued to a hyphen, slash or dot: part of a compound, a URL or a code.
                 || before.is_some_and(|c| matches!(c, '-' | '/' | '.' | '@' | '_'))
                 || s.text[w.end..]
@@ -278,7 +346,12 @@ impl Rule for Untranslated {
                 for &li in &langs {
                     let Some(_) = self.dicts[li].get(&k) else { continue };
                     // A single word must be far more likely in its language than in English.
-                    let r = if j == i + 1 { Self::ratio(lex, LANGS[li].0, &k) } else { 9.0 };
+                    // (a word no English list knows counts as far more likely).
+                    let r = if j > i + 1 || en.count(&k) == 0 {
+                        9.0
+                    } else {
+                        Self::ratio(lex, LANGS[li].0, &k)
+                    };
                     if r >= MIN_FUNCTION_RATIO && best.is_none_or(|(b, _)| r > b) {
                         best = Some((r, li));
                     }
@@ -294,9 +367,13 @@ impl Rule for Untranslated {
                 }
             }
             // A frequent source-language content word that English does not know.
-            if found.is_none() && word.chars().count() >= 5 {
+            if found.is_none() && word.chars().count() >= 5 && !starts_upper(word) {
                 let lw = word.to_lowercase();
-                if en.count(&lw) <= MAX_CONTENT_EN_COUNT && i > 0 && !british_spelling(en, &lw) {
+                if en.count(&lw) <= MAX_CONTENT_EN_COUNT
+                    && i > 0
+                    && !british_spelling(en, &lw)
+                    && !near_english(en, &lw)
+                {
                     let mut best: Option<(f64, usize)> = None;
                     for &li in &langs {
                         let wf = lex.words(LANGS[li].0);
@@ -318,6 +395,15 @@ impl Rule for Untranslated {
                         });
                     }
                 }
+            }
+            // A Cyrillic word inside an English sentence.
+            if found.is_none() && !starts_upper(word) && word.chars().count() >= 3 && word.chars().all(is_cyrillic) {
+                found = Some(Hit {
+                    first: i,
+                    last: i,
+                    lang: LANGS.len(),
+                    english: None,
+                });
             }
             match found {
                 Some(h) => {
@@ -345,7 +431,7 @@ impl Rule for Untranslated {
         for h in merged {
             let span = s.words[h.first].start..s.words[h.last].end;
             let text = &s.text[span.clone()];
-            let name = LANGS[h.lang].1;
+            let name = LANGS.get(h.lang).map_or("Russian", |l| l.1);
             let msg = if h.first == h.last {
                 format!("{name} word “{text}” left untranslated")
             } else {
@@ -434,6 +520,7 @@ mod tests {
             CODE,
             &[
                 "The organisation said the recovery programme would start at the centre in June.",
+                "Eleven players tested positive for corna on Sunday, the club said.",
                 "Nothing like it had happened before”, wrote the “Corriere dello Sport” on Monday.",
             ],
         );
@@ -444,6 +531,33 @@ mod tests {
         assert_eq!(
             matched(CODE, "The officials said the gouvernement would decide on the budget soon."),
             vec!["gouvernement"]
+        );
+    }
+
+    #[test]
+    fn fires_on_sentence_initial_phrase_and_unlisted_words() {
+        assert_eq!(
+            matched(CODE, "Sin embargo, the opposition criticized the secrecy of the talks."),
+            vec!["Sin embargo"]
+        );
+        assert_eq!(
+            matched(CODE, "The rise, según the ministry, will help two million workers."),
+            vec!["según"]
+        );
+        assert_eq!(
+            matched(CODE, "The ministry called the sanctions незаконными and promised a response."),
+            vec!["незаконными"]
+        );
+    }
+
+    #[test]
+    fn short_foreign_sentences_are_not_this_rule() {
+        assert_clean(
+            CODE,
+            &[
+                "La patronal rechazó firmar el acuerdo.",
+                "De regering noemde het plan onverantwoord.",
+            ],
         );
     }
 
