@@ -129,8 +129,8 @@ const DETERMINERS: [&str; 12] = [
 
 /// Determiners that names rarely follow.
 const INDEFINITE: [&str; 17] = [
-    "a", "an", "their", "his", "her", "its", "our", "my", "your", "many", "several", "some",
-    "few", "every", "each", "further", "higher",
+    "a", "an", "their", "his", "her", "its", "our", "my", "your", "many", "several", "some", "few",
+    "every", "each", "further", "higher",
 ];
 
 /// Words that join the parts of a multi-word name.
@@ -138,7 +138,16 @@ const CONNECTORS: [&str; 8] = ["of", "for", "and", "the", "on", "de", "du", "to"
 
 /// Verbs of saying, usually followed by the speaker's name.
 const SPEECH: [&str; 10] = [
-    "said", "says", "told", "asked", "added", "wrote", "explained", "stated", "warned", "noted",
+    "said",
+    "says",
+    "told",
+    "asked",
+    "added",
+    "wrote",
+    "explained",
+    "stated",
+    "warned",
+    "noted",
 ];
 
 fn starts_upper(w: &str) -> bool {
@@ -158,7 +167,10 @@ impl Rule for CapitalizedNoun {
         // Headline case: most longer words capitalized and at most one lower-case word of five
         // letters or more (title case leaves only short function words in lower case; a
         // sentence full of names still has lower-case verbs and nouns).
-        let long: Vec<&str> = (0..n).map(|i| s.word(i)).filter(|w| w.chars().count() >= 4).collect();
+        let long: Vec<&str> = (0..n)
+            .map(|i| s.word(i))
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
         let caps = long.iter().filter(|w| starts_upper(w)).count();
         let lower5 = long
             .iter()
@@ -186,10 +198,16 @@ impl Rule for CapitalizedNoun {
         }
         let mut candidates: Vec<usize> = Vec::new();
         let mut strong: Vec<usize> = Vec::new();
+        #[allow(clippy::needless_range_loop)] // i indexes words, quoted and neighbours
         for i in 1..n {
             let w = s.words[i];
             let word = w.text(s.text);
-            if !w.alpha || quoted[i] || word.chars().count() < 3 || !title_case(word) || is_all_caps(word) {
+            if !w.alpha
+                || quoted[i]
+                || word.chars().count() < 3
+                || !title_case(word)
+                || is_all_caps(word)
+            {
                 continue;
             }
             // After a colon, a quotation mark, a bracket, a dash or a bullet a capital is normal.
@@ -273,7 +291,10 @@ mod tests {
     #[test]
     fn fires_on_two_capitalized_nouns() {
         assert_eq!(
-            matched(CODE, "Shoppers now pay higher Prices in the Supermarket than last year."),
+            matched(
+                CODE,
+                "Shoppers now pay higher Prices in the Supermarket than last year."
+            ),
             vec!["Prices", "Supermarket"]
         );
     }
@@ -285,7 +306,10 @@ mod tests {
             "en",
             "The court issued a warrant. Police could not serve the Warrant because he had left.",
         );
-        assert_eq!(f, vec![("Warrant".to_string(), Some("warrant".to_string()))]);
+        assert_eq!(
+            f,
+            vec![("Warrant".to_string(), Some("warrant".to_string()))]
+        );
     }
 
     #[test]
@@ -302,7 +326,10 @@ mod tests {
     #[test]
     fn fires_after_indefinite_determiner() {
         assert_eq!(
-            matched(CODE, "Landlords would then need a Permit for every flat they rent out."),
+            matched(
+                CODE,
+                "Landlords would then need a Permit for every flat they rent out."
+            ),
             vec!["Permit"]
         );
         assert_eq!(

@@ -130,7 +130,7 @@ impl RunTogether {
         };
         let mut best: Option<(f64, Vec<usize>)> = None;
         let mut consider = |c: f64, cuts: Vec<usize>| {
-            if best.as_ref().is_none_or(|(b, _)| c < *b) {
+            if best.as_ref().map_or(true, |(b, _)| c < *b) {
                 best = Some((c, cuts));
             }
         };
@@ -202,7 +202,9 @@ impl RunTogether {
         let en = cx.lex.words("en");
         // A function word glued to a common word or a name: "costsand", "Republicwas".
         for t in &self.tails {
-            let Some(stem) = lw.strip_suffix(t.as_str()) else { continue };
+            let Some(stem) = lw.strip_suffix(t.as_str()) else {
+                continue;
+            };
             let stem_word = &word[..stem.len()];
             if stem.len() >= 4
                 && (en.count(stem) >= MIN_CAMEL_PART_COUNT
@@ -223,7 +225,9 @@ impl RunTogether {
         if word.len() < 9 {
             return;
         }
-        let Some(cuts) = Self::segment(en, &lw) else { return };
+        let Some(cuts) = Self::segment(en, &lw) else {
+            return;
+        };
         if self.derived(en, &lw) {
             return;
         }
@@ -294,7 +298,9 @@ impl RunTogether {
         // LinkedIn, iPhone fail here).
         let title = |p: &str| {
             let mut cs = p.chars();
-            cs.next().is_some_and(char::is_uppercase) && cs.clone().count() >= 2 && cs.all(char::is_lowercase)
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().count() >= 2
+                && cs.all(char::is_lowercase)
         };
         if !parts.iter().all(|p| title(p)) {
             return;
@@ -347,7 +353,11 @@ impl RunTogether {
         let one_letter = matches!(right, "A" | "I")
             && left.chars().count() >= 3
             && s.text[b.end..].starts_with(' ');
-        if !a.alpha || !b.alpha || left.chars().count() < 2 || (right.chars().count() < 2 && !one_letter) {
+        if !a.alpha
+            || !b.alpha
+            || left.chars().count() < 2
+            || (right.chars().count() < 2 && !one_letter)
+        {
             return;
         }
         // Left ends in lower case (not U.S, not J.R.R); right is a capitalized word (not
@@ -424,10 +434,14 @@ impl Rule for RunTogether {
             // hyphenated compounds are not fused words).
             let before = s.text[..w.start].chars().next_back();
             let after = s.text[w.end..].chars().next();
-            let glued = |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '_' | '/' | '@' | '.'));
+            let glued =
+                |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '_' | '/' | '@' | '.'));
             // A word quoted on its own is a name or a title ("the association “Sandtogether”").
-            let quote = |c: Option<char>| c.is_some_and(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\''));
-            if w.alpha && !glued(before) && !glued(after) && !(quote(before) && quote(after)) {
+            let quote = |c: Option<char>| {
+                c.is_some_and(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\''))
+            };
+            let lone_quoted = quote(before) && quote(after);
+            if w.alpha && !glued(before) && !glued(after) && !lone_quoted {
                 let word = w.text(s.text);
                 if word.chars().skip(1).any(char::is_uppercase) {
                     self.check_camel(s, cx, i, out);
@@ -463,7 +477,10 @@ mod tests {
             )]
         );
         assert_eq!(
-            matched(CODE, "The plan covers the nuclearenergy sector and farming."),
+            matched(
+                CODE,
+                "The plan covers the nuclearenergy sector and farming."
+            ),
             vec!["nuclearenergy"]
         );
     }
@@ -471,7 +488,10 @@ mod tests {
     #[test]
     fn fires_on_capitalized_fusion() {
         assert_eq!(
-            matched(CODE, "Officials discussed the Ukraineconflict at length on Monday."),
+            matched(
+                CODE,
+                "Officials discussed the Ukraineconflict at length on Monday."
+            ),
             vec!["Ukraineconflict"]
         );
     }
@@ -479,7 +499,10 @@ mod tests {
     #[test]
     fn fires_on_camel_case_fusion() {
         assert_eq!(
-            matched(CODE, "Partners come from Germany, AzerbaijanGeorgia and Turkey."),
+            matched(
+                CODE,
+                "Partners come from Germany, AzerbaijanGeorgia and Turkey."
+            ),
             vec!["AzerbaijanGeorgia"]
         );
         assert_eq!(
@@ -493,7 +516,11 @@ mod tests {
 
     #[test]
     fn fires_on_missing_space_after_full_stop() {
-        let f = findings(CODE, "en", "The talks ended in Warsaw.The minister flew home.");
+        let f = findings(
+            CODE,
+            "en",
+            "The talks ended in Warsaw.The minister flew home.",
+        );
         assert_eq!(
             f,
             vec![("Warsaw.The".to_string(), Some("Warsaw. The".to_string()))]
@@ -507,15 +534,24 @@ mod tests {
     #[test]
     fn fires_on_glued_function_word() {
         assert_eq!(
-            matched(CODE, "Analysts blame high rates, energy costsand weak demand."),
+            matched(
+                CODE,
+                "Analysts blame high rates, energy costsand weak demand."
+            ),
             vec!["costsand"]
         );
         assert_eq!(
-            matched(CODE, "The choice between Hungary and the Czech Republicwas made in May."),
+            matched(
+                CODE,
+                "The choice between Hungary and the Czech Republicwas made in May."
+            ),
             vec!["Republicwas"]
         );
         assert_eq!(
-            matched(CODE, "The board met on Tuesday.A spokesman declined to comment."),
+            matched(
+                CODE,
+                "The board met on Tuesday.A spokesman declined to comment."
+            ),
             vec!["Tuesday.A"]
         );
     }

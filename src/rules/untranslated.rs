@@ -9,14 +9,15 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
-use crate::text::is_apostrophe;
+use crate::text::{is_apostrophe, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 static INFO: RuleInfo = RuleInfo {
     code: "untranslated",
     severity: Severity::Major,
     targets: &["en"],
-    summary: "Source-language words left inside an English sentence (\"financially und militarily\")",
+    summary:
+        "Source-language words left inside an English sentence (\"financially und militarily\")",
     explain: r#"## What it does
 Flags German, French, Spanish, Italian, Portuguese and Dutch words left in an English
 sentence: function words that are not English at all ("und", "selon", "pero", "niet"), and
@@ -86,6 +87,9 @@ pub struct Untranslated {
     loans: FxHashSet<String>,
     /// Longest loan phrase, in words.
     max_loan_words: usize,
+    /// First words of dictionary entries and loan phrases: only words in this set start a
+    /// phrase lookup (keeps the hot path free of allocations).
+    starts: FxHashSet<String>,
 }
 
 /// Lower-cases and splits a phrase into words the way the tokenizer does.
@@ -117,8 +121,20 @@ impl Untranslated {
             .into_iter()
             .map(phrase_key)
             .collect();
-        let max_loan_words = loans.iter().map(|l| l.split(' ').count()).max().unwrap_or(1);
+        let max_loan_words = loans
+            .iter()
+            .map(|l| l.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let first = |k: &String| k.split(' ').next().unwrap_or("").to_string();
+        let starts = dicts
+            .iter()
+            .flat_map(|d| d.keys())
+            .chain(loans.iter())
+            .map(first)
+            .collect();
         Ok(Untranslated {
+            starts,
             dicts,
             max_words,
             loans,
@@ -149,7 +165,9 @@ fn british_spelling(en: &crate::lexicon::WordFreq, w: &str) -> bool {
     ];
     let stems = ["", "s", "es"];
     for suffix in stems {
-        let Some(base) = w.strip_suffix(suffix) else { continue };
+        let Some(base) = w.strip_suffix(suffix) else {
+            continue;
+        };
         for (gb, us) in REWRITES {
             if let Some(stem) = base.strip_suffix(gb) {
                 if en.count(&format!("{stem}{us}")) > MAX_CONTENT_EN_COUNT {
@@ -175,7 +193,13 @@ fn near_english(en: &crate::lexicon::WordFreq, w: &str) -> bool {
     let mut buf: Vec<char> = Vec::with_capacity(chars.len() + 1);
     for k in 0..chars.len() {
         buf.clear();
-        buf.extend(chars.iter().enumerate().filter(|&(j, _)| j != k).map(|(_, &c)| c));
+        buf.extend(
+            chars
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .map(|(_, &c)| c),
+        );
         if hit(&buf) {
             return true;
         }
@@ -245,7 +269,11 @@ impl Rule for Untranslated {
             return;
         }
         let langs: Vec<usize> = match cx.source {
-            Some(src) => LANGS.iter().position(|&(l, _)| l == src).into_iter().collect(),
+            Some(src) => LANGS
+                .iter()
+                .position(|&(l, _)| l == src)
+                .into_iter()
+                .collect(),
             None => (0..LANGS.len()).collect(),
         };
         if langs.is_empty() {
@@ -263,9 +291,11 @@ impl Rule for Untranslated {
                 continue;
             }
             counted += 1;
-            let lw = s.word(i).to_lowercase();
+            let lw = lower(s.word(i));
             let p_en = en.log_p(&lw, FLOOR);
-            if LANGS.iter().any(|(l, _)| lex.words(l).log_p(&lw, FLOOR) > p_en + 1.0)
+            if LANGS
+                .iter()
+                .any(|(l, _)| lex.words(l).log_p(&lw, FLOOR) > p_en + 1.0)
                 || lw.chars().any(is_cyrillic)
             {
                 foreign += 1;
@@ -298,11 +328,12 @@ impl Rule for Untranslated {
         let mut loan = vec![false; n];
         for i in 0..n {
             for j in (i + 1..=(i + self.max_loan_words).min(n)).rev() {
-                if contiguous(s, i, j) || j == i + 1 {
-                    if self.loans.contains(&key(s, i, j)) {
-                        loan[i..j].iter_mut().for_each(|x| *x = true);
-                        break;
-                    }
+                if !self.starts.contains(lower(s.word(i)).as_ref()) && !s.word(i).contains('’') {
+                    break;
+                }
+                if (contiguous(s, i, j) || j == i + 1) && self.loans.contains(&key(s, i, j)) {
+                    loan[i..j].iter_mut().for_each(|x| *x = true);
+                    break;
                 }
             }
         }
@@ -337,14 +368,22 @@ impl Rule for Untranslated {
             }
             // Dictionary phrases, longest first.
             let mut found: Option<Hit> = None;
+            let known_start = self.starts.contains(lower(word).as_ref()) || word.contains('’');
             'len: for j in (i + 1..=(i + self.max_words).min(n)).rev() {
-                if !contiguous(s, i, j) || (j > i + 1 && (i + 1..j).any(|m| starts_upper(s.word(m)) || loan[m])) {
+                if !known_start {
+                    break;
+                }
+                if !contiguous(s, i, j)
+                    || (j > i + 1 && (i + 1..j).any(|m| starts_upper(s.word(m)) || loan[m]))
+                {
                     continue;
                 }
                 let k = key(s, i, j);
                 let mut best: Option<(f64, usize)> = None;
                 for &li in &langs {
-                    let Some(_) = self.dicts[li].get(&k) else { continue };
+                    let Some(_) = self.dicts[li].get(&k) else {
+                        continue;
+                    };
                     // A single word must be far more likely in its language than in English.
                     // (a word no English list knows counts as far more likely).
                     let r = if j > i + 1 || en.count(&k) == 0 {
@@ -352,7 +391,7 @@ impl Rule for Untranslated {
                     } else {
                         Self::ratio(lex, LANGS[li].0, &k)
                     };
-                    if r >= MIN_FUNCTION_RATIO && best.is_none_or(|(b, _)| r > b) {
+                    if r >= MIN_FUNCTION_RATIO && best.map_or(true, |(b, _)| r > b) {
                         best = Some((r, li));
                     }
                 }
@@ -368,7 +407,7 @@ impl Rule for Untranslated {
             }
             // A frequent source-language content word that English does not know.
             if found.is_none() && word.chars().count() >= 5 && !starts_upper(word) {
-                let lw = word.to_lowercase();
+                let lw = lower(word);
                 if en.count(&lw) <= MAX_CONTENT_EN_COUNT
                     && i > 0
                     && !british_spelling(en, &lw)
@@ -381,7 +420,7 @@ impl Rule for Untranslated {
                         let r = lp - en.log_p(&lw, FLOOR);
                         if lp >= MIN_CONTENT_LOG_P
                             && r >= MIN_CONTENT_RATIO
-                            && best.is_none_or(|(b, _)| lp > b)
+                            && best.map_or(true, |(b, _)| lp > b)
                         {
                             best = Some((lp, li));
                         }
@@ -397,7 +436,11 @@ impl Rule for Untranslated {
                 }
             }
             // A Cyrillic word inside an English sentence.
-            if found.is_none() && !starts_upper(word) && word.chars().count() >= 3 && word.chars().all(is_cyrillic) {
+            if found.is_none()
+                && !starts_upper(word)
+                && word.chars().count() >= 3
+                && word.chars().all(is_cyrillic)
+            {
                 found = Some(Hit {
                     first: i,
                     last: i,
@@ -483,7 +526,10 @@ mod tests {
     #[test]
     fn fires_on_german_phrase() {
         assert_eq!(
-            matched(CODE, "The minister said that the plan was nicht sehr good for the farmers."),
+            matched(
+                CODE,
+                "The minister said that the plan was nicht sehr good for the farmers."
+            ),
             vec!["nicht sehr"]
         );
     }
@@ -529,7 +575,10 @@ mod tests {
     #[test]
     fn fires_on_content_word_left_in_lower_case() {
         assert_eq!(
-            matched(CODE, "The officials said the gouvernement would decide on the budget soon."),
+            matched(
+                CODE,
+                "The officials said the gouvernement would decide on the budget soon."
+            ),
             vec!["gouvernement"]
         );
     }
@@ -537,15 +586,24 @@ mod tests {
     #[test]
     fn fires_on_sentence_initial_phrase_and_unlisted_words() {
         assert_eq!(
-            matched(CODE, "Sin embargo, the opposition criticized the secrecy of the talks."),
+            matched(
+                CODE,
+                "Sin embargo, the opposition criticized the secrecy of the talks."
+            ),
             vec!["Sin embargo"]
         );
         assert_eq!(
-            matched(CODE, "The rise, según the ministry, will help two million workers."),
+            matched(
+                CODE,
+                "The rise, según the ministry, will help two million workers."
+            ),
             vec!["según"]
         );
         assert_eq!(
-            matched(CODE, "The ministry called the sanctions незаконными and promised a response."),
+            matched(
+                CODE,
+                "The ministry called the sanctions незаконными and promised a response."
+            ),
             vec!["незаконными"]
         );
     }
