@@ -164,21 +164,6 @@ impl Rule for CapitalizedNoun {
             return;
         }
         let n = s.words.len();
-        // Headline case: most longer words capitalized and at most one lower-case word of five
-        // letters or more (title case leaves only short function words in lower case; a
-        // sentence full of names still has lower-case verbs and nouns).
-        let long: Vec<&str> = (0..n)
-            .map(|i| s.word(i))
-            .filter(|w| w.chars().count() >= 4)
-            .collect();
-        let caps = long.iter().filter(|w| starts_upper(w)).count();
-        let lower5 = long
-            .iter()
-            .filter(|w| w.chars().count() >= 5 && w.chars().next().is_some_and(char::is_lowercase))
-            .count();
-        if caps * 2 >= long.len() && lower5 <= 1 {
-            return;
-        }
         let en = cx.lex.words("en");
         // Words inside quotation marks (titles of works, quoted slogans) are left alone.
         let mut inside = false;
@@ -267,6 +252,22 @@ impl Rule for CapitalizedNoun {
         if candidates.is_empty() {
             return;
         }
+        // Headline case: most longer words capitalized and at most one lower-case word of five
+        // letters or more (title case leaves only short function words in lower case; a
+        // sentence full of names still has lower-case verbs and nouns).
+        let long: Vec<&str> = (0..n)
+            .map(|i| s.word(i))
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        let caps = long.iter().filter(|w| starts_upper(w)).count();
+        let lower5 = long
+            .iter()
+            .filter(|w| w.chars().count() >= 5 && w.chars().next().is_some_and(char::is_lowercase))
+            .count();
+        if caps * 2 >= long.len() && lower5 <= 1 {
+            return;
+        }
+
         let many = candidates.len() >= 2;
         for i in candidates {
             let word = s.word(i);

@@ -416,18 +416,7 @@ impl Rule for RunTogether {
         if s.lang != "en" {
             return;
         }
-        // A sentence with many words English does not know is foreign or technical: a fused
-        // word cannot be told from its own vocabulary.
-        let en = cx.lex.words("en");
-        let alpha = s.words.iter().filter(|w| w.alpha).count();
-        let unknown = s
-            .words
-            .iter()
-            .filter(|w| w.alpha && !en.contains(&lower(w.text(s.text))))
-            .count();
-        if alpha >= 4 && unknown * 10 >= alpha * 4 {
-            return;
-        }
+        let first = out.len();
         for i in 0..s.words.len() {
             let w = s.words[i];
             // Skip words glued to digits, hyphens or dots on either side (codes, file names,
@@ -451,6 +440,20 @@ impl Rule for RunTogether {
             }
             if i + 1 < s.words.len() {
                 self.check_punct(s, i, out);
+            }
+        }
+        // A sentence with many words English does not know is foreign or technical: a fused
+        // word cannot be told from its own vocabulary (checked only when something was found).
+        if out.len() > first {
+            let en = cx.lex.words("en");
+            let alpha = s.words.iter().filter(|w| w.alpha).count();
+            let unknown = s
+                .words
+                .iter()
+                .filter(|w| w.alpha && !en.contains(&lower(w.text(s.text))))
+                .count();
+            if alpha >= 4 && unknown * 10 >= alpha * 4 {
+                out.truncate(first);
             }
         }
     }

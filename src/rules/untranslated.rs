@@ -87,9 +87,11 @@ pub struct Untranslated {
     loans: FxHashSet<String>,
     /// Longest loan phrase, in words.
     max_loan_words: usize,
-    /// First words of dictionary entries and loan phrases: only words in this set start a
-    /// phrase lookup (keeps the hot path free of allocations).
+    /// First words of dictionary entries: only words in this set start a phrase lookup
+    /// (keeps the hot path free of allocations).
     starts: FxHashSet<String>,
+    /// First words of loan phrases.
+    loan_starts: FxHashSet<String>,
 }
 
 /// Lower-cases and splits a phrase into words the way the tokenizer does.
@@ -127,14 +129,11 @@ impl Untranslated {
             .max()
             .unwrap_or(1);
         let first = |k: &String| k.split(' ').next().unwrap_or("").to_string();
-        let starts = dicts
-            .iter()
-            .flat_map(|d| d.keys())
-            .chain(loans.iter())
-            .map(first)
-            .collect();
+        let starts = dicts.iter().flat_map(|d| d.keys()).map(first).collect();
+        let loan_starts = loans.iter().map(first).collect();
         Ok(Untranslated {
             starts,
+            loan_starts,
             dicts,
             max_words,
             loans,
@@ -282,6 +281,24 @@ impl Rule for Untranslated {
         let lex = cx.lex;
         let en = lex.words("en");
         let n = s.words.len();
+        // Cheap pre-scan: most sentences have no word that could be a leak.
+        let maybe = (0..n).any(|i| {
+            let w = s.word(i);
+            if i > 0 && starts_upper(w) {
+                return false;
+            }
+            let lw = lower(w);
+            self.starts.contains(lw.as_ref())
+                || (lw.len() >= 5
+                    && en.count(&lw) <= MAX_CONTENT_EN_COUNT
+                    && langs
+                        .iter()
+                        .any(|&li| lex.words(LANGS[li].0).log_p(&lw, FLOOR) >= MIN_CONTENT_LOG_P))
+                || lw.chars().any(is_cyrillic)
+        });
+        if !maybe {
+            return;
+        }
         // A sentence mostly in another language is `wrong-language`, not a few leaked words
         // (short sentences fall back to the document's language, so check the words).
         let mut foreign = 0;
@@ -328,7 +345,8 @@ impl Rule for Untranslated {
         let mut loan = vec![false; n];
         for i in 0..n {
             for j in (i + 1..=(i + self.max_loan_words).min(n)).rev() {
-                if !self.starts.contains(lower(s.word(i)).as_ref()) && !s.word(i).contains('’') {
+                if !self.loan_starts.contains(lower(s.word(i)).as_ref()) && !s.word(i).contains('’')
+                {
                     break;
                 }
                 if (contiguous(s, i, j) || j == i + 1) && self.loans.contains(&key(s, i, j)) {
@@ -408,11 +426,7 @@ impl Rule for Untranslated {
             // A frequent source-language content word that English does not know.
             if found.is_none() && word.chars().count() >= 5 && !starts_upper(word) {
                 let lw = lower(word);
-                if en.count(&lw) <= MAX_CONTENT_EN_COUNT
-                    && i > 0
-                    && !british_spelling(en, &lw)
-                    && !near_english(en, &lw)
-                {
+                if en.count(&lw) <= MAX_CONTENT_EN_COUNT && i > 0 {
                     let mut best: Option<(f64, usize)> = None;
                     for &li in &langs {
                         let wf = lex.words(LANGS[li].0);
@@ -425,13 +439,17 @@ impl Rule for Untranslated {
                             best = Some((lp, li));
                         }
                     }
+                    // British spellings ("programme") and typos ("corna") of English words
+                    // are not foreign (checked last: the typo test is the costly one).
                     if let Some((_, li)) = best {
-                        found = Some(Hit {
-                            first: i,
-                            last: i,
-                            lang: li,
-                            english: None,
-                        });
+                        if !british_spelling(en, &lw) && !near_english(en, &lw) {
+                            found = Some(Hit {
+                                first: i,
+                                last: i,
+                                lang: li,
+                                english: None,
+                            });
+                        }
                     }
                 }
             }
