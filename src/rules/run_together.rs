@@ -18,13 +18,15 @@ static INFO: RuleInfo = RuleInfo {
     summary: "Words fused without a space (\"travelagriculture\", \"Warsaw.The\")",
     explain: r#"## What it does
 Flags words that lost the space between them: two link texts fused when a web page was
-converted ("travelagriculture", "nuclearenergy"), camel-case fusions of ordinary words
-inside a sentence ("SpaceTravel", "KievKyiv"), and a missing space after a full stop
+converted ("travelagriculture", "nuclearenergy"), a function word glued to the word before
+it ("costsand", "Republicwas"), camel-case fusions of names ("KievKyiv" when the document
+also writes "Kyiv", "AzerbaijanGeorgia"), and a missing space after a full stop
 ("Warsaw.The"). The suggestion is the split.
 
 A fused token is only flagged when it is unknown in English and in the German, French,
-Spanish, Italian, Portuguese and Dutch word lists, and splits into common English words of
-at least three letters each.
+Spanish, Italian, Portuguese and Dutch word lists, and its most probable split (by English
+word frequency) gives two or three common English words of at least three letters each,
+none of them a prefix, suffix or compound head that makes an ordinary English word.
 
 ## Why is this bad?
 A reader stumbles over the fused word; it is a sure sign of careless conversion of a web
@@ -43,9 +45,12 @@ The talks ended in Warsaw. The minister left.
 
 ## Stays clean
 Names and brands (BioNTech, PricewaterhouseCoopers, LinkedIn, eBay, McDonald's, YouTube,
-iPhone, Bednyakov), names the document uses more than once, closed compounds (breakthrough,
-nevertheless, lockdown, smartphone, livestream), abbreviations and initials ("U.S.", "e.g.",
-"Ph.D", "J.R.R."), decimals, domain names and file names ("example.com", "Node.js").
+HelloFresh, iPhone, Bednyakov, Greenwood), words the document uses more than once, closed
+compounds and derived words (breakthrough, nevertheless, lockdown, smartphone, livestream,
+counterterrorism, spokeswoman, tensioning), a word quoted on its own, sentences with many
+words English does not know (foreign or technical text), abbreviations and initials
+("U.S.", "e.g.", "Ph.D", "J.R.R."), decimals, domain names and file names ("example.com",
+"Node.js").
 "#,
 };
 
