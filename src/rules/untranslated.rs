@@ -61,6 +61,9 @@ const LANGS: [(&str, &str); 6] = [
 const FLOOR: f64 = -9.0;
 /// A dictionary word must be this much (log10) more likely in its language than in English.
 const MIN_FUNCTION_RATIO: f64 = 1.5;
+/// A dictionary word English uses more often than this (count) is taken as English
+/// ("pour", "encore"); one-letter words have their own guard.
+const MAX_DICT_EN_COUNT: u32 = 5000;
 /// A content word must be this much more likely in its language than in English …
 const MIN_CONTENT_RATIO: f64 = 2.5;
 /// … this common in its language (log10 relative frequency) …
@@ -280,6 +283,7 @@ impl Rule for Untranslated {
         }
         let lex = cx.lex;
         let en = lex.words("en");
+        let en_function = lex.function_words("en");
         let n = s.words.len();
         // Cheap pre-scan: most sentences have no word that could be a leak.
         let maybe = (0..n).any(|i| {
@@ -386,9 +390,15 @@ impl Rule for Untranslated {
                 i += 1;
                 continue;
             }
+            // A one-letter word ("y") needs a content word before it: "x and y" is English.
+            let one_letter_ok = len > 1
+                || (i > 0
+                    && s.word(i - 1).chars().count() >= 3
+                    && !en_function.contains(lower(s.word(i - 1)).as_ref()));
             // Dictionary phrases, longest first.
             let mut found: Option<Hit> = None;
-            let known_start = self.starts.contains(lower(word).as_ref()) || word.contains('’');
+            let known_start =
+                one_letter_ok && (self.starts.contains(lower(word).as_ref()) || word.contains('’'));
             'len: for j in (i + 1..=(i + self.max_words).min(n)).rev() {
                 if !known_start {
                     break;
@@ -406,6 +416,10 @@ impl Rule for Untranslated {
                     };
                     // A single word must be far more likely in its language than in English.
                     // (a word no English list knows counts as far more likely).
+                    // A word English itself uses often ("pour") is English here.
+                    if j == i + 1 && k.chars().count() > 1 && en.count(&k) > MAX_DICT_EN_COUNT {
+                        continue;
+                    }
                     let r = if j > i + 1 || en.count(&k) == 0 {
                         9.0
                     } else {
@@ -544,6 +558,17 @@ mod tests {
     }
 
     #[test]
+    fn fires_on_spanish_conjunction() {
+        assert_eq!(
+            matched(
+                CODE,
+                "The plan includes the sale of state companies y a sharp cut in spending."
+            ),
+            vec!["y"]
+        );
+    }
+
+    #[test]
     fn fires_on_german_phrase() {
         assert_eq!(
             matched(
@@ -560,6 +585,8 @@ mod tests {
             CODE,
             &[
                 "Many patients will die if the hospital closes, and also the staff will leave.",
+                "They pour water on the fire, and a dove sat on the silver pendant.",
+                "Plot the values on the x and y axes before the meeting starts.",
                 "The fox returned to its den before the hunters arrived in the morning.",
                 "The tabloid Bild reported that the Bundestag would vote on the bill next week.",
                 "He felt a deep angst about the zeitgeist, but the kindergarten stayed open.",
