@@ -47,6 +47,9 @@ colon, a quotation mark or a bullet, quoted titles, and "I".
 /// A word must be at least this common in English (lower-case count) to count as a common word.
 const MIN_COMMON_COUNT: u32 = 2000;
 
+/// An abstract noun (by its suffix) must be at least this common.
+const MIN_ABSTRACT_COUNT: u32 = 100;
+
 /// The `capitalized-noun` rule.
 #[derive(Debug)]
 pub struct CapitalizedNoun {
@@ -133,6 +136,11 @@ const INDEFINITE: [&str; 17] = [
     "every", "each", "further", "higher",
 ];
 
+/// Suffixes of abstract common nouns.
+const ABSTRACT: [&str; 8] = [
+    "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship",
+];
+
 /// Words that join the parts of a multi-word name.
 const CONNECTORS: [&str; 8] = ["of", "for", "and", "the", "on", "de", "du", "to"];
 
@@ -165,6 +173,7 @@ impl Rule for CapitalizedNoun {
         }
         let n = s.words.len();
         let en = cx.lex.words("en");
+        let en_function = cx.lex.function_words("en");
         // Words inside quotation marks (titles of works, quoted slogans) are left alone.
         let mut inside = false;
         let mut quoted = vec![false; n];
@@ -236,15 +245,27 @@ impl Rule for CapitalizedNoun {
                 continue;
             }
             let lw = lower(word);
+            // An abstract-noun suffix: names rarely end in "-tion", "-ment", "-ness", so a
+            // known English word of that shape is a common noun even when it is rare.
+            let count = en.count(&lw);
+            let abstract_noun = count >= MIN_ABSTRACT_COUNT
+                && lw.len() >= 7
+                && ABSTRACT.iter().any(|x| lw.ends_with(x));
             if self.proper.contains(lw.as_ref())
                 || Self::demonym_like(&lw)
-                || en.count(&lw) < MIN_COMMON_COUNT
+                || (count < MIN_COMMON_COUNT && !abstract_noun)
             {
                 continue;
             }
             // After an indefinite, possessive or quantifying determiner a capitalized common
             // word is a noun, not a name ("a Permit", "their Electricity", "Many Farmers").
-            if !gap.contains(',') && INDEFINITE.contains(&prev_lower.as_ref()) {
+            // The abstract noun must follow a determiner or a preposition: after a common noun
+            // it is a name ("the rover Perseverance").
+            let after_function_word =
+                !gap.contains(',') && en_function.contains(prev_lower.as_ref());
+            if (abstract_noun && after_function_word)
+                || (!gap.contains(',') && INDEFINITE.contains(&prev_lower.as_ref()))
+            {
                 strong.push(i);
             }
             candidates.push(i);
@@ -349,11 +370,31 @@ mod tests {
     }
 
     #[test]
+    fn fires_on_abstract_noun() {
+        assert_eq!(
+            matched(
+                CODE,
+                "Tenants fear the Cancellation of their contracts by the city."
+            ),
+            vec!["Cancellation"]
+        );
+        assert_eq!(
+            matched(
+                CODE,
+                "The purchase still needs the Approval of parliament and the Construction permit."
+            ),
+            vec!["Approval", "Construction"]
+        );
+    }
+
+    #[test]
     fn names_after_determiners_stay_clean() {
         assert_clean(
             CODE,
             &[
                 "He won an Oscar and a Nobel, and his Majesty thanked him.",
+                "Prices fell during the Depression and rose after the Reformation, the Commission said.",
+                "The rock will calibrate detectors on the rover Perseverance, and Christianity spread.",
                 "A Democrat and several Republicans voted for the bill.",
                 "The Kremlin said a Russian delegation would travel to Astana.",
                 "He spent a year in an Israeli kibbutz and a Pakistani village.",
