@@ -18,9 +18,12 @@ static INFO: RuleInfo = RuleInfo {
     summary: "A common noun capitalized mid-sentence, as German does (\"of Arrest warrant\")",
     explain: r#"## What it does
 Flags common English words capitalized in the middle of a sentence the way German
-capitalizes nouns, when the sentence has two of them ("higher Prices in the Supermarket")
-or the document writes the same word in lower case elsewhere. The suggestion is the word in
-lower case.
+capitalizes nouns. The word must stand alone between lower-case words and there must be
+evidence that it is a noun and not a name: two of them in the sentence ("higher Prices in
+the Supermarket"), an indefinite or possessive determiner before it ("a Permit", "their
+Electricity"), an abstract-noun suffix after a determiner or preposition ("the
+Construction industry"), or the same word in lower case more often elsewhere in the
+document. The suggestion is the word in lower case.
 
 ## Why is this bad?
 English capitalizes names, not nouns. A capitalized common noun is a typical trace of
