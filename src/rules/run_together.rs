@@ -1,29 +1,624 @@
-//! `run-together`: PLACEHOLDER — to be written.
+//! `run-together`: words fused without a space — lost link spaces ("travelagriculture"),
+//! camel-case fusions of ordinary words ("SpaceTravel", "KievKyiv") and a missing space after
+//! sentence punctuation ("Warsaw.The").
+//!
+//! Decided by word frequency: a token unknown in English and in every source-language list is
+//! segmented into two (at most three) common English words by maximum probability; names,
+//! brands and legitimate closed compounds are kept out by the conditions in [`RunTogether`].
 
-use super::{Rule, RuleInfo, Severity};
-use crate::lexicon::{LexiconError, Lexicons};
+use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+use crate::lexicon::{LexiconError, Lexicons, WordFreq};
+use crate::text::{is_all_caps, lower};
+use rustc_hash::FxHashSet;
 
 static INFO: RuleInfo = RuleInfo {
     code: "run-together",
     severity: Severity::Major,
     targets: &["en"],
-    summary: "PLACEHOLDER",
-    explain: "PLACEHOLDER",
+    summary: "Words fused without a space (\"travelagriculture\", \"Warsaw.The\")",
+    explain: r#"## What it does
+Flags words that lost the space between them: two link texts fused when a web page was
+converted ("travelagriculture", "nuclearenergy"), a function word glued to the word before
+it ("costsand", "Republicwas"), camel-case fusions of names ("KievKyiv" when the document
+also writes "Kyiv", "AzerbaijanGeorgia"), and a missing space after a full stop
+("Warsaw.The"). The suggestion is the split.
+
+A fused token is only flagged when it is unknown in English and in the German, French,
+Spanish, Italian, Portuguese and Dutch word lists, and its most probable split (by English
+word frequency) gives two or three common English words of at least three letters each,
+none of them a prefix, suffix or compound head that makes an ordinary English word.
+
+## Why is this bad?
+A reader stumbles over the fused word; it is a sure sign of careless conversion of a web
+page or of machine translation output that was not reviewed.
+
+## Example
+```text
+He suggested cooperation in space travelagriculture and nuclear energy.
+The talks ended in Warsaw.The minister left.
+```
+Use instead:
+```text
+He suggested cooperation in space travel, agriculture and nuclear energy.
+The talks ended in Warsaw. The minister left.
+```
+
+## Stays clean
+Names and brands (BioNTech, PricewaterhouseCoopers, LinkedIn, eBay, McDonald's, YouTube,
+HelloFresh, iPhone, Bednyakov, Greenwood), words the document uses more than once, closed
+compounds and derived words (breakthrough, nevertheless, lockdown, smartphone, livestream,
+counterterrorism, spokeswoman, tensioning), a word quoted on its own, sentences with many
+words English does not know (foreign or technical text), abbreviations and initials
+("U.S.", "e.g.", "Ph.D", "J.R.R."), decimals, domain names and file names ("example.com",
+"Node.js").
+"#,
 };
+
+/// Source languages whose word lists must not know a token before it is split.
+const SOURCE_LANGS: [&str; 6] = ["de", "fr", "es", "it", "pt", "nl"];
+
+/// A part of a split must be at least this common in English (OpenSubtitles counts).
+const MIN_PART_COUNT: u32 = 100;
+
+/// The word before a glued function word must be this common (or a name of the document).
+const MIN_CAMEL_PART_COUNT: u32 = 2000;
 
 /// The `run-together` rule.
 #[derive(Debug)]
-pub struct RunTogether;
+pub struct RunTogether {
+    /// Lower-case tokens that are never flagged (modern compounds, brands).
+    allowed: FxHashSet<String>,
+    /// First parts that make a legitimate closed compound (`over`, `counter`, `cyber`).
+    prefixes: FxHashSet<String>,
+    /// Last parts that make a legitimate closed compound (`down`, `woman`, `wide`).
+    heads: FxHashSet<String>,
+    /// Function words a lost space glues to the previous word (`and`, `was`).
+    tails: Vec<String>,
+    /// Lower-case words of English place names (countries, cities) from the exonym table.
+    places: FxHashSet<String>,
+    /// Suffixes that derive a word from a known one (`ing`, `ness`).
+    suffixes: Vec<String>,
+    /// Lower-case abbreviations without their final period (`st`, `gen`, `approx`).
+    abbreviations: FxHashSet<String>,
+}
 
 impl RunTogether {
     /// Builds the rule from the lexicons.
-    pub fn new(_lex: &Lexicons) -> Result<Self, LexiconError> {
-        Ok(RunTogether)
+    pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
+        let set = |p: &str| -> FxHashSet<String> {
+            lex.list(p).into_iter().map(str::to_lowercase).collect()
+        };
+        let mut abbreviations = FxHashSet::default();
+        for p in lex.paths().filter(|p| p.starts_with("abbreviations/")) {
+            for a in lex.list(p) {
+                abbreviations.insert(a.trim_end_matches('.').to_lowercase());
+            }
+        }
+        let mut places = FxHashSet::default();
+        for row in lex.table("exonyms.tsv", 4)? {
+            if row[3] != "language" {
+                for w in crate::text::words(row[2]) {
+                    places.insert(w.text(row[2]).to_lowercase());
+                }
+            }
+        }
+        Ok(RunTogether {
+            tails: lex
+                .list("run_together/function_words.txt")
+                .into_iter()
+                .map(str::to_lowercase)
+                .collect(),
+            places,
+            allowed: set("run_together/allowed.txt"),
+            prefixes: set("run_together/prefixes.txt"),
+            heads: set("run_together/heads.txt"),
+            suffixes: lex
+                .list("run_together/suffixes.txt")
+                .into_iter()
+                .map(str::to_lowercase)
+                .collect(),
+            abbreviations,
+        })
+    }
+
+    /// True when no word list (English or source) knows the lower-case token.
+    fn unknown_everywhere(lex: &Lexicons, w: &str) -> bool {
+        !lex.words("en").contains(w) && SOURCE_LANGS.iter().all(|l| !lex.words(l).contains(w))
+    }
+
+    /// The most probable split of the lower-case ASCII token into 2 or 3 common English words
+    /// of at least 3 letters each, as byte offsets of the cut points.
+    fn segment(en: &WordFreq, w: &str) -> Option<Vec<usize>> {
+        let n = w.len();
+        let cost = |part: &str| -> Option<f64> {
+            (part.len() >= 3 && en.count(part) >= MIN_PART_COUNT).then(|| -en.log_p(part, -12.0))
+        };
+        let mut best: Option<(f64, Vec<usize>)> = None;
+        let mut consider = |c: f64, cuts: Vec<usize>| {
+            if best.as_ref().map_or(true, |(b, _)| c < *b) {
+                best = Some((c, cuts));
+            }
+        };
+        for i in 3..=n.saturating_sub(3) {
+            let Some(c1) = cost(&w[..i]) else { continue };
+            if let Some(c2) = cost(&w[i..]) {
+                consider(c1 + c2, vec![i]);
+            }
+            for j in i + 3..=n.saturating_sub(3) {
+                let (Some(c2), Some(c3)) = (cost(&w[i..j]), cost(&w[j..])) else {
+                    continue;
+                };
+                // A third part must pay for itself: a small penalty per extra word.
+                consider(c1 + c2 + c3 + 1.0, vec![i, j]);
+            }
+        }
+        best.map(|(_, cuts)| cuts)
+    }
+
+    /// True when the token is a known English word with a prefix or a suffix
+    /// ("readmissions", "tensioning").
+    fn derived(&self, en: &WordFreq, w: &str) -> bool {
+        let known = |x: &str| x.len() >= 3 && en.contains(x);
+        self.prefixes
+            .iter()
+            .any(|p| w.strip_prefix(p.as_str()).is_some_and(known))
+            || self.suffixes.iter().any(|x| {
+                w.strip_suffix(x.as_str()).is_some_and(|stem| {
+                    known(stem) || (stem.len() >= 3 && en.contains(&format!("{stem}e")))
+                })
+            })
+    }
+
+    /// True when the parts look like a legitimate closed compound rather than two words that
+    /// lost their space.
+    fn compound_like(&self, parts: &[&str]) -> bool {
+        let first = parts[0];
+        let last = parts[parts.len() - 1];
+        if self.prefixes.contains(first) || self.heads.contains(last) {
+            return true;
+        }
+        // Two short parts (smartphone, lockdown, lifestyle): closed compounds are short, lost
+        // link spaces join whole words or phrases.
+        let longest = parts.iter().map(|p| p.len()).max().unwrap_or(0);
+        let total: usize = parts.iter().map(|p| p.len()).sum();
+        longest < 6 || total < 10
+    }
+
+    /// A fused lower-case or capitalized word: "travelagriculture", "Ukraineconflict".
+    fn check_fused(&self, s: &Sentence<'_>, cx: &Context<'_>, i: usize, out: &mut Vec<Finding>) {
+        let word = s.word(i);
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else { return };
+        if !word.is_ascii() || !chars.all(|c| c.is_ascii_lowercase()) || word.len() < 7 {
+            return;
+        }
+        let capitalized = first.is_ascii_uppercase();
+        if !capitalized && !first.is_ascii_lowercase() {
+            return;
+        }
+        let lw = lower(word);
+        if self.allowed.contains(lw.as_ref()) || !Self::unknown_everywhere(cx.lex, &lw) {
+            return;
+        }
+        // A word the document uses again is a term or a name, not an accident.
+        if cx.doc_count(word) > 1 {
+            return;
+        }
+        let en = cx.lex.words("en");
+        // A function word glued to a common word or a name: "costsand", "Republicwas".
+        for t in &self.tails {
+            let Some(stem) = lw.strip_suffix(t.as_str()) else {
+                continue;
+            };
+            let stem_word = &word[..stem.len()];
+            if stem.len() >= 4
+                && (en.count(stem) >= MIN_CAMEL_PART_COUNT
+                    || (capitalized && cx.doc_count(stem_word) > 0))
+            {
+                let split = format!("{stem_word} {}", &word[stem.len()..]);
+                out.push(
+                    Finding::new(
+                        &INFO,
+                        s.words[i].span(),
+                        format!("“{word}” looks like words run together: “{split}”"),
+                    )
+                    .with_suggestion(split),
+                );
+                return;
+            }
+        }
+        if word.len() < 9 {
+            return;
+        }
+        let Some(cuts) = Self::segment(en, &lw) else {
+            return;
+        };
+        if self.derived(en, &lw) {
+            return;
+        }
+        let mut parts = Vec::with_capacity(3);
+        let mut prev = 0;
+        for &c in cuts.iter().chain(std::iter::once(&lw.len())) {
+            parts.push(&lw[prev..c]);
+            prev = c;
+        }
+        if self.compound_like(&parts) {
+            return;
+        }
+        if capitalized {
+            // Capitalized fusions are mostly names (Greenwood, Blackwell, Goldsmith): demand
+            // long parts and no capitalized neighbour (multi-word names).
+            if parts.iter().any(|p| p.len() < 4) || parts[parts.len() - 1].len() < 6 {
+                return;
+            }
+            let cap = |j: usize| s.word(j).chars().next().is_some_and(char::is_uppercase);
+            if (i > 0 && cap(i - 1)) || (i + 1 < s.words.len() && cap(i + 1)) {
+                return;
+            }
+        }
+        let mut split = String::with_capacity(word.len() + 2);
+        let mut prev = 0;
+        for &c in cuts.iter().chain(std::iter::once(&word.len())) {
+            if prev > 0 {
+                split.push(' ');
+            }
+            split.push_str(&word[prev..c]);
+            prev = c;
+        }
+        out.push(
+            Finding::new(
+                &INFO,
+                s.words[i].span(),
+                format!("“{word}” looks like words run together: “{split}”"),
+            )
+            .with_suggestion(split),
+        );
+    }
+
+    /// A camel-case fusion inside a sentence: "SpaceTravel", "KievKyiv".
+    fn check_camel(&self, s: &Sentence<'_>, cx: &Context<'_>, i: usize, out: &mut Vec<Finding>) {
+        let word = s.word(i);
+        if !s.words[i].alpha || is_all_caps(word) {
+            return;
+        }
+        // Cut before every upper-case letter that follows a lower-case one.
+        let mut cuts = Vec::new();
+        let mut prev_lower = false;
+        for (k, c) in word.char_indices() {
+            if c.is_uppercase() && prev_lower {
+                cuts.push(k);
+            }
+            prev_lower = c.is_lowercase();
+        }
+        if cuts.is_empty() || cuts.len() > 2 {
+            return;
+        }
+        let mut parts = Vec::with_capacity(3);
+        let mut prev = 0;
+        for &c in cuts.iter().chain(std::iter::once(&word.len())) {
+            parts.push(&word[prev..c]);
+            prev = c;
+        }
+        // Every part a capitalized word of three letters or more (BioNTech, McDonald, eBay,
+        // LinkedIn, iPhone fail here).
+        let title = |p: &str| {
+            let mut cs = p.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.clone().count() >= 2
+                && cs.all(char::is_lowercase)
+        };
+        if !parts.iter().all(|p| title(p)) {
+            return;
+        }
+        let lw = lower(word);
+        if self.allowed.contains(lw.as_ref()) || !Self::unknown_everywhere(cx.lex, &lw) {
+            return;
+        }
+        if cx.doc_count(word) > 1 {
+            return;
+        }
+        let en = cx.lex.words("en");
+        // Evidence from the document: a part is used on its own ("Kyiv … KievKyiv") and the
+        // others are known words.
+        // Or every part is a place name ("AzerbaijanGeorgia"). Camel-case fusions of common
+        // words are mostly brands (HelloFresh, PayPal) and are left alone.
+        let count = |p: &str| en.count(&p.to_lowercase());
+        let in_doc = parts.iter().any(|p| cx.doc_count(p) > 0)
+            && parts.iter().all(|p| cx.doc_count(p) > 0 || count(p) > 0);
+        let places = parts
+            .iter()
+            .all(|p| p.len() >= 4 && self.places.contains(&p.to_lowercase()));
+        if !(in_doc || places) {
+            return;
+        }
+        let split = parts.join(" ");
+        out.push(
+            Finding::new(
+                &INFO,
+                s.words[i].span(),
+                format!("“{word}” looks like words run together: “{split}”"),
+            )
+            .with_suggestion(split),
+        );
+    }
+
+    /// A missing space after sentence punctuation: "Warsaw.The", "said.He".
+    fn check_punct(&self, s: &Sentence<'_>, i: usize, out: &mut Vec<Finding>) {
+        let (a, b) = (s.words[i], s.words[i + 1]);
+        if b.start != a.end + 1 {
+            return;
+        }
+        let punct = &s.text[a.end..b.start];
+        if !matches!(punct, "." | "!" | "?") {
+            return;
+        }
+        let left = a.text(s.text);
+        let right = b.text(s.text);
+        // "A" and "I" begin sentences too ("Tuesday.A spokesman").
+        let one_letter = matches!(right, "A" | "I")
+            && left.chars().count() >= 3
+            && s.text[b.end..].starts_with(' ');
+        if !a.alpha
+            || !b.alpha
+            || left.chars().count() < 2
+            || (right.chars().count() < 2 && !one_letter)
+        {
+            return;
+        }
+        // Left ends in lower case (not U.S, not J.R.R); right is a capitalized word (not
+        // Node.js, example.com, Ph.D).
+        if !left.chars().next_back().is_some_and(char::is_lowercase) {
+            return;
+        }
+        let mut rc = right.chars();
+        if !one_letter
+            && (!rc.next().is_some_and(char::is_uppercase)
+                || !rc.next().is_some_and(char::is_lowercase))
+        {
+            return;
+        }
+        if self.abbreviations.contains(lower(left).as_ref()) {
+            return;
+        }
+        // The white-space delimited chunk must not be a URL, an address or a dotted name.
+        let chunk_start = s.text[..a.start]
+            .rfind(char::is_whitespace)
+            .map_or(0, |k| k + 1);
+        let chunk_end = s.text[b.end..]
+            .find(char::is_whitespace)
+            .map_or(s.text.len(), |k| b.end + k);
+        let chunk = &s.text[chunk_start..chunk_end];
+        if chunk.contains(['/', '@', '\\', '_', '=', '#'])
+            || chunk.contains("www")
+            || chunk.matches(['.', '!', '?']).count() > 2
+            || s.text[b.end..chunk_end].starts_with(['.', '-'])
+                && s.text[b.end..chunk_end]
+                    .chars()
+                    .nth(1)
+                    .is_some_and(char::is_alphanumeric)
+        {
+            return;
+        }
+        let span = a.start..b.end;
+        let suggestion = format!("{left}{punct} {right}");
+        out.push(
+            Finding::new(
+                &INFO,
+                span,
+                format!("missing space after “{punct}”: “{left}{punct}{right}”"),
+            )
+            .with_suggestion(suggestion),
+        );
     }
 }
 
 impl Rule for RunTogether {
     fn info(&self) -> &'static RuleInfo {
         &INFO
+    }
+
+    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if s.lang != "en" {
+            return;
+        }
+        let first = out.len();
+        for i in 0..s.words.len() {
+            let w = s.words[i];
+            // Skip words glued to digits, hyphens or dots on either side (codes, file names,
+            // hyphenated compounds are not fused words).
+            let before = s.text[..w.start].chars().next_back();
+            let after = s.text[w.end..].chars().next();
+            let glued =
+                |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '_' | '/' | '@' | '.'));
+            // A word quoted on its own is a name or a title ("the association “Sandtogether”").
+            let quote = |c: Option<char>| {
+                c.is_some_and(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\''))
+            };
+            let lone_quoted = quote(before) && quote(after);
+            if w.alpha && !glued(before) && !glued(after) && !lone_quoted {
+                let word = w.text(s.text);
+                if word.chars().skip(1).any(char::is_uppercase) {
+                    self.check_camel(s, cx, i, out);
+                } else {
+                    self.check_fused(s, cx, i, out);
+                }
+            }
+            if i + 1 < s.words.len() {
+                self.check_punct(s, i, out);
+            }
+        }
+        // A sentence with many words English does not know is foreign or technical: a fused
+        // word cannot be told from its own vocabulary (checked only when something was found).
+        if out.len() > first {
+            let en = cx.lex.words("en");
+            let alpha = s.words.iter().filter(|w| w.alpha).count();
+            let unknown = s
+                .words
+                .iter()
+                .filter(|w| w.alpha && !en.contains(&lower(w.text(s.text))))
+                .count();
+            if alpha >= 4 && unknown * 10 >= alpha * 4 {
+                out.truncate(first);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{assert_clean, findings, matched};
+
+    const CODE: &str = "run-together";
+
+    #[test]
+    fn fires_on_lost_link_space() {
+        let f = findings(
+            CODE,
+            "en",
+            "He proposed cooperation in industry, space travelagriculture and nuclear power.",
+        );
+        assert_eq!(
+            f,
+            vec![(
+                "travelagriculture".to_string(),
+                Some("travel agriculture".to_string())
+            )]
+        );
+        assert_eq!(
+            matched(
+                CODE,
+                "The plan covers the nuclearenergy sector and farming."
+            ),
+            vec!["nuclearenergy"]
+        );
+    }
+
+    #[test]
+    fn fires_on_capitalized_fusion() {
+        assert_eq!(
+            matched(
+                CODE,
+                "Officials discussed the Ukraineconflict at length on Monday."
+            ),
+            vec!["Ukraineconflict"]
+        );
+    }
+
+    #[test]
+    fn fires_on_camel_case_fusion() {
+        assert_eq!(
+            matched(
+                CODE,
+                "Partners come from Germany, AzerbaijanGeorgia and Turkey."
+            ),
+            vec!["AzerbaijanGeorgia"]
+        );
+        assert_eq!(
+            matched(
+                CODE,
+                "Troops left Kyiv in spring. The city of KievKyiv was calm after that."
+            ),
+            vec!["KievKyiv"]
+        );
+    }
+
+    #[test]
+    fn fires_on_missing_space_after_full_stop() {
+        let f = findings(
+            CODE,
+            "en",
+            "The talks ended in Warsaw.The minister flew home.",
+        );
+        assert_eq!(
+            f,
+            vec![("Warsaw.The".to_string(), Some("Warsaw. The".to_string()))]
+        );
+        assert_eq!(
+            matched(CODE, "Nothing was agreed, he said.He left early."),
+            vec!["said.He"]
+        );
+    }
+
+    #[test]
+    fn fires_on_glued_function_word() {
+        assert_eq!(
+            matched(
+                CODE,
+                "Analysts blame high rates, energy costsand weak demand."
+            ),
+            vec!["costsand"]
+        );
+        assert_eq!(
+            matched(
+                CODE,
+                "The choice between Hungary and the Czech Republicwas made in May."
+            ),
+            vec!["Republicwas"]
+        );
+        assert_eq!(
+            matched(
+                CODE,
+                "The board met on Tuesday.A spokesman declined to comment."
+            ),
+            vec!["Tuesday.A"]
+        );
+    }
+
+    #[test]
+    fn words_ending_in_function_words_stay_clean() {
+        assert_clean(
+            CODE,
+            &[
+                "Her husband visited Finland, Poland, Holland and Auckland with Ferdinand.",
+                "They will command the island forthwith, as Goethe and Cleveland demand.",
+            ],
+        );
+    }
+
+    #[test]
+    fn names_and_brands_stay_clean() {
+        assert_clean(
+            CODE,
+            &[
+                "BioNTech and PricewaterhouseCoopers signed the deal on LinkedIn.",
+                "She sold it on eBay and ate at McDonald's before watching YouTube on her iPhone.",
+                "Photo: Pavel Bednyakov. President Kassym-Jomart Tokayev met the delegation.",
+                "The BlackRock fund and PayPal shares rose, WhatsApp said.",
+                "Mayor Greenwood spoke to Blackwell residents in Springfield.",
+                "HelloFresh and Delivery Hero are listed in Frankfurt, like SpaceTravel Inc.",
+            ],
+        );
+    }
+
+    #[test]
+    fn compounds_stay_clean() {
+        assert_clean(
+            CODE,
+            &[
+                "Nevertheless, the breakthrough came after the lockdown ended.",
+                "A spokeswoman said the ceasefire held as the event was shown on a livestream.",
+                "Bitcoin is a cryptocurrency, and every smartphone can store it.",
+                "The counterterrorism unit works nationwide with the peacekeepers.",
+            ],
+        );
+    }
+
+    #[test]
+    fn abbreviations_urls_and_numbers_stay_clean() {
+        assert_clean(
+            CODE,
+            &[
+                "The U.S. economy grew 3.5 percent, e.g. in retail.",
+                "He holds a Ph.D in physics and reads J.R.R. Tolkien.",
+                "The site example.com runs on Node.js and ASP.NET.",
+                "See https://www.Example.org/News.Today for details.",
+                "Lt.Gen. Smith arrived.",
+            ],
+        );
+    }
+
+    #[test]
+    fn german_target_is_not_judged() {
+        assert!(findings(CODE, "de", "Die Raumfahrtlandwirtschaft wurde genannt.").is_empty());
     }
 }
