@@ -225,11 +225,35 @@ impl LangId {
         // A sentence of the document's language has function words of its own (about a
         // third of running text; fewer in headlines): only sentences short of them, or richer
         // in another language's, are looked at closer.
-        let in_doubt = (other_hits >= 2 && other_hits > doc_hits) || doc_hits * 6 < n;
+        let in_doubt = (other_hits >= 2 && other_hits > doc_hits)
+            || doc_hits * 6 < n
+            || self.unknown_words(text, words, d);
         if !in_doubt {
             return fallback;
         }
         self.in_doubt(text, words, d, n, doc).unwrap_or(fallback)
+    }
+
+    /// True when most lower-case words of the sentence (names aside) are missing from the
+    /// document language's word list: a sentence in a neighbouring language that shares its
+    /// function words ("le", "un", "a" are Spanish and French).
+    fn unknown_words(&self, text: &str, words: &[Word], d: usize) -> bool {
+        let wf = self.lex.words(LANGS[d]);
+        if wf.is_empty() {
+            return false;
+        }
+        let (mut seen, mut unknown) = (0usize, 0usize);
+        for w in words.iter().filter(|w| w.alpha).take(16) {
+            let t = w.text(text);
+            if t.len() < 4 || t.starts_with(char::is_uppercase) {
+                continue;
+            }
+            seen += 1;
+            if !wf.contains(t) {
+                unknown += 1;
+            }
+        }
+        seen >= 3 && unknown * 2 > seen
     }
 
     /// A sentence mostly in a non-Latin script: whatlang, which tells scripts apart reliably.
@@ -278,14 +302,24 @@ impl LangId {
         let mut known = [0usize; LANGS.len()];
         let lists: Vec<&crate::lexicon::WordFreq> =
             LANGS.iter().map(|l| self.lex.words(l)).collect();
+        // Words "won" by each language (its frequency is the highest of all): a mixed
+        // sentence ("Laut dem Bericht the number rose") is not wholly in another language.
+        let mut won = [0usize; LANGS.len()];
         for w in words.iter().filter(|w| w.alpha) {
             let lw = crate::text::lower(w.text(text));
+            let mut top = (FLOOR, usize::MAX);
             for (i, wf) in lists.iter().enumerate() {
                 let lp = wf.log_p(&lw, FLOOR).max(FLOOR);
                 lm[i] += lp;
                 if lp > FLOOR {
                     known[i] += 1;
                 }
+                if lp > top.0 {
+                    top = (lp, i);
+                }
+            }
+            if top.1 != usize::MAX {
+                won[top.1] += 1;
             }
         }
         let best = (0..LANGS.len())
@@ -305,7 +339,7 @@ impl LangId {
         let margin = (lm[best] - lm[d]) / n as f64;
         // At least three words, and a third of them, known in the other language: names and
         // numbers alone never decide.
-        if margin < MIN_MARGIN || known[best] < 3 || known[best] * 3 < n {
+        if margin < MIN_MARGIN || known[best] < 3 || known[best] * 3 < n || won[best] < 2 * won[d] {
             return None;
         }
         let info = self.allow.detect(text)?;
