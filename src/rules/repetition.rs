@@ -54,8 +54,8 @@ The the minister said he had expressed his concern in recent weeks about the ref
 /// The `repetition` rule.
 #[derive(Debug)]
 pub struct Repetition {
-    /// Doubled words allowed, per language ("*" for all).
-    allowed: FxHashMap<String, FxHashSet<String>>,
+    /// Doubled words allowed, per language ("*" for all): word → only in a pseudo-cleft.
+    allowed: FxHashMap<String, FxHashMap<String, bool>>,
     participles: FxHashSet<String>,
     boundary: FxHashSet<String>,
     auxiliary: FxHashSet<String>,
@@ -66,12 +66,23 @@ pub struct Repetition {
 impl Repetition {
     /// Builds the rule from the lexicons.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
-        let mut allowed: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
-        for row in lex.table("repetition/allowed.tsv", 2)? {
+        let mut allowed: FxHashMap<String, FxHashMap<String, bool>> = FxHashMap::default();
+        for row in lex.table("repetition/allowed.tsv", 3)? {
+            let cleft = match row[2] {
+                "always" => false,
+                "cleft" => true,
+                other => {
+                    return Err(LexiconError {
+                        file: "repetition/allowed.tsv".into(),
+                        line: 0,
+                        message: format!("unknown condition {other:?} for {:?}", row[1]),
+                    })
+                }
+            };
             allowed
                 .entry(row[0].to_string())
                 .or_default()
-                .insert(row[1].to_lowercase());
+                .insert(row[1].to_lowercase(), cleft);
         }
         let participles = lex
             .list("repetition/participles_en.txt")
@@ -106,10 +117,15 @@ impl Repetition {
         })
     }
 
-    fn is_allowed(&self, lang: &str, w: &str) -> bool {
-        [lang, "*"]
-            .iter()
-            .any(|l| self.allowed.get(*l).is_some_and(|s| s.contains(w)))
+    /// True when "w w" is correct in `lang`; `cleft` tells whether the sentence so far has a
+    /// pseudo-cleft opener ("what", "all", "thing").
+    fn is_allowed(&self, lang: &str, w: &str, cleft: bool) -> bool {
+        [lang, "*"].iter().any(|l| {
+            self.allowed
+                .get(*l)
+                .and_then(|m| m.get(w))
+                .is_some_and(|&needs_cleft| !needs_cleft || cleft)
+        })
     }
 
     /// (a) The same word twice in a row, separated only by spaces.
@@ -134,7 +150,15 @@ impl Repetition {
                 continue;
             }
             let lw = lower(wb);
-            if self.is_allowed(lang, &lw) {
+            let cleft = s.words[..k - 1].iter().any(|w| {
+                let t = lower(w.text(text));
+                matches!(t.as_ref(), "what" | "whatever" | "all" | "thing")
+            });
+            // Three in a row is never right ("die die die").
+            let triple = k >= 2
+                && s.words[k - 2].text(text).eq_ignore_ascii_case(wa)
+                && text[s.words[k - 2].end..a.start].chars().all(|c| c == ' ');
+            if !triple && self.is_allowed(lang, &lw, cleft) {
                 continue;
             }
             out.push(
@@ -210,7 +234,7 @@ impl Repetition {
             }
             let is_participle = self.participle(form, en);
             // Walk back through the clause.
-            let lo = j.saturating_sub(16);
+            let lo = j.saturating_sub(WINDOW);
             for i in (lo..j - 1).rev() {
                 let wi = words[i];
                 // Punctuation between words i and i+1 ends the search.
@@ -264,6 +288,86 @@ impl Repetition {
     }
 }
 
+/// How far back (in words) the first occurrence of a stranded verb may be.
+const WINDOW: usize = 22;
+
+/// Prepositions that open a time or place adverbial between a verb and its repetition
+/// ("announced on Thursday announced").
+const ADVERBIAL: [&str; 6] = ["on", "at", "in", "during", "last", "this"];
+
+impl Repetition {
+    /// (b') English: a past verb repeated right after a short adverbial, not at the clause end
+    /// ("The police reported on Sunday reported that …"): the German verb-second order
+    /// ("Die Polizei berichtete am Sonntag, …") translated twice.
+    fn verb_adverbial(&self, s: &Sentence<'_>, en: &WordFreq, out: &mut Vec<Finding>) {
+        let text = s.text;
+        let words = s.words;
+        for i in 0..words.len() {
+            let wi = words[i];
+            if !wi.alpha {
+                continue;
+            }
+            let form = wi.text(text);
+            if form.len() < 4 || is_capitalized(form) || !self.participle(form, en) {
+                continue;
+            }
+            let Some(next) = words.get(i + 1) else {
+                continue;
+            };
+            if !ADVERBIAL.contains(&lower(next.text(text)).as_ref()) {
+                continue;
+            }
+            // The first verb must be the clause's main verb, not one inside a relative or
+            // subordinate clause ("Those who voted in 2019 voted again").
+            let mut k = i;
+            let mut subordinate = false;
+            while k > 0 {
+                let gap = &text[words[k - 1].end..words[k].start];
+                if gap.chars().any(|c| !c.is_whitespace() && c != '-') {
+                    break;
+                }
+                k -= 1;
+                if self.boundary.contains(lower(words[k].text(text)).as_ref()) {
+                    subordinate = true;
+                    break;
+                }
+            }
+            if subordinate {
+                continue;
+            }
+            for j in i + 3..(i + 6).min(words.len()) {
+                let wj = words[j];
+                let gap = &text[words[j - 1].end..wj.start];
+                if gap.chars().any(|c| !c.is_whitespace()) {
+                    break;
+                }
+                let t = lower(wj.text(text));
+                if t == form {
+                    out.push(
+                        Finding::new(
+                            &INFO,
+                            wj.span(),
+                            format!("the verb {form:?} is repeated after the adverbial (the source's word order kept)"),
+                        )
+                        .with_severity(Severity::Major),
+                    );
+                    break;
+                }
+                // Only a short adverbial between: "on Sunday", "at the weekend", "last week".
+                if self.boundary.contains(t.as_ref())
+                    || self.auxiliary.contains(t.as_ref())
+                    || matches!(
+                        t.as_ref(),
+                        "he" | "she" | "it" | "they" | "we" | "i" | "you"
+                    )
+                {
+                    break;
+                }
+            }
+        }
+    }
+}
+
 impl Rule for Repetition {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -272,7 +376,12 @@ impl Rule for Repetition {
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         self.doubled(s, cx.target, out);
         if cx.target == "en" {
-            self.verb_bracket(s, cx.lex.words("en"), out);
+            let en = cx.lex.words("en");
+            let first = out.len();
+            self.verb_bracket(s, en, out);
+            if out.len() == first {
+                self.verb_adverbial(s, en, out);
+            }
         }
     }
 }
@@ -362,8 +471,39 @@ mod tests {
         assert_eq!(matched(CODE, t), vec!["criticised"]);
         let t = "The minister had taken the decision after long talks with the unions taken.";
         assert_eq!(matched(CODE, t), vec!["taken"]);
+        let t = "The minister had promised at a meeting in Leipzig on Monday a new start for the region in the second half of the year promised.";
+        assert_eq!(matched(CODE, t), vec!["promised"]);
         let t = "The president will visit next week the new factory in Dresden visit.";
         assert_eq!(matched(CODE, t), vec!["visit"]);
+    }
+
+    #[test]
+    fn verb_repeated_after_adverbial() {
+        let t = "The fire brigade reported on Saturday reported that nobody was hurt.";
+        assert_eq!(matched(CODE, t), vec!["reported"]);
+        let t = "The mayor announced at the weekend announced new parking rules.";
+        assert_eq!(matched(CODE, t), vec!["announced"]);
+        assert_clean(
+            CODE,
+            &[
+                "The police reported on Sunday that they reported the case.",
+                "She worked in Paris and worked in Rome.",
+                "Those who voted in 2019 voted again.",
+            ],
+        );
+    }
+
+    #[test]
+    fn pseudo_clefts_and_triples() {
+        assert_eq!(
+            matched(CODE, "Among the guests was was the mayor."),
+            vec!["was was"]
+        );
+        assert!(matched(CODE, "What it was was a misunderstanding.").is_empty());
+        assert_eq!(
+            findings(CODE, "de", "Zwei Männer, die die die Tat gestanden haben.").len(),
+            1
+        );
     }
 
     #[test]
