@@ -68,7 +68,12 @@ struct Checks {
     decimal_point: bool,
     german_date: bool,
     space_groups: bool,
-    comma_groups: bool,
+    /// Thousands separator of the target for English-style "1,200,000", if it is flagged.
+    comma_groups: Option<&'static str>,
+    /// US dates "2/14/2024" (month first) are flagged.
+    us_dates: bool,
+    /// Spanish ¿ ¡ are flagged.
+    inverted_marks: bool,
     french_spacing: bool,
     numero: bool,
 }
@@ -83,7 +88,9 @@ fn checks(target: &str) -> Option<Checks> {
         decimal_point: false,
         german_date: false,
         space_groups: false,
-        comma_groups: false,
+        comma_groups: None,
+        us_dates: false,
+        inverted_marks: false,
         french_spacing: false,
         numero: false,
     };
@@ -96,24 +103,29 @@ fn checks(target: &str) -> Option<Checks> {
             space_groups: true,
             french_spacing: true,
             numero: true,
+            inverted_marks: true,
             ..none
         },
         "de" => Checks {
             guillemets_spaced: true,
             english_quotes: Some(("„", "“")),
             decimal_point: true,
-            comma_groups: true,
+            comma_groups: Some("."),
+            us_dates: true,
             ..none
         },
         "fr" => Checks {
             english_quotes: Some(("«\u{A0}", "\u{A0}»")),
             decimal_point: true,
+            comma_groups: Some("\u{202F}"),
+            us_dates: true,
             ..none
         },
         "es" => Checks {
             low_quotes: true,
             guillemets_spaced: true,
             french_spacing: true,
+            us_dates: true,
             ..none
         },
         _ => return None,
@@ -315,18 +327,20 @@ impl Typography {
                     continue;
                 }
             }
-            if ck.comma_groups
-                && n.seps.len() >= 2
-                && n.seps.iter().all(|&c| c == ',')
+            // "1,200,000", or "1,200" / "27,000": a decimal comma is not followed by three
+            // digits ending in "00" (nobody writes 1,200 for 1.2).
+            let english_groups = n.seps.iter().all(|&c| c == ',')
                 && n.groups[1..].iter().all(|g| g.len() == 3)
-            {
+                && (n.seps.len() >= 2
+                    || (n.seps.len() == 1 && n.groups[0] != "0" && n.groups[1].ends_with("00")));
+            if let Some(sep) = ck.comma_groups.filter(|_| english_groups) {
                 out.push(
                     Finding::new(
                         &INFO,
                         n.span.clone(),
-                        "English thousands separators: German groups with points",
+                        "English thousands separators: this language groups thousands otherwise",
                     )
-                    .with_suggestion(num.replace(',', ".")),
+                    .with_suggestion(n.groups.join(sep)),
                 );
                 continue;
             }
@@ -390,6 +404,55 @@ impl Typography {
                 )
                 .with_suggestion(day.to_string()),
             );
+        }
+    }
+
+    /// "2/14/2024": a US date (month first, day above 12) in a language that puts the day first.
+    fn us_dates(&self, s: &Sentence<'_>, target: &str, out: &mut Vec<Finding>) {
+        let sep = if target == "de" { '.' } else { '/' };
+        let text = s.text;
+        if !text.contains('/') {
+            return;
+        }
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_digit()
+                || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'/'))
+            {
+                i += 1;
+                continue;
+            }
+            let field = |k: usize| {
+                let e = (k..b.len())
+                    .find(|&e| !b[e].is_ascii_digit())
+                    .unwrap_or(b.len());
+                (e, &text[k..e])
+            };
+            let (e1, m) = field(i);
+            if !(e1 < b.len() && b[e1] == b'/' && m.len() <= 2) {
+                i = e1.max(i + 1);
+                continue;
+            }
+            let (e2, d) = field(e1 + 1);
+            if !(e2 < b.len() && b[e2] == b'/' && (1..=2).contains(&d.len())) {
+                i = e2.max(i + 1);
+                continue;
+            }
+            let (e3, y) = field(e2 + 1);
+            let after_ok = e3 >= b.len() || !(b[e3].is_ascii_alphanumeric() || b[e3] == b'/');
+            let (mv, dv): (u32, u32) = (m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+            if y.len() == 4 && after_ok && (1..=12).contains(&mv) && (13..=31).contains(&dv) {
+                out.push(
+                    Finding::new(
+                        &INFO,
+                        i..e3,
+                        "US date (month first): this language puts the day first",
+                    )
+                    .with_suggestion(format!("{dv}{sep}{mv}{sep}{y}")),
+                );
+            }
+            i = e3.max(i + 1);
         }
     }
 
@@ -505,7 +568,9 @@ impl Typography {
                 let p = trimmed.chars().next_back().unwrap_or(' ');
                 // A word or a closing quote before the space: French spacing. Not "5 : 3"
                 // (scores), " :)" (emoticons), " ... ?" or a mark opening a list line.
-                if !(p.is_alphabetic() || matches!(p, '"' | '”' | '»' | ')' | '’')) {
+                // A digit counts before ? and ! ("in 2028 !"), not before : and ; ("5 : 3").
+                let digit = p.is_ascii_digit() && matches!(c, '?' | '!');
+                if !(digit || p.is_alphabetic() || matches!(p, '"' | '”' | '»' | ')' | '’')) {
                     continue;
                 }
                 let after = text[i + 1..].chars().next();
@@ -523,6 +588,16 @@ impl Typography {
                         format!("space before {c:?} (French spacing)"),
                     )
                     .with_suggestion(c.to_string()),
+                );
+            }
+            if ck.inverted_marks && (c == '¿' || c == '¡') {
+                out.push(
+                    Finding::new(
+                        &INFO,
+                        i..i + c.len_utf8(),
+                        format!("Spanish {c:?}: English has no inverted marks"),
+                    )
+                    .with_suggestion(""),
                 );
             }
             if ck.numero && (c == 'n' || c == 'N') && text[i + 1..].starts_with('°') {
@@ -561,6 +636,9 @@ impl Rule for Typography {
         self.numbers(s, cx.target, ck, out);
         if ck.german_date {
             self.split_date(s, cx, out);
+        }
+        if ck.us_dates {
+            self.us_dates(s, cx.target, out);
         }
         self.quotes(s, ck, out);
         self.spacing(s, ck, out);
@@ -653,6 +731,14 @@ mod tests {
             f("en", "He lives at n° 12 rue de Rivoli."),
             vec![pair("n°", "No.")]
         );
+        assert_eq!(
+            f("en", "The prototypes should be ready in 2028 !"),
+            vec![pair(" !", "!")]
+        );
+        assert_eq!(
+            f("en", "¿Will the employers accept the offer?"),
+            vec![pair("¿", "")]
+        );
     }
 
     #[test]
@@ -691,6 +777,17 @@ mod tests {
             ]
         );
         assert_eq!(
+            f(
+                "de",
+                "Der Konzern streicht 1,200 Stellen und 27,000 Tonnen."
+            ),
+            vec![pair("1,200", "1.200"), pair("27,000", "27.000")]
+        );
+        assert_eq!(
+            f("de", "Der Vertrag wurde am 2/14/2024 unterzeichnet."),
+            vec![pair("2/14/2024", "14.2.2024")]
+        );
+        assert_eq!(
             f("de", "Er sprach von « alten Freunden »."),
             vec![pair("« alten Freunden »", "»alten Freunden«")]
         );
@@ -702,6 +799,7 @@ mod tests {
             "Am 9.11.2023 um 10.30 Uhr stieg der Kurs um 3,8 Prozent auf 4.840 Punkte.",
             "Er sagte: „Das ist ein neues Kapitel“ – und ging.",
             "Die Version 2.0 kostet 1,250 Euro; »Die Zeit« berichtete.",
+            "Der Zins liegt bei 0,500 Prozent; am 3/4/2024 und am 14/2/2024 wurde gezahlt.",
             "Bayern gewann 5:3 im Elfmeterschießen, Fragen? Nein!",
             "Der Film „Oppenheimer“ gewann 7 Oscars.",
         ] {
@@ -724,6 +822,14 @@ mod tests {
         ] {
             assert!(f("fr", t).is_empty(), "{t}: {:?}", f("fr", t));
         }
+    }
+
+    #[test]
+    fn french_thousands() {
+        assert_eq!(
+            f("fr", "Le contrat porte sur 2,500,000 euros."),
+            vec![pair("2,500,000", "2\u{202F}500\u{202F}000")]
+        );
     }
 
     #[test]
