@@ -231,7 +231,14 @@ impl LangId {
         if !in_doubt {
             return fallback;
         }
-        self.in_doubt(text, words, d, n, doc).unwrap_or(fallback)
+        // Only languages with function words in the sentence compete with the document's:
+        // their word lists are parsed on first use, and most never are.
+        let mut candidates = [false; LANGS.len()];
+        for (i, c) in candidates.iter_mut().enumerate() {
+            *c = i == d || hits[i] > 0;
+        }
+        self.in_doubt(text, words, d, n, doc, candidates)
+            .unwrap_or(fallback)
     }
 
     /// True when most lower-case words of the sentence (names aside) are missing from the
@@ -297,11 +304,16 @@ impl LangId {
         d: usize,
         n: usize,
         doc: Guess,
+        candidates: [bool; LANGS.len()],
     ) -> Option<Guess> {
         let mut lm = [0f64; LANGS.len()];
         let mut known = [0usize; LANGS.len()];
-        let lists: Vec<&crate::lexicon::WordFreq> =
-            LANGS.iter().map(|l| self.lex.words(l)).collect();
+        let empty = crate::lexicon::WordFreq::default();
+        let lists: Vec<&crate::lexicon::WordFreq> = LANGS
+            .iter()
+            .zip(candidates)
+            .map(|(l, c)| if c { self.lex.words(l) } else { &empty })
+            .collect();
         // Words "won" by each language (its frequency is the highest of all): a mixed
         // sentence ("Laut dem Bericht the number rose") is not wholly in another language.
         let mut won = [0usize; LANGS.len()];
