@@ -298,11 +298,7 @@ impl Encoding {
     /// Invisible and control characters, except inside the mojibake spans `covered`.
     fn invisible(&self, s: &Sentence<'_>, covered: &[Range<usize>], out: &mut Vec<Finding>) {
         let text = s.text;
-        if text.is_ascii()
-            && !text
-                .bytes()
-                .any(|b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') || b == 0x7F)
-        {
+        if !text.chars().any(|c| classify(c).is_some()) {
             return;
         }
         let has_rtl = text.chars().any(rtl);

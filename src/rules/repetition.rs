@@ -307,14 +307,18 @@ impl Repetition {
             if !wi.alpha {
                 continue;
             }
-            let form = wi.text(text);
-            if form.len() < 4 || is_capitalized(form) || !self.participle(form, en) {
-                continue;
-            }
+            // Cheapest test first: a preposition of time or place follows.
             let Some(next) = words.get(i + 1) else {
                 continue;
             };
-            if !ADVERBIAL.contains(&lower(next.text(text)).as_ref()) {
+            if !ADVERBIAL
+                .iter()
+                .any(|a| next.text(text).eq_ignore_ascii_case(a))
+            {
+                continue;
+            }
+            let form = wi.text(text);
+            if form.len() < 4 || is_capitalized(form) || !self.participle(form, en) {
                 continue;
             }
             // The first verb must be the clause's main verb, not one inside a relative or
