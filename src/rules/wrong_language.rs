@@ -210,6 +210,15 @@ mod tests {
     }
 
     #[test]
+    fn french_sentence_in_spanish_target() {
+        // French and Spanish share function words ("le", "un", "a"): the unknown words decide.
+        let text = "El Gobierno aprobó el martes el nuevo presupuesto. Le ministre a présenté un nouveau projet de budget. La oposición votó en contra.";
+        assert_eq!(flagged("es", text), 1);
+        let clean = "El Gobierno aprobó el martes el nuevo presupuesto para el año que viene. La oposición votó en contra del proyecto.";
+        assert_eq!(flagged("es", clean), 0);
+    }
+
+    #[test]
     fn english_sentence_in_german_target() {
         let text = "Die Regierung hat am Montag neue Regeln beschlossen. The government wants to cut taxes significantly next year. Das sagte der Minister.";
         assert_eq!(flagged("de", text), 1);
