@@ -549,6 +549,9 @@ mod tests {
                 "The company has reported profits, its rival reported losses.",
                 "He has been tested and retested, tested.",
                 "She has worked hard all year, so she worked.",
+                "We had to do what we had to do.",
+                "It will cost what it will cost.",
+                "They have done all they have done.",
                 "The police have arrested two men; officers arrested.",
             ],
         );

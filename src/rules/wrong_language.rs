@@ -205,6 +205,11 @@ mod tests {
                 "Kassym-Jomart Tokayev, Olaf Scholz, Emmanuel Macron and Giorgia Meloni attended.",
                 "Borussia Mönchengladbach beat Eintracht Frankfurt 3-1 at the Borussia-Park.",
                 "The song “Non, je ne regrette rien” was played at the funeral.",
+                "“Wir schaffen das”, Chancellor Angela Merkel said in 2015.",
+                "The newspaper Süddeutsche Zeitung called it “ein Sieg der Vernunft”.",
+                "His last words were “Es lebe die Freiheit”, according to the court records.",
+                "Real Madrid beat Atlético de Madrid at the Santiago Bernabéu on Sunday.",
+                "The Académie française and the Comédie-Française are in Paris.",
             ],
         );
     }
