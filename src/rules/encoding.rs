@@ -225,7 +225,73 @@ fn token_around(text: &str, r: Range<usize>) -> Range<usize> {
     s2..e2
 }
 
+/// Mojibake whose fraction character was later decomposed by compatibility normalization:
+/// "MÃ¼nchen" → "MÃ1 ⁄ 4nchen" (¼ = byte 0xBC). Returns the byte length of the sequence after
+/// the lead character and the continuation byte it stood for.
+fn fraction_tail(rest: &str) -> Option<(usize, u8)> {
+    let b = rest.as_bytes();
+    let num = *b.first()?;
+    let mut k = 1;
+    if b.get(k) == Some(&b' ') {
+        k += 1;
+    }
+    let slash = '⁄'.len_utf8();
+    if !rest.get(k..)?.starts_with('⁄') {
+        return None;
+    }
+    k += slash;
+    if b.get(k) == Some(&b' ') {
+        k += 1;
+    }
+    let den = *b.get(k)?;
+    let byte = match (num, den) {
+        (b'1', b'4') => 0xBC,
+        (b'1', b'2') => 0xBD,
+        (b'3', b'4') => 0xBE,
+        _ => return None,
+    };
+    Some((k + 1, byte))
+}
+
 impl Encoding {
+    /// "MÃ1 ⁄ 4nchen": see [`fraction_tail`].
+    fn decomposed(&self, text: &str, out: &mut Vec<Finding>) {
+        if !text.contains('⁄') {
+            return;
+        }
+        for (i, c) in text.char_indices() {
+            let lead = match c {
+                'Ã' => 0xC3u8,
+                'Â' => 0xC2,
+                _ => continue,
+            };
+            let after = i + c.len_utf8();
+            let Some((len, byte)) = fraction_tail(&text[after..]) else {
+                continue;
+            };
+            let Some(decoded) = std::str::from_utf8(&[lead, byte])
+                .ok()
+                .and_then(|s| s.chars().next())
+            else {
+                continue;
+            };
+            let span = token_around(text, i..after + len);
+            let fixed = format!(
+                "{}{decoded}{}",
+                &text[span.start..i],
+                &text[after + len..span.end.max(after + len)]
+            );
+            out.push(
+                Finding::new(
+                    &INFO,
+                    span,
+                    "mojibake: UTF-8 text decoded as Windows-1252, then normalized",
+                )
+                .with_suggestion(fixed),
+            );
+        }
+    }
+
     fn mojibake(&self, text: &str, out: &mut Vec<Finding>) {
         // Fast path: every mojibake sequence has a lead character in U+00C2–U+00F4.
         if text.is_ascii() || !text.chars().any(|c| ('\u{C2}'..='\u{F4}').contains(&c)) {
@@ -389,6 +455,7 @@ impl Rule for Encoding {
 
     fn check(&self, s: &Sentence<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
         let first = out.len();
+        self.decomposed(s.text, out);
         self.mojibake(s.text, out);
         let covered: Vec<Range<usize>> = out[first..].iter().map(|f| f.span.clone()).collect();
         self.invisible(s, &covered, out);
@@ -436,6 +503,16 @@ mod tests {
         let f = suggestions("The minister said she didnâ€™t know about the â€œdealâ€\u{9d}.");
         assert_eq!(f.len(), 2, "{f:?}");
         assert_eq!(f[0], ("didnâ€™t".to_string(), Some("didn’t".to_string())));
+    }
+
+    #[test]
+    fn flags_mojibake_with_decomposed_fractions() {
+        let f = suggestions("The match in MÃ1 ⁄ 4nchen ended 2-1.");
+        assert_eq!(
+            f,
+            vec![("MÃ1 ⁄ 4nchen".to_string(), Some("München".to_string()))]
+        );
+        assert!(suggestions("Add 1 ⁄ 4 cup of sugar and Ã la carte.").len() == 1);
     }
 
     #[test]
