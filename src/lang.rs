@@ -83,13 +83,23 @@ pub struct LangId {
     /// For each lower-case function word, a bit per language of [`LANGS`].
     function: FxHashMap<String, u16>,
     allow: whatlang::Detector,
+    /// Word lists, parsed on first use (only sentences in doubt need them).
+    lex: &'static Lexicons,
 }
 
-const MIN_WORDS: usize = 4;
+/// Fewer words than this: the sentence takes the document's language.
+const MIN_WORDS: usize = 5;
+/// log10 relative frequency given to a word missing from a language's list.
+const FLOOR: f64 = -7.5;
+/// Average advantage per word (in decades of frequency) another language needs over the
+/// document's before a sentence is called that language.
+const MIN_MARGIN: f64 = 0.5;
+/// The margin at which the word lists decide even when whatlang names a third language.
+const STRONG_MARGIN: f64 = 1.2;
 
 impl LangId {
     /// Builds the identifier.
-    pub fn new(lex: &Lexicons) -> Self {
+    pub fn new(lex: &'static Lexicons) -> Self {
         let mut function: FxHashMap<String, u16> = FxHashMap::default();
         for (i, l) in LANGS.iter().enumerate() {
             for w in lex.function_words(l) {
@@ -102,7 +112,11 @@ impl LangId {
                 .filter_map(|c| whatlang::Lang::from_code(iso3(c)))
                 .collect(),
         );
-        LangId { function, allow }
+        LangId {
+            function,
+            allow,
+            lex,
+        }
     }
 
     fn hits(&self, text: &str, words: &[Word], limit: usize) -> ([u32; LANGS.len()], usize) {
@@ -173,60 +187,205 @@ impl LangId {
         }
     }
 
-    /// The language of one sentence, falling back to the document's.
+    /// The language of one sentence, falling back to the document's (`doc`, with `detected`
+    /// cleared) unless the sentence itself says otherwise with confidence.
+    ///
+    /// Three stages, cheapest first:
+    /// 1. a sentence mostly in another script is asked of whatlang directly;
+    /// 2. a Latin-script sentence of fewer than [`MIN_WORDS`] words, or one whose function words
+    ///    are those of the document's language, keeps the document's language (almost every
+    ///    sentence stops here: one hash lookup per word);
+    /// 3. a sentence in doubt is scored by a unigram model over the word-frequency lexicons of
+    ///    every language and by whatlang (with an allowlist); both must name the same other
+    ///    language, by a clear margin, for the sentence to be called that language.
     pub fn sentence(&self, text: &str, words: &[Word], doc: Guess) -> Guess {
         let fallback = Guess {
             detected: false,
             ..doc
         };
-        let (hits, n) = self.hits(text, words, usize::MAX);
         let (latin, other) = scripts(text);
         if other > latin && other >= 8 {
-            // Mostly a non-Latin script in a Latin-script document (or the reverse).
-            if let Some(info) = whatlang::detect(text) {
-                let lang = code_of(info.lang());
-                if lang != doc.lang && info.confidence() >= 0.5 {
-                    return Guess {
-                        lang,
-                        confidence: round2(info.confidence()),
-                        detected: true,
-                    };
-                }
-            }
-            return fallback;
+            return self.other_script(text, doc).unwrap_or(fallback);
         }
+        let (hits, n) = self.hits(text, words, usize::MAX);
         if n < MIN_WORDS {
             return fallback;
         }
-        let doc_i = LANGS.iter().position(|&l| l == doc.lang);
-        let doc_hits = doc_i.map_or(0, |i| hits[i]);
-        let (best, _) = top2(&hits);
-        let best_other = (0..LANGS.len())
-            .filter(|&i| Some(i) != doc_i)
-            .max_by_key(|&i| (hits[i], std::cmp::Reverse(i)))
-            .unwrap_or(best);
-        let other_hits = hits[best_other];
-        let in_doubt = (other_hits >= 2 && other_hits > 2 * doc_hits)
-            || (doc_hits == 0 && n >= 6 && doc_i.is_some());
+        let Some(d) = LANGS.iter().position(|&l| l == doc.lang) else {
+            // No lexicon for the document's language: only a long sentence that whatlang is
+            // sure of can be told apart.
+            return self.unlisted(text, n, doc).unwrap_or(fallback);
+        };
+        let doc_hits = hits[d] as usize;
+        let other_hits = (0..LANGS.len())
+            .filter(|&i| i != d)
+            .map(|i| hits[i] as usize)
+            .max()
+            .unwrap_or(0);
+        // A sentence of the document's language has function words of its own (about a
+        // third of running text; fewer in headlines): only sentences short of them, or richer
+        // in another language's, are looked at closer.
+        let in_doubt = (other_hits >= 2 && other_hits > doc_hits)
+            || doc_hits * 6 < n
+            || self.unknown_words(text, words, d);
         if !in_doubt {
             return fallback;
         }
-        match self.allow.detect(text) {
-            Some(info) => {
-                let lang = code_of(info.lang());
-                let strong = info.is_reliable() || (info.confidence() >= 0.6 && n >= 6);
-                if lang != doc.lang && strong && (lang == LANGS[best_other] || other_hits == 0) {
-                    Guess {
-                        lang,
-                        confidence: round2(info.confidence()),
-                        detected: true,
-                    }
-                } else {
-                    fallback
+        // Only languages with function words in the sentence compete with the document's:
+        // their word lists are parsed on first use, and most never are.
+        let mut candidates = [false; LANGS.len()];
+        for (i, c) in candidates.iter_mut().enumerate() {
+            *c = i == d || hits[i] > 0;
+        }
+        self.in_doubt(text, words, d, n, doc, candidates)
+            .unwrap_or(fallback)
+    }
+
+    /// True when most lower-case words of the sentence (names aside) are missing from the
+    /// document language's word list: a sentence in a neighbouring language that shares its
+    /// function words ("le", "un", "a" are Spanish and French).
+    fn unknown_words(&self, text: &str, words: &[Word], d: usize) -> bool {
+        let wf = self.lex.words(LANGS[d]);
+        if wf.is_empty() {
+            return false;
+        }
+        let (mut seen, mut unknown) = (0usize, 0usize);
+        for w in words.iter().filter(|w| w.alpha).take(16) {
+            let t = w.text(text);
+            if t.len() < 4 || t.starts_with(char::is_uppercase) {
+                continue;
+            }
+            seen += 1;
+            if !wf.contains(t) {
+                unknown += 1;
+            }
+        }
+        seen >= 3 && unknown * 2 > seen
+    }
+
+    /// A sentence mostly in a non-Latin script: whatlang, which tells scripts apart reliably.
+    fn other_script(&self, text: &str, doc: Guess) -> Option<Guess> {
+        let info = whatlang::detect(text)?;
+        let lang = code_of(info.lang());
+        if lang == doc.lang || info.confidence() < 0.5 {
+            return None;
+        }
+        // Two languages of the same script (Russian and Ukrainian, say) are told apart less
+        // well than scripts are: only a reliable answer counts.
+        if script_of(lang) == script_of(doc.lang) && !info.is_reliable() {
+            return None;
+        }
+        Some(Guess {
+            lang,
+            confidence: round2(info.confidence()),
+            detected: true,
+        })
+    }
+
+    /// A document language without lexicons: whatlang over all languages, when it is sure.
+    fn unlisted(&self, text: &str, n: usize, doc: Guess) -> Option<Guess> {
+        if n < 8 {
+            return None;
+        }
+        let info = whatlang::detect(text)?;
+        let lang = code_of(info.lang());
+        (lang != doc.lang && info.is_reliable() && info.confidence() >= 0.9).then_some(Guess {
+            lang,
+            confidence: round2(info.confidence()),
+            detected: true,
+        })
+    }
+
+    /// The closer look: unigram scores from the word lists, and whatlang.
+    fn in_doubt(
+        &self,
+        text: &str,
+        words: &[Word],
+        d: usize,
+        n: usize,
+        doc: Guess,
+        candidates: [bool; LANGS.len()],
+    ) -> Option<Guess> {
+        let mut lm = [0f64; LANGS.len()];
+        let mut known = [0usize; LANGS.len()];
+        let empty = crate::lexicon::WordFreq::default();
+        let lists: Vec<&crate::lexicon::WordFreq> = LANGS
+            .iter()
+            .zip(candidates)
+            .map(|(l, c)| if c { self.lex.words(l) } else { &empty })
+            .collect();
+        // Words "won" by each language (its frequency is the highest of all): a mixed
+        // sentence ("Laut dem Bericht the number rose") is not wholly in another language.
+        let mut won = [0usize; LANGS.len()];
+        for w in words.iter().filter(|w| w.alpha) {
+            let lw = crate::text::lower(w.text(text));
+            let mut top = (FLOOR, usize::MAX);
+            for (i, wf) in lists.iter().enumerate() {
+                let lp = wf.log_p(&lw, FLOOR).max(FLOOR);
+                lm[i] += lp;
+                if lp > FLOOR {
+                    known[i] += 1;
+                }
+                if lp > top.0 {
+                    top = (lp, i);
                 }
             }
-            None => fallback,
+            if top.1 != usize::MAX {
+                won[top.1] += 1;
+            }
         }
+        let best = (0..LANGS.len())
+            .filter(|&i| !lists[i].is_empty())
+            .max_by(|&a, &b| lm[a].total_cmp(&lm[b]))?;
+        if known[best] * 2 < n && known[d] * 3 < n {
+            // Most words are in no list we hold: a language we have no lexicon for?
+            if let Some(g) = self.unlisted(text, n, doc) {
+                if !LANGS.contains(&g.lang) {
+                    return Some(g);
+                }
+            }
+        }
+        if best == d {
+            return None;
+        }
+        let margin = (lm[best] - lm[d]) / n as f64;
+        // At least three words, and a third of them, known in the other language: names and
+        // numbers alone never decide.
+        if margin < MIN_MARGIN || known[best] < 3 || known[best] * 3 < n || won[best] < 2 * won[d] {
+            return None;
+        }
+        let info = self.allow.detect(text)?;
+        let lang = code_of(info.lang());
+        // whatlang confuses neighbours (German and Dutch) on short sentences: when the word
+        // lists are clearly for one language, whatlang need only not insist on the document's.
+        let agree = lang == LANGS[best];
+        let overruled = lang == doc.lang && info.is_reliable();
+        if !(agree || (margin >= STRONG_MARGIN && !overruled)) {
+            return None;
+        }
+        let lang = LANGS[best];
+        // Both agree: confidence grows with the margin and with whatlang's own.
+        let conf = (0.5 + margin / 4.0).min(0.99).max(info.confidence());
+        Some(Guess {
+            lang,
+            confidence: round2(conf.min(0.99)),
+            detected: true,
+        })
+    }
+}
+
+/// The script family of a language code, coarsely (enough to tell "same script" apart).
+fn script_of(lang: &str) -> &'static str {
+    match lang {
+        "ru" | "uk" | "bg" | "sr" | "be" | "mk" => "cyrillic",
+        "zh" | "ja" => "han",
+        "ar" | "fa" | "ur" => "arabic",
+        "hi" | "mr" | "ne" => "devanagari",
+        "el" => "greek",
+        "he" | "yi" => "hebrew",
+        "ko" => "hangul",
+        "th" => "thai",
+        _ => "latin",
     }
 }
 
