@@ -232,7 +232,17 @@ impl Engine {
             abbreviations.extend(lex.list(p));
         }
         abbreviations.extend(lex.list("segment/abbreviations.txt"));
-        let segmenter = Segmenter::new(abbreviations, lex.list("segment/titles.txt"), starters);
+        let mut months: Vec<&str> = Vec::new();
+        for p in lex.paths().filter(|p| p.starts_with("calendar/")) {
+            months.extend(
+                lex.entries(p)
+                    .into_iter()
+                    .filter(|e| e.text.split('\t').nth(1) == Some("month"))
+                    .filter_map(|e| e.text.split('\t').next()),
+            );
+        }
+        let segmenter = Segmenter::new(abbreviations, lex.list("segment/titles.txt"), starters)
+            .with_months(months);
         let names: Vec<&String> = opts
             .config
             .allow

@@ -40,6 +40,8 @@ pub struct Segmenter {
     /// Lower-case words that commonly begin a sentence; after an abbreviation such a word
     /// marks a break ("in the U.S. The president …").
     starters: HashSet<String>,
+    /// Lower-case month names: "14. February" / "9. November" (a German date) is no break.
+    months: HashSet<String>,
 }
 
 impl Segmenter {
@@ -54,7 +56,18 @@ impl Segmenter {
             abbreviations: abbreviations.into_iter().map(norm).collect(),
             titles: titles.into_iter().map(norm).collect(),
             starters: starters.into_iter().map(norm).collect(),
+            months: HashSet::new(),
         }
+    }
+
+    /// Adds month names: a day number, a period and a month name do not end a sentence.
+    pub fn with_months<'a>(mut self, months: impl IntoIterator<Item = &'a str>) -> Self {
+        self.months.extend(
+            months
+                .into_iter()
+                .map(|m| m.trim().trim_end_matches('.').to_lowercase()),
+        );
+        self
     }
 
     /// Splits `text` into sentences.
@@ -147,6 +160,16 @@ impl Segmenter {
             matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
         let abbreviation =
             single_initial || tok.contains('.') || self.abbreviations.contains(&lower);
+        if tok.len() <= 2 && tok.bytes().all(|b| b.is_ascii_digit()) && !self.months.is_empty() {
+            let next_word: String = block[next..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>()
+                .to_lowercase();
+            if self.months.contains(&next_word) {
+                return false;
+            }
+        }
         if !abbreviation {
             return true;
         }
@@ -361,6 +384,22 @@ mod tests {
         let t = "x".repeat(5000);
         let spans = seg().split(&t);
         assert_eq!(spans.iter().map(|s| s.end - s.start).sum::<usize>(), 5000);
+    }
+
+    #[test]
+    fn day_number_before_a_month_is_no_break() {
+        let s = seg().with_months(["February", "März"]);
+        let t = "It starts on 14. February in Berlin. Then 3. März. 5. Then";
+        let got: Vec<&str> = s.split(t).iter().map(|x| &t[x.start..x.end]).collect();
+        assert_eq!(
+            got,
+            vec![
+                "It starts on 14. February in Berlin.",
+                "Then 3. März.",
+                "5.",
+                "Then"
+            ]
+        );
     }
 
     #[test]

@@ -15,7 +15,11 @@ fn mtlint(dir: &Path) -> Command {
 
 fn json(out: &[u8]) -> Value {
     let s = std::str::from_utf8(out).unwrap();
-    assert_eq!(s.trim_end().lines().count(), 1, "exactly one JSON object: {s}");
+    assert_eq!(
+        s.trim_end().lines().count(),
+        1,
+        "exactly one JSON object: {s}"
+    );
     serde_json::from_str(s).unwrap()
 }
 
@@ -136,10 +140,20 @@ fn filter_limit_and_determinism() {
     let run = |extra: &[&str]| {
         let mut args = vec!["eval", "gold.tsv", "--target", "en", "--format", "json"];
         args.extend_from_slice(extra);
-        json(&mtlint(dir.path()).args(&args).assert().success().get_output().stdout)
+        json(
+            &mtlint(dir.path())
+                .args(&args)
+                .assert()
+                .success()
+                .get_output()
+                .stdout,
+        )
     };
     assert_eq!(run(&["--filter", "is_human=0"])["rows"], 4);
-    assert_eq!(run(&["--filter", "is_human=0", "--filter", "doc=d2"])["rows"], 2);
+    assert_eq!(
+        run(&["--filter", "is_human=0", "--filter", "doc=d2"])["rows"],
+        2
+    );
     assert_eq!(run(&["--filter", "is_human=0", "--limit", "3"])["rows"], 3);
     let one = run(&["--doc-column", "doc", "-j", "1", "--human-score", "errors"]);
     let two = run(&["--doc-column", "doc", "-j", "2", "--human-score", "errors"]);
@@ -156,7 +170,10 @@ fn missing_column_exits_2_and_lists_columns() {
         .code(2);
     let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
     assert!(err.contains("\"mqm_score\""), "{err}");
-    assert!(err.contains("id, doc, system, is_human, errors, text"), "{err}");
+    assert!(
+        err.contains("id, doc, system, is_human, errors, text"),
+        "{err}"
+    );
     mtlint(dir.path())
         .args(["eval", "gold.tsv", "--text-column", "mt_en"])
         .assert()
@@ -169,15 +186,26 @@ fn missing_column_exits_2_and_lists_columns() {
 
 #[test]
 fn bad_rows_are_named_skipped_and_exit_2() {
-    let table = "id\terrors\ttext\nr1\t1\tOne row.\nr2\tmany\tAnother row.\nr3\t3\tThe third row.\n";
+    let table =
+        "id\terrors\ttext\nr1\t1\tOne row.\nr2\tmany\tAnother row.\nr3\t3\tThe third row.\n";
     let dir = setup(table);
     let a = mtlint(dir.path())
-        .args(["eval", "gold.tsv", "--human-score", "errors", "--format", "json"])
+        .args([
+            "eval",
+            "gold.tsv",
+            "--human-score",
+            "errors",
+            "--format",
+            "json",
+        ])
         .assert()
         .code(2);
     let out = a.get_output();
     let err = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(err.contains("gold.tsv:3:") && err.contains("\"many\""), "{err}");
+    assert!(
+        err.contains("gold.tsv:3:") && err.contains("\"many\""),
+        "{err}"
+    );
     let v = json(&out.stdout);
     assert_eq!(v["rows"], 2);
     assert_eq!(v["bad_rows"], 1);

@@ -51,7 +51,15 @@ fn render(engine: &Engine, path: &Path) -> String {
         )
         .unwrap();
         for s in r.sentences.iter().filter(|s| !s.findings.is_empty()) {
-            writeln!(out, "{:>3} {:>3} {:<28} {}", s.index, s.score, flags(s), evidence(s)).unwrap();
+            writeln!(
+                out,
+                "{:>3} {:>3} {:<28} {}",
+                s.index,
+                s.score,
+                flags(s),
+                evidence(s)
+            )
+            .unwrap();
             let sug = suggestions(s);
             if !sug.is_empty() {
                 writeln!(out, "{:>37}{}", "", sug).unwrap();
@@ -62,7 +70,9 @@ fn render(engine: &Engine, path: &Path) -> String {
 }
 
 fn snapshot(file: &str, target: &'static str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(file);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(file);
     let text = render(&engine(target), &path);
     insta::assert_snapshot!(file.replace('.', "_"), text);
 }

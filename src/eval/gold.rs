@@ -95,7 +95,11 @@ pub fn parse_spans(cell: &str) -> Result<Option<Vec<Span>>, String> {
         if o.get("side").and_then(|s| s.as_str()) == Some("source") {
             continue;
         }
-        let pos = |k: &str| o.get(k).and_then(serde_json::Value::as_u64).map(|v| v as usize);
+        let pos = |k: &str| {
+            o.get(k)
+                .and_then(serde_json::Value::as_u64)
+                .map(|v| v as usize)
+        };
         let (Some(start), Some(end)) = (pos("start"), pos("end")) else {
             continue;
         };
@@ -164,7 +168,11 @@ pub fn parse_expected(cell: &str) -> Result<Expected, String> {
         return Ok(Some(BTreeSet::new()));
     }
     let mut set = BTreeSet::new();
-    for c in cell.split(';').map(str::trim).filter(|c| !c.is_empty() && *c != "-") {
+    for c in cell
+        .split(';')
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && *c != "-")
+    {
         if !ALL_CODES.contains(&c) {
             return Err(format!("unknown rule code {c:?} in the expected column"));
         }
@@ -326,7 +334,12 @@ struct Cols<'a> {
 }
 
 /// One record → a row (`Ok(None)` = filtered out).
-fn parse_row(record: &csv::ByteRecord, names: &[String], line: usize, c: &Cols<'_>) -> Result<Option<GoldRow>, String> {
+fn parse_row(
+    record: &csv::ByteRecord,
+    names: &[String],
+    line: usize,
+    c: &Cols<'_>,
+) -> Result<Option<GoldRow>, String> {
     let cell = |i: usize| -> Result<&str, String> {
         let bytes = record.get(i).ok_or_else(|| {
             format!(
@@ -364,14 +377,20 @@ fn parse_row(record: &csv::ByteRecord, names: &[String], line: usize, c: &Cols<'
     let doc = if c.doc.is_empty() {
         None
     } else {
-        let parts = c.doc.iter().map(|&i| cell(i)).collect::<Result<Vec<_>, _>>()?;
+        let parts = c
+            .doc
+            .iter()
+            .map(|&i| cell(i))
+            .collect::<Result<Vec<_>, _>>()?;
         Some(parts.join("\u{1f}"))
     };
     Ok(Some(GoldRow {
         line,
         id: opt_cell(c.id)?.map(str::to_string),
         text,
-        source: opt_cell(c.source)?.filter(|s| !s.trim().is_empty()).map(str::to_string),
+        source: opt_cell(c.source)?
+            .filter(|s| !s.trim().is_empty())
+            .map(str::to_string),
         expected,
         human,
         label,
@@ -402,7 +421,10 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        assert_eq!(parse_expected("name-variant; foreign-spelling;"), Ok(Some(both)));
+        assert_eq!(
+            parse_expected("name-variant; foreign-spelling;"),
+            Ok(Some(both))
+        );
         assert!(parse_expected("word-odrer").is_err());
         assert_eq!(parse_score("-3.5"), Ok(Some(-3.5)));
         assert_eq!(parse_score(""), Ok(None));
@@ -414,7 +436,10 @@ mod tests {
         assert_eq!(parse_delimiter("tab"), Ok(b'\t'));
         assert_eq!(parse_delimiter(";"), Ok(b';'));
         assert!(parse_delimiter("ab").is_err());
-        assert_eq!(parse_filter("is_human=0"), Ok(("is_human".into(), "0".into())));
+        assert_eq!(
+            parse_filter("is_human=0"),
+            Ok(("is_human".into(), "0".into()))
+        );
         assert!(parse_filter("=0").is_err());
     }
 
@@ -490,7 +515,11 @@ mod tests {
             ..spec()
         };
         let e = read("g.tsv", "id\ttext\n1\tHello.\n".as_bytes(), &s).unwrap_err();
-        assert!(e.0.contains("\"mqm\"") && e.0.contains("columns: id, text"), "{}", e.0);
+        assert!(
+            e.0.contains("\"mqm\"") && e.0.contains("columns: id, text"),
+            "{}",
+            e.0
+        );
         let e = read("g.tsv", "id\tbody\n".as_bytes(), &spec()).unwrap_err();
         assert!(e.0.contains("\"text\""), "{}", e.0);
     }

@@ -70,7 +70,10 @@ pub fn build_document(rows: &[GoldRow], members: &[usize]) -> (Document, Vec<Ran
         text.push_str(&rows[i].text);
         ranges.push(start..text.len());
     }
-    let sources: Vec<&str> = members.iter().filter_map(|&i| rows[i].source.as_deref()).collect();
+    let sources: Vec<&str> = members
+        .iter()
+        .filter_map(|&i| rows[i].source.as_deref())
+        .collect();
     let source = (!sources.is_empty()).then(|| sources.join(ROW_SEPARATOR));
     (Document { id, text, source }, ranges)
 }
@@ -122,8 +125,11 @@ pub fn map_back(
                 r.major |= f.severity >= Severity::Major;
                 r.evidence.push(format!("{}: \"{}\"", f.code, f.matched));
                 let base = char_starts[row];
-                r.spans
-                    .push((f.code, f.start.saturating_sub(base), f.end.saturating_sub(base)));
+                r.spans.push((
+                    f.code,
+                    f.start.saturating_sub(base),
+                    f.end.saturating_sub(base),
+                ));
             }
             r
         })
@@ -147,7 +153,12 @@ mod tests {
 
     /// A sentence at `start_byte` whose findings cover its first character (ASCII text:
     /// characters = bytes).
-    fn sentence(start_byte: usize, score: u32, words: usize, findings: &[(&'static str, Severity)]) -> SentenceReport {
+    fn sentence(
+        start_byte: usize,
+        score: u32,
+        words: usize,
+        findings: &[(&'static str, Severity)],
+    ) -> SentenceReport {
         SentenceReport {
             index: 1,
             line: 1,
@@ -217,7 +228,10 @@ mod tests {
                 10,
                 0,
                 1,
-                &[("boilerplate", Severity::Minor), ("credit", Severity::Minor)],
+                &[
+                    ("boilerplate", Severity::Minor),
+                    ("credit", Severity::Minor),
+                ],
             ),
             sentence(32, 80, 5, &[("boilerplate", Severity::Major)]),
         ];
@@ -249,14 +263,22 @@ mod tests {
 
     #[test]
     fn finding_offsets_become_row_relative_characters() {
-        let rows = vec![row(2, Some("d"), "Ünïcödé."), row(3, Some("d"), "Second line.")];
+        let rows = vec![
+            row(2, Some("d"), "Ünïcödé."),
+            row(3, Some("d"), "Second line."),
+        ];
         let (doc, ranges) = build_document(&rows, &[0, 1]);
         assert_eq!(ranges, vec![0..12, 14..26]);
         let mut s = sentence(14, 96, 2, &[("typography", Severity::Minor)]);
         // "Second" = document characters 10..16.
         s.findings[0].start = 10;
         s.findings[0].end = 16;
-        let mapped = map_back(&[sentence(0, 100, 1, &[]), s], &doc.text, &ranges, &Scoring::default());
+        let mapped = map_back(
+            &[sentence(0, 100, 1, &[]), s],
+            &doc.text,
+            &ranges,
+            &Scoring::default(),
+        );
         assert_eq!(mapped[1].spans, [("typography", 0, 6)]);
         assert_eq!(mapped[0].spans, []);
     }
@@ -264,7 +286,11 @@ mod tests {
     #[test]
     fn real_engine_sentences_map_back_to_their_rows() {
         let rows = vec![
-            row(2, Some("d"), "The first row has two sentences. Here is the second one."),
+            row(
+                2,
+                Some("d"),
+                "The first row has two sentences. Here is the second one.",
+            ),
             row(3, Some("d"), "Second row."),
             row(4, Some("d"), "Third row, with five words."),
         ];
@@ -272,8 +298,14 @@ mod tests {
         let engine = Engine::default_engine().unwrap();
         let report = engine.analyze(&doc);
         let mapped = map_back(&report.sentences, &doc.text, &ranges, engine.scoring());
-        assert_eq!(mapped.iter().map(|r| r.sentences).collect::<Vec<_>>(), [2, 1, 1]);
-        assert_eq!(mapped.iter().map(|r| r.words).collect::<Vec<_>>(), [11, 2, 5]);
+        assert_eq!(
+            mapped.iter().map(|r| r.sentences).collect::<Vec<_>>(),
+            [2, 1, 1]
+        );
+        assert_eq!(
+            mapped.iter().map(|r| r.words).collect::<Vec<_>>(),
+            [11, 2, 5]
+        );
         // The same row analyzed alone gives the same words and score.
         for (i, r) in rows.iter().enumerate() {
             let alone = engine.analyze(&Document::new("x", r.text.clone()));

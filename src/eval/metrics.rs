@@ -174,9 +174,10 @@ fn span_overlap(rows: &[GoldRow], preds: &[RowResult]) -> SpanOverlap {
         }
         for &(code, start, end) in &p.spans {
             let hit = |any: bool| {
-                spans
-                    .iter()
-                    .any(|s| overlaps((start, end), (s.start, s.end)) && (any || category_matches(code, &s.category)))
+                spans.iter().any(|s| {
+                    overlaps((start, end), (s.start, s.end))
+                        && (any || category_matches(code, &s.category))
+                })
             };
             let (a, m) = (hit(true), hit(false));
             for c in [&mut o.total, o.per_code.entry(code).or_default()] {
@@ -260,7 +261,11 @@ pub fn judged_expected<'a>(
     active: &BTreeSet<&str>,
 ) -> Option<BTreeSet<&'a str>> {
     let e = expected.as_ref()?;
-    let kept: BTreeSet<&str> = e.iter().map(String::as_str).filter(|c| active.contains(c)).collect();
+    let kept: BTreeSet<&str> = e
+        .iter()
+        .map(String::as_str)
+        .filter(|c| active.contains(c))
+        .collect();
     if kept.is_empty() && !e.is_empty() {
         None
     } else {
@@ -317,7 +322,9 @@ pub fn compute(rows: &[GoldRow], preds: &[RowResult], setup: &Setup) -> Metrics 
 
     // Clean rows: false alarms.
     let clean: Vec<usize> = (0..rows.len())
-        .filter(|&i| !setup.has_expected || rows[i].expected.as_ref().is_some_and(BTreeSet::is_empty))
+        .filter(|&i| {
+            !setup.has_expected || rows[i].expected.as_ref().is_some_and(BTreeSet::is_empty)
+        })
         .collect();
     let clean_rates = Rates::of(clean.iter().map(|&i| &preds[i]));
     m.clean_rows = clean_rates.rows;
@@ -385,7 +392,9 @@ pub fn compute(rows: &[GoldRow], preds: &[RowResult], setup: &Setup) -> Metrics 
                 x.push(f64::from(p.score));
                 l.push(b);
                 len.push(-(p.words as f64));
-                by.entry(if b { "1" } else { "0" }.to_string()).or_default().push(p);
+                by.entry(if b { "1" } else { "0" }.to_string())
+                    .or_default()
+                    .push(p);
             }
         }
         m.auc = stats::roc_auc(&x, &l);
@@ -479,7 +488,10 @@ mod tests {
         };
         let m = compute(&rows, &preds, &s);
         let pc = m.per_code.unwrap();
-        assert_eq!(pc.keys().collect::<Vec<_>>(), ["boilerplate", "credit", "word-order"]);
+        assert_eq!(
+            pc.keys().collect::<Vec<_>>(),
+            ["boilerplate", "credit", "word-order"]
+        );
         assert_eq!(pc["boilerplate"], Prf::from_counts(2, 0, 0));
         assert_eq!(pc["credit"], Prf::from_counts(0, 1, 1));
         assert_eq!(pc["word-order"], Prf::from_counts(0, 1, 1));
@@ -532,7 +544,11 @@ mod tests {
                 ..GoldRow::default()
             })
             .collect();
-        let preds: Vec<RowResult> = tool.iter().zip(words).map(|(&s, w)| pred(&[], false, s, w)).collect();
+        let preds: Vec<RowResult> = tool
+            .iter()
+            .zip(words)
+            .map(|(&s, w)| pred(&[], false, s, w))
+            .collect();
         let s = Setup {
             has_human: true,
             higher_is_better: false,
@@ -587,7 +603,11 @@ mod tests {
         let mut p0 = pred(&["word-order", "typography"], true, 70, 8);
         // word-order on 8..12 overlaps the grammar span; typography on 21..22 overlaps only the
         // mistranslation span; typography on 30..30 (empty) overlaps nothing.
-        p0.spans = vec![("word-order", 8, 12), ("typography", 21, 22), ("typography", 30, 30)];
+        p0.spans = vec![
+            ("word-order", 8, 12),
+            ("typography", 21, 22),
+            ("typography", 30, 30),
+        ];
         let mut p1 = pred(&["credit"], false, 96, 5);
         p1.spans = vec![("credit", 0, 3)];
         let mut p2 = pred(&["credit"], false, 96, 5);
@@ -634,8 +654,14 @@ mod tests {
                 overlap_matching: 0
             }
         );
-        assert_eq!((o.rows_without_spans.rows, o.rows_without_spans.flagged), (1, 1));
-        assert!(category_matches("run-together", "Linguistic_conventions/Spelling"));
+        assert_eq!(
+            (o.rows_without_spans.rows, o.rows_without_spans.flagged),
+            (1, 1)
+        );
+        assert!(category_matches(
+            "run-together",
+            "Linguistic_conventions/Spelling"
+        ));
         assert!(category_matches("word-order", "Style/Non_fluent"));
         assert!(category_matches("untranslated", "Non-translation!"));
         assert!(!category_matches("word-order", "Accuracy/Mistranslation"));
@@ -644,7 +670,12 @@ mod tests {
     #[test]
     fn auc_and_its_length_baseline() {
         // Label 1 rows are short and score high.
-        let data = [(true, 100, 2), (true, 96, 3), (false, 80, 10), (false, 100, 12)];
+        let data = [
+            (true, 100, 2),
+            (true, 96, 3),
+            (false, 80, 10),
+            (false, 100, 12),
+        ];
         let rows: Vec<GoldRow> = data
             .iter()
             .map(|&(l, _, _)| GoldRow {
@@ -652,7 +683,10 @@ mod tests {
                 ..GoldRow::default()
             })
             .collect();
-        let preds: Vec<RowResult> = data.iter().map(|&(_, s, w)| pred(&[], false, s, w)).collect();
+        let preds: Vec<RowResult> = data
+            .iter()
+            .map(|&(_, s, w)| pred(&[], false, s, w))
+            .collect();
         let m = compute(
             &rows,
             &preds,

@@ -153,7 +153,12 @@ impl EvalArgs {
             expected: self.expected_column.clone(),
             human: self.human_score.clone(),
             label: self.label.clone(),
-            doc: self.doc_column.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect(),
+            doc: self
+                .doc_column
+                .iter()
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect(),
             origin: self.origin_column.clone(),
             id: self.id_column.clone(),
             source: self.source_column.clone(),
@@ -224,7 +229,8 @@ pub fn run(a: &EvalArgs) -> Result<i32> {
     m.bad_rows = gold.errors.len();
 
     if let Some(path) = &a.errors {
-        write_errors(path, &gold.rows, &preds, &setup).with_context(|| format!("cannot write {}", path.display()))?;
+        write_errors(path, &gold.rows, &preds, &setup)
+            .with_context(|| format!("cannot write {}", path.display()))?;
     }
 
     let mut out: Box<dyn Write> = match &a.output {
@@ -252,13 +258,23 @@ pub fn run(a: &EvalArgs) -> Result<i32> {
         }
     }
     out.flush()?;
-    Ok(if gold.errors.is_empty() { EXIT_OK } else { EXIT_ERROR })
+    Ok(if gold.errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_ERROR
+    })
 }
 
 /// One TSV cell: tabs and line breaks become spaces.
 fn cell(s: &str) -> String {
     s.chars()
-        .map(|c| if matches!(c, '\t' | '\n' | '\r') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -282,9 +298,17 @@ pub fn disagrees(row: &gold::GoldRow, pred: &RowResult, setup: &Setup) -> bool {
     }
 }
 
-fn write_errors(path: &Path, rows: &[gold::GoldRow], preds: &[RowResult], setup: &Setup) -> std::io::Result<()> {
+fn write_errors(
+    path: &Path,
+    rows: &[gold::GoldRow],
+    preds: &[RowResult],
+    setup: &Setup,
+) -> std::io::Result<()> {
     let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
-    writeln!(w, "line\tid\texpected\tpredicted\tscore\thuman\tlabel\tevidence\ttext")?;
+    writeln!(
+        w,
+        "line\tid\texpected\tpredicted\tscore\thuman\tlabel\tevidence\ttext"
+    )?;
     for (r, p) in rows.iter().zip(preds) {
         if !disagrees(r, p, setup) {
             continue;

@@ -69,7 +69,9 @@ pub fn write(out: &mut dyn Write, m: &Metrics, cx: &Context<'_>) -> io::Result<(
         cx.file,
         m.rows,
         m.documents,
-        cx.target.map(|t| format!(", target {t}")).unwrap_or_default(),
+        cx.target
+            .map(|t| format!(", target {t}"))
+            .unwrap_or_default(),
         if m.bad_rows > 0 {
             format!(" ({} malformed rows skipped)", m.bad_rows)
         } else {
@@ -122,7 +124,11 @@ pub fn write(out: &mut dyn Write, m: &Metrics, cx: &Context<'_>) -> io::Result<(
     )?;
     if let Some(by) = &m.clean_by_origin {
         for (k, r) in by {
-            rates_line(out, &format!("{} = {}", cx.origin.unwrap_or("origin"), k), r)?;
+            rates_line(
+                out,
+                &format!("{} = {}", cx.origin.unwrap_or("origin"), k),
+                r,
+            )?;
         }
     }
     if let Some(per) = &m.clean_rate_per_code {
@@ -159,7 +165,11 @@ pub fn write(out: &mut dyn Write, m: &Metrics, cx: &Context<'_>) -> io::Result<(
             },
             c.n
         )?;
-        writeln!(out, "  {:<26} {:>8} {:>8} {:>8}", "", "pearson", "spearman", "kendall")?;
+        writeln!(
+            out,
+            "  {:<26} {:>8} {:>8} {:>8}",
+            "", "pearson", "spearman", "kendall"
+        )?;
         corr_line(out, "mtlint score", c)?;
         corr_line(out, "length baseline (-words)", b)?;
         writeln!(
@@ -210,7 +220,11 @@ pub fn write(out: &mut dyn Write, m: &Metrics, cx: &Context<'_>) -> io::Result<(
             lc.negative
         )?;
         writeln!(out, "  AUC mtlint score:             {}", num(m.auc))?;
-        writeln!(out, "  AUC length baseline (-words): {}", num(m.auc_length_baseline))?;
+        writeln!(
+            out,
+            "  AUC length baseline (-words): {}",
+            num(m.auc_length_baseline)
+        )?;
         if let Some(by) = &m.flag_rate_by_label {
             for (k, r) in by {
                 rates_line(out, &format!("{} = {}", cx.label.unwrap_or("label"), k), r)?;
