@@ -298,6 +298,36 @@ def good_foreign(s):
     return all(_WORD_RE.match(w) for w in words)
 
 
+_WORD_SETS = {}
+
+
+def word_set(out, lang):
+    """The words of words/<lang>.tsv as written by build_words (lower case)."""
+    if lang not in _WORD_SETS:
+        words = set()
+        path = os.path.join(out, "words", "%s.tsv" % lang)
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                for line in f:
+                    if not line.startswith("#"):
+                        words.add(line.split("\t", 1)[0])
+        _WORD_SETS[lang] = words
+    return _WORD_SETS[lang]
+
+
+def drop_unknown_language_names(out, rows):
+    """Language-name rows whose words the language's own word list does not know are left out
+    (so that the tool need not load every word list at start-up to filter them)."""
+    keep = set()
+    for r in rows:
+        foreign, lang, _english, kind = r
+        if kind == "language" and not all(
+                w.lower() in word_set(out, lang) for w in foreign.split(" ")):
+            continue
+        keep.add(r)
+    return keep
+
+
 def build_exonyms(out, dl, report):
     names = Tgz(dl, *CLDR_LOCALENAMES)
     dates = Tgz(dl, *CLDR_DATES)
@@ -362,6 +392,7 @@ def build_exonyms(out, dl, report):
                 continue
             add(foreign, lang, en_city_name(p), "city")
 
+    rows = drop_unknown_language_names(out, rows)
     lines = ["\t".join(r) for r in sorted(rows)]
     report.append(write_lexicon(
         out, "exonyms.tsv",
@@ -373,7 +404,9 @@ def build_exonyms(out, dl, report):
         ["columns: foreign<TAB>lang<TAB>english<TAB>kind (kind: country, city, language)",
          "langs: %s; rows where foreign == english (case-insensitive), foreign equals any "
          "English CLDR name of the same kind, acronyms, and forms with digits/punctuation "
-         "or more than %d words are left out" % (", ".join(EXONYM_LANGS), EXONYM_MAX_WORDS)]))
+         "or more than %d words are left out" % (", ".join(EXONYM_LANGS), EXONYM_MAX_WORDS),
+         "language names are kept only when each of their words is in words/<lang>.tsv "
+         "(a form the language itself does not use is no leak)"]))
 
 
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]

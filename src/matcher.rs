@@ -84,6 +84,34 @@ impl<V: Clone> PhraseSet<V> {
     }
 }
 
+/// A regex compiled on first use. Unicode-class regexes cost milliseconds to compile; a rule
+/// whose cheap prefilter rarely passes should not pay that at start-up.
+#[derive(Debug)]
+pub struct LazyRegex {
+    pattern: String,
+    re: std::sync::OnceLock<Option<regex::Regex>>,
+}
+
+impl LazyRegex {
+    /// Checks that `pattern` parses (cheap) and defers compiling it.
+    pub fn new(pattern: String) -> Result<Self, regex::Error> {
+        regex_syntax::Parser::new()
+            .parse(&pattern)
+            .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+        Ok(LazyRegex {
+            pattern,
+            re: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The compiled regex (`None` only if it exceeds the regex size limits).
+    pub fn get(&self) -> Option<&regex::Regex> {
+        self.re
+            .get_or_init(|| regex::Regex::new(&self.pattern).ok())
+            .as_ref()
+    }
+}
+
 /// Upper-cases the first character.
 pub fn capitalize(s: &str) -> String {
     let mut c = s.chars();

@@ -7,9 +7,10 @@
 
 use include_dir::{include_dir, Dir};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::any::Any;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lexicons");
 
@@ -17,7 +18,7 @@ static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lexicons");
 pub const LANGS: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "ru"];
 
 /// A lexicon file that could not be read or parsed, with its file and line.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("lexicon {file}:{line}: {message}")]
 pub struct LexiconError {
     /// Path of the file, relative to the lexicon root.
@@ -84,6 +85,9 @@ pub struct Lexicons {
     files: BTreeMap<String, &'static str>,
     words: [OnceLock<WordFreq>; LANGS.len()],
     function: [OnceLock<FxHashSet<String>>; LANGS.len()],
+    /// Tables derived from the lexicons that several rules share, built once (see
+    /// [`Lexicons::shared`]).
+    derived: Mutex<FxHashMap<&'static str, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl std::fmt::Debug for Lexicons {
@@ -162,6 +166,7 @@ impl Lexicons {
             files,
             words: Default::default(),
             function: Default::default(),
+            derived: Mutex::default(),
         }
     }
 
@@ -220,6 +225,30 @@ impl Lexicons {
             .collect()
     }
 
+    /// A table derived from the lexicons, built by `build` on first use under `key` and shared
+    /// afterwards (two rules that need the same filtered table build it once).
+    pub fn shared<T: Any + Send + Sync>(
+        &self,
+        key: &'static str,
+        build: impl FnOnce() -> T,
+    ) -> Arc<T> {
+        let cached = self
+            .derived
+            .lock()
+            .ok()
+            .and_then(|m| m.get(key).cloned())
+            .and_then(|a| a.downcast::<T>().ok());
+        if let Some(t) = cached {
+            return t;
+        }
+        // Built outside the lock: `build` may itself use shared tables.
+        let t = Arc::new(build());
+        if let Ok(mut m) = self.derived.lock() {
+            m.insert(key, t.clone());
+        }
+        t
+    }
+
     /// Word counts of a language (`words/<lang>.tsv`); empty when not shipped.
     pub fn words(&self, lang: &str) -> &WordFreq {
         static EMPTY: OnceLock<WordFreq> = OnceLock::new();
@@ -232,21 +261,22 @@ impl Lexicons {
                 return wf;
             };
             wf.counts.reserve(text.len() / 12);
-            for line in text.lines() {
+            for line in text.split('\n') {
                 if line.starts_with('#') {
                     continue;
                 }
                 let Some((w, c)) = line.split_once('\t') else {
                     continue;
                 };
-                let c: u32 = c.trim().parse().unwrap_or(0);
+                let c = parse_count(c);
                 let w = w.trim();
                 // Generated lists are lower case already; an override might not be.
-                let w: &'static str = if w.chars().any(char::is_uppercase) {
-                    leak(w.to_lowercase())
+                let upper = if w.is_ascii() {
+                    w.bytes().any(|b| b.is_ascii_uppercase())
                 } else {
-                    w
+                    w.chars().any(char::is_uppercase)
                 };
+                let w: &'static str = if upper { leak(w.to_lowercase()) } else { w };
                 wf.total += u64::from(c);
                 *wf.counts.entry(w).or_insert(0) += c;
             }
@@ -267,6 +297,17 @@ impl Lexicons {
                 .collect()
         })
     }
+}
+
+/// Parses a count (digits, maybe surrounded by white space); 0 when it is not a number.
+fn parse_count(s: &str) -> u32 {
+    let s = s.trim();
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return 0;
+    }
+    s.bytes().fold(0u32, |n, b| {
+        n.saturating_mul(10).saturating_add(u32::from(b - b'0'))
+    })
 }
 
 /// Override files live as long as the process, like the built-in ones, so that parsed tables

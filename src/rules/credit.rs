@@ -9,6 +9,7 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::matcher::LazyRegex;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 
@@ -50,11 +51,11 @@ pub struct Credit {
     agencies: FxHashSet<String>,
     connectors: FxHashSet<String>,
     /// A label, a colon and a short credit ending the sentence.
-    label: Regex,
+    label: LazyRegex,
     /// Kinds of the labels, by lower-case label.
     source_labels: FxHashSet<String>,
     /// `Name/Agency` chain ending the sentence.
-    chain: Regex,
+    chain: LazyRegex,
     /// Any parenthesised group.
     paren: Regex,
 }
@@ -88,7 +89,7 @@ impl Credit {
             .collect();
         let mut lab: Vec<String> = labels.iter().map(|r| regex::escape(r[0])).collect();
         lab.sort_by_key(|l| std::cmp::Reverse(l.len()));
-        let label = Regex::new(&format!(
+        let label = LazyRegex::new(format!(
             r"(?:^|[\s(\[.;])((?i:{}))[ \u{{a0}}]?:[ \u{{a0}}]*({NAME}(?:[ \u{{a0}}]*[/|,][ \u{{a0}}]*{NAME})*)[ \u{{a0}}]*\.?[)\]]?\s*$",
             lab.join("|")
         ))
@@ -97,7 +98,7 @@ impl Credit {
             line: 0,
             message: e.to_string(),
         })?;
-        let chain = Regex::new(&format!(
+        let chain = LazyRegex::new(format!(
             r"(?:^|[\s.;:!?])({NAME}(?:[ \u{{a0}}]*[/|][ \u{{a0}}]*{NAME})+)\s*$"
         ))
         .expect("regex");
@@ -202,7 +203,7 @@ impl Rule for Credit {
             }
         }
         if t.contains(':') && covered == usize::MAX {
-            if let Some(c) = self.label.captures(t) {
+            if let Some(c) = self.label.get().and_then(|re| re.captures(t)) {
                 let (l, body) = (c.get(1).expect("group"), c.get(2).expect("group"));
                 let is_source = self.source_labels.contains(&l.as_str().to_lowercase());
                 let ok = body.as_str().len() <= 60
@@ -222,7 +223,7 @@ impl Rule for Credit {
             && (t.contains('/') || t.contains('|'))
             && !t.trim_end().ends_with(['.', '!', '?', '"', '”'])
         {
-            if let Some(c) = self.chain.captures(t) {
+            if let Some(c) = self.chain.get().and_then(|re| re.captures(t)) {
                 let m = c.get(1).expect("group");
                 if self.has_agency(m.as_str()) && m.as_str().len() <= 80 {
                     covered = m.start();

@@ -18,6 +18,7 @@ use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::{at_word_boundaries, capitalize};
 use crate::text::{is_all_caps, is_capitalized, lower};
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 static INFO: RuleInfo = RuleInfo {
@@ -64,16 +65,15 @@ pub struct ForeignSpelling {
     /// Exonyms by their first word (exact form): a hash lookup per capitalized word is much
     /// cheaper than an automaton over two thousand phrases.
     exonyms: FxHashMap<String, Vec<(String, Exonym)>>,
-    translit: Translit,
+    translit: Arc<Translit>,
 }
 
 impl ForeignSpelling {
     /// Builds the rule from the lexicons.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
-        let translit = Translit::new(lex)?;
-        let list = translit.exonyms(lex)?;
+        let (translit, list) = Translit::shared(lex)?;
         let mut exonyms: FxHashMap<String, Vec<(String, Exonym)>> = FxHashMap::default();
-        for e in list {
+        for e in list.iter().cloned() {
             let phrase: String = e.foreign.nfc().collect();
             let Some(first) = crate::text::words(&phrase)
                 .first()

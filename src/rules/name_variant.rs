@@ -13,6 +13,7 @@ use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::text::{char_len, is_all_caps, is_capitalized, lower};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 static INFO: RuleInfo = RuleInfo {
     code: "name-variant",
@@ -55,7 +56,7 @@ Vladimir Putin arrived in Astana on Thursday. … said Vladimir Putin.
 /// The `name-variant` rule.
 #[derive(Debug)]
 pub struct NameVariant {
-    translit: Translit,
+    translit: Arc<Translit>,
     /// Single-word foreign forms → English form (Moskau → Moscow).
     exonyms: FxHashMap<String, String>,
     /// Spelling → its group in `variants.tsv`.
@@ -65,12 +66,11 @@ pub struct NameVariant {
 impl NameVariant {
     /// Builds the rule from the lexicons.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
-        let translit = Translit::new(lex)?;
-        let exonyms = translit
-            .exonyms(lex)?
-            .into_iter()
+        let (translit, list) = Translit::shared(lex)?;
+        let exonyms = list
+            .iter()
             .filter(|e| !e.foreign.contains(' ') && !e.english.contains(' '))
-            .map(|e| (e.foreign, e.english))
+            .map(|e| (e.foreign.clone(), e.english.clone()))
             .collect();
         let mut variants = FxHashMap::default();
         for (i, e) in lex

@@ -12,6 +12,7 @@ use crate::matcher::PhraseSet;
 use crate::text::Word;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
+use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 /// Most English readings generated for one word.
@@ -302,19 +303,60 @@ pub struct Exonym {
 
 /// Lower case without accents, `Saint` for `St.`, letters and single spaces only.
 pub fn fold(s: &str) -> String {
-    let s: String = s
-        .nfd()
-        .filter(|c| !crate::text::is_mark(*c))
-        .collect::<String>()
-        .to_lowercase()
-        .replace("st. ", "saint ")
-        .replace("ste. ", "sainte ");
-    s.chars()
-        .map(|c| if c.is_alphabetic() { c } else { ' ' })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // One pass: decompose only non-ASCII characters, drop marks, lower-case, and turn every
+    // run of non-letters into one space. Called for thousands of exonyms at start-up.
+    let mut out = String::with_capacity(s.len());
+    let mut words: Vec<(usize, bool)> = Vec::new(); // (start, followed by a period)
+    let mut push = |c: char, out: &mut String| {
+        if c.is_alphabetic() {
+            if out.is_empty() || out.ends_with(' ') {
+                words.push((out.len(), false));
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            if c == '.' && !out.ends_with(' ') {
+                if let Some(w) = words.last_mut() {
+                    w.1 = true;
+                }
+            }
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else {
+            for d in std::iter::once(c).nfd() {
+                if !crate::text::is_mark(d) {
+                    push(d, &mut out);
+                }
+            }
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    // "St." and "Ste." stand for Saint and Sainte.
+    if words.iter().any(|&(i, dot)| {
+        dot && matches!(&out[i..], w if w.starts_with("st ") || w.starts_with("ste "))
+    }) {
+        let mut res = String::with_capacity(out.len() + 8);
+        for (k, w) in out.split(' ').enumerate() {
+            if k > 0 {
+                res.push(' ');
+            }
+            let dot = words.get(k).is_some_and(|&(_, d)| d);
+            match w {
+                "st" if dot => res.push_str("saint"),
+                "ste" if dot => res.push_str("sainte"),
+                _ => res.push_str(w),
+            }
+        }
+        return res;
+    }
+    out
 }
 
 /// True when the words of `a` are a run of the words of `b`.
@@ -353,11 +395,23 @@ impl Translit {
         a == b || words_inside(&a, &b) || words_inside(&b, &a)
     }
 
+    /// The tables and the filtered exonyms, built once per set of lexicons and shared by
+    /// `foreign-spelling` and `name-variant`.
+    pub fn shared(lex: &Lexicons) -> Result<(Arc<Translit>, Arc<Vec<Exonym>>), LexiconError> {
+        lex.shared("translit", || {
+            let t = Translit::new(lex)?;
+            let e = t.build_exonyms(lex)?;
+            Ok::<_, LexiconError>((Arc::new(t), Arc::new(e)))
+        })
+        .as_ref()
+        .clone()
+    }
+
     /// The exonyms to flag: the generated CLDR table `exonyms.tsv` and the hand-written
     /// `foreign_spelling/exonyms_extra.tsv`, without forms English also uses
-    /// ([`Translit::english_uses`]), language names the source language's word list does not
-    /// know, and forms with two different English readings.
-    pub fn exonyms(&self, lex: &Lexicons) -> Result<Vec<Exonym>, LexiconError> {
+    /// ([`Translit::english_uses`]) and forms with two different English readings. (Language
+    /// names their own language does not use were left out by `scripts/build_lexicons.py`.)
+    fn build_exonyms(&self, lex: &Lexicons) -> Result<Vec<Exonym>, LexiconError> {
         let en = lex.words("en");
         let mut rows: Vec<Vec<&str>> = lex.table("exonyms.tsv", 4)?;
         rows.extend(lex.table("foreign_spelling/exonyms_extra.tsv", 4)?);
@@ -365,7 +419,7 @@ impl Translit {
         let mut by_form: FxHashMap<&str, (Vec<&str>, bool)> = FxHashMap::default();
         let mut order: Vec<&str> = Vec::new();
         for r in &rows {
-            let (f, lang, english, kind) = (r[0], r[1], r[2], r[3]);
+            let (f, _lang, english, kind) = (r[0], r[1], r[2], r[3]);
             let person = kind == "person";
             if !person && self.english_uses(f, english, en, &english_names) {
                 continue;
@@ -374,13 +428,6 @@ impl Translit {
                 // Lower-case forms (Romance language names: inglés, russe) are ordinary words of
                 // their language, for `untranslated`; as parts of English compounds
                 // (Serbo-Croatian) they would be false alarms here.
-                continue;
-            }
-            if kind == "language"
-                && !f
-                    .split(' ')
-                    .all(|w| lex.words(lang).contains(&w.to_lowercase()))
-            {
                 continue;
             }
             let v = by_form.entry(f).or_insert_with(|| {
@@ -412,6 +459,17 @@ mod tests {
 
     fn tr() -> Translit {
         Translit::new(Lexicons::builtin()).expect("tables")
+    }
+
+    #[test]
+    fn fold_drops_accents_case_and_punctuation() {
+        assert_eq!(fold("St. Petersburg"), "saint petersburg");
+        assert_eq!(fold("Ste. Foy"), "sainte foy");
+        assert_eq!(fold("Stuttgart"), "stuttgart");
+        assert_eq!(fold("São Tomé"), "sao tome");
+        assert_eq!(fold("Côte d’Ivoire"), "cote d ivoire");
+        assert_eq!(fold("  Multiple---spaces. "), "multiple spaces");
+        assert_eq!(fold("Zürich"), "zurich");
     }
 
     #[test]
