@@ -141,3 +141,20 @@ fn csv_row_errors_name_the_line() {
     let items = read_all(b"id,text,source\n1,\"ok\",\n2,\"bad\"x\",\n", Format::Csv);
     assert!(items.iter().any(|i| matches!(i, Item::Doc(d) if d.text == "ok")));
 }
+
+/// Found by `cargo fuzz run batch_readers`: an empty JSON id gave an empty `doc` cell (CSV
+/// batches fall back to `file:line`).
+#[test]
+fn empty_jsonl_id_falls_back_to_file_and_line() {
+    let items = read_all(b"{\"id\": \"\", \"text\": \"Some text.\"}\n{\"id\": \"\", \"text\": \"More.\"}\n", Format::Jsonl);
+    let ids: Vec<&str> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Doc(d) => Some(d.id.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(ids, ["x:1", "x:2"]);
+    let items = read_all(b"id,text\n,Some text.\n", Format::Csv);
+    assert!(matches!(&items[0], Item::Doc(d) if d.id == "x:2"));
+}
