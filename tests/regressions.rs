@@ -155,6 +155,6 @@ fn empty_jsonl_id_falls_back_to_file_and_line() {
         })
         .collect();
     assert_eq!(ids, ["x:1", "x:2"]);
-    let items = read_all(b"id,text\n,Some text.\n", Format::Csv);
+    let items = read_all(b"id,text,source\n,Some text.,\n", Format::Csv);
     assert!(matches!(&items[0], Item::Doc(d) if d.id == "x:2"));
 }
