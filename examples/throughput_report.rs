@@ -35,17 +35,6 @@ fn median(xs: &[f64]) -> f64 {
     }
 }
 
-fn time<F: FnMut() -> usize>(reps: usize, mut f: F) -> (Vec<f64>, usize) {
-    let mut out = Vec::new();
-    let mut n = f(); // warm-up (also loads lexicons lazily)
-    for _ in 0..reps {
-        let t = Instant::now();
-        n = black_box(f());
-        out.push(t.elapsed().as_secs_f64());
-    }
-    (out, n)
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mb: f64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(5.0);
@@ -65,28 +54,17 @@ fn main() {
     .expect("engine");
     let all = Engine::default_engine().expect("engine");
 
-    let mut rows = Vec::new();
-    let (secs, sentences) = time(reps, || {
+    // The passes are interleaved (floor, no rules, end to end, floor, …) so that a change in
+    // the machine's load hits all of them alike and the ratio stays meaningful.
+    let floor_pass = || {
         let mut acc = floor::FloorCount::default();
         for d in &docs {
             fl.run(&d.text, &mut acc);
         }
         acc.sentences
-    });
-    rows.push(Row {
-        name: "floor (split + lower + 1 lookup/word)",
-        secs,
-        sentences,
-    });
-    let (secs, sentences) = time(reps, || {
-        docs.iter().map(|d| none.analyze(d).sentences.len()).sum()
-    });
-    rows.push(Row {
-        name: "pipeline, no rules",
-        secs,
-        sentences,
-    });
-    let (secs, sentences) = time(reps, || {
+    };
+    let none_pass = || docs.iter().map(|d| none.analyze(d).sentences.len()).sum::<usize>();
+    let all_pass = || {
         let mut buf: Vec<u8> = Vec::with_capacity(bytes * 2);
         let mut w = CsvWriter::new(&mut buf, false, false, true, RowFilter::default()).expect("csv");
         let mut n = 0;
@@ -97,12 +75,27 @@ fn main() {
         }
         w.finish().expect("flush");
         n
-    });
-    rows.push(Row {
-        name: "end to end (all rules + CSV)",
-        secs,
-        sentences,
-    });
+    };
+    let passes: [(&'static str, &dyn Fn() -> usize); 3] = [
+        ("floor (split + lower + 1 lookup/word)", &floor_pass),
+        ("pipeline, no rules", &none_pass),
+        ("end to end (all rules + CSV)", &all_pass),
+    ];
+    let mut rows: Vec<Row> = passes
+        .iter()
+        .map(|(name, f)| Row {
+            name,
+            secs: Vec::new(),
+            sentences: f(), // warm-up (also loads lexicons lazily)
+        })
+        .collect();
+    for _ in 0..reps {
+        for (row, (_, f)) in rows.iter_mut().zip(&passes) {
+            let t = Instant::now();
+            row.sentences = black_box(f());
+            row.secs.push(t.elapsed().as_secs_f64());
+        }
+    }
 
     println!(
         "{:.1} MB generated English news ({} documents, {} sentences in the floor's count), {} repetitions, single thread, {} rules\n",
