@@ -770,3 +770,13 @@ fn help_and_version_exit_0() {
     assert_eq!(run(d.path(), &["--version"]).code, 0);
     assert_eq!(run(d.path(), &["check", "--help"]).code, 0);
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error_not_a_silent_success() {
+    let d = tmp();
+    write(d.path(), "a.txt", format!("{CLEAN}\n\n").repeat(2000));
+    let o = run(d.path(), &["check", "a.txt", "-o", "/dev/full"]);
+    assert_eq!(o.code, 2);
+    assert!(!o.stderr.is_empty());
+}
