@@ -158,3 +158,18 @@ fn empty_jsonl_id_falls_back_to_file_and_line() {
     let items = read_all(b"id,text,source\n,Some text.,\n", Format::Csv);
     assert!(matches!(&items[0], Item::Doc(d) if d.id == "x:2"));
 }
+
+/// Found by proptest: a sentence cut at MAX_SENTENCE_BYTES before a run of two spaces ended
+/// with a space.
+#[test]
+fn long_sentence_cut_before_a_run_of_spaces_is_trimmed() {
+    for gap in ["  ", " \n ", "\u{a0} ", "   \t"] {
+        let t = format!("{}{gap}{}", "a".repeat(1500), "b".repeat(1000));
+        let r = engine().analyze(&Document::new("doc", t.as_str()));
+        assert_eq!(r.sentences.len(), 2, "{gap:?}");
+        for s in &r.sentences {
+            assert_eq!(s.text, s.text.trim(), "{gap:?}");
+        }
+        check(&t);
+    }
+}
