@@ -445,6 +445,8 @@ fn parse_json_line(bytes: &[u8], opts: &InputOptions) -> Result<JsonDoc, String>
         None => return Err(format!("missing field {:?}", opts.text_field)),
     };
     let id = match obj.get(&opts.id_field) {
+        // An empty id falls back to `file:line`, as in CSV/TSV batches.
+        Some(serde_json::Value::String(s)) if s.is_empty() => None,
         Some(serde_json::Value::String(s)) => Some(s.clone()),
         Some(serde_json::Value::Number(n)) => Some(n.to_string()),
         _ => None,

@@ -207,7 +207,8 @@ fn push_trimmed(out: &mut Vec<Span>, text: &str, start: usize, end: usize) {
             .rfind(char::is_whitespace)
             .filter(|&k| k > MAX_SENTENCE_BYTES / 2)
             .map_or(cut, |k| s + k);
-        out.push(span(s, at));
+        // `at` is the last space of the window: drop the rest of a run of spaces before it.
+        out.push(span(s, s + text[s..at].trim_end().len()));
         let rest = &text[at..e];
         s = at + (rest.len() - rest.trim_start().len());
     }

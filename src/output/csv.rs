@@ -53,9 +53,11 @@ impl<W: Write> ReportWriter for CsvWriter<W> {
                 s.to_string()
             }
         };
+        // Standard input is named `-` (the spec's `doc` column); a lone `-` is no formula.
+        let id = if doc.id == "-" { doc.id.clone() } else { cell(&doc.id) };
         for s in doc.sentences.iter().filter(|s| self.filter.keep(s)) {
             let row = [
-                cell(&doc.id),
+                id.clone(),
                 s.index.to_string(),
                 s.line.to_string(),
                 s.start.to_string(),
@@ -120,7 +122,7 @@ impl<W: Write> SummaryWriter<W> {
             .map(|(c, n)| format!("{c}:{n}"))
             .collect::<Vec<_>>()
             .join(";");
-        let id = if self.safe {
+        let id = if self.safe && doc.id != "-" {
             safe_cell(&doc.id).into_owned()
         } else {
             doc.id.clone()
