@@ -53,7 +53,7 @@ pub fn words(s: &str) -> Vec<Word> {
             }
         }
         // Combining marks (from decomposed input) stay inside the word.
-        if cur.is_some() && is_mark(c) {
+        if cur.is_some() && !c.is_ascii() && is_mark(c) {
             continue;
         }
         if let Some((start, alpha)) = cur.take() {

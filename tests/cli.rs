@@ -76,7 +76,10 @@ fn rows(csv_text: &str) -> Vec<std::collections::HashMap<String, String>> {
         .map(|rec| {
             let rec = rec.unwrap();
             assert_eq!(rec.len(), 14);
-            h.iter().cloned().zip(rec.iter().map(str::to_string)).collect()
+            h.iter()
+                .cloned()
+                .zip(rec.iter().map(str::to_string))
+                .collect()
         })
         .collect()
 }
@@ -94,7 +97,11 @@ fn docs_in_order(csv_text: &str) -> Vec<String> {
 #[test]
 fn plain_file_rows_follow_the_csv_contract() {
     let d = tmp();
-    write(d.path(), "a.txt", "Café owners met. They agreed.\nA third line\n");
+    write(
+        d.path(),
+        "a.txt",
+        "Café owners met. They agreed.\nA third line\n",
+    );
     let o = run(d.path(), &["check", "a.txt"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(o.stdout.starts_with(HEADER), "{}", o.stdout);
@@ -112,7 +119,10 @@ fn plain_file_rows_follow_the_csv_contract() {
         assert_eq!(row["start"], start);
         assert_eq!(row["end"], end);
         assert_eq!(row["text"], text);
-        assert!(matches!(row["verdict"].as_str(), "ok" | "review" | "reject"));
+        assert!(matches!(
+            row["verdict"].as_str(),
+            "ok" | "review" | "reject"
+        ));
         let score: u32 = row["score"].parse().unwrap();
         assert!(score <= 100);
         let conf: f64 = row["lang_confidence"].parse().unwrap();
@@ -159,7 +169,13 @@ fn directories_are_recursed_in_sorted_order() {
     let docs = docs_in_order(&o.stdout);
     let names: Vec<String> = docs
         .iter()
-        .map(|p| Path::new(p).strip_prefix("docs").unwrap().to_string_lossy().replace('\\', "/"))
+        .map(|p| {
+            Path::new(p)
+                .strip_prefix("docs")
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
         .collect();
     assert_eq!(names, ["a.txt", "b.txt", "sub/c.md", "z.txt"]);
 }
@@ -168,7 +184,11 @@ fn directories_are_recursed_in_sorted_order() {
 fn stdin_dash_and_piped_input() {
     let d = tmp();
     for args in [&["check", "-"][..], &["-"][..], &["check"][..], &[][..]] {
-        let o = mtlint(d.path()).args(args).write_stdin(CLEAN).output().unwrap();
+        let o = mtlint(d.path())
+            .args(args)
+            .write_stdin(CLEAN)
+            .output()
+            .unwrap();
         assert_eq!(o.status.code(), Some(0), "{args:?}");
         let r = rows(&String::from_utf8(o.stdout).unwrap());
         assert_eq!(r.len(), 2, "{args:?}");
@@ -196,7 +216,11 @@ fn csv_batch_with_id_text_and_source() {
     assert_eq!(r[1]["start"], "11");
     assert_eq!(r[2]["start"], "0");
     assert_eq!(r[2]["line"], "1");
-    let a2: Vec<&str> = r.iter().filter(|r| r["doc"] == "a2").map(|r| r["text"].as_str()).collect();
+    let a2: Vec<&str> = r
+        .iter()
+        .filter(|r| r["doc"] == "a2")
+        .map(|r| r["text"].as_str())
+        .collect();
     assert_eq!(a2.join("\n"), "Quoted \"words\" and\na line break.");
     let last_a2 = r.iter().rposition(|r| r["doc"] == "a2").unwrap();
     assert_eq!(r[last_a2]["end"], "32");
@@ -211,7 +235,17 @@ fn csv_batch_with_id_text_and_source() {
 fn csv_text_and_id_columns_can_be_renamed() {
     let d = tmp();
     write(d.path(), "b.csv", "key,body\nk1,Hello there.\n");
-    let o = run(d.path(), &["check", "b.csv", "--text-column", "body", "--id-column", "key"]);
+    let o = run(
+        d.path(),
+        &[
+            "check",
+            "b.csv",
+            "--text-column",
+            "body",
+            "--id-column",
+            "key",
+        ],
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
     let r = rows(&o.stdout);
     assert_eq!(r.len(), 1);
@@ -242,7 +276,11 @@ fn missing_source_column_is_an_error() {
 #[test]
 fn tsv_batch_is_unquoted() {
     let d = tmp();
-    write(d.path(), "b.tsv", "id\ttext\nt1\t\"Quoted\" words stay.\nt2\tSecond row.\n");
+    write(
+        d.path(),
+        "b.tsv",
+        "id\ttext\nt1\t\"Quoted\" words stay.\nt2\tSecond row.\n",
+    );
     let o = run(d.path(), &["check", "b.tsv"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     let r = rows(&o.stdout);
@@ -277,8 +315,22 @@ fn jsonl_batch_with_a_malformed_line() {
 #[test]
 fn jsonl_fields_can_be_renamed() {
     let d = tmp();
-    write(d.path(), "b.jsonl", "{\"key\": \"k\", \"body\": \"Hello there.\"}\n");
-    let o = run(d.path(), &["check", "b.jsonl", "--text-field", "body", "--id-field", "key"]);
+    write(
+        d.path(),
+        "b.jsonl",
+        "{\"key\": \"k\", \"body\": \"Hello there.\"}\n",
+    );
+    let o = run(
+        d.path(),
+        &[
+            "check",
+            "b.jsonl",
+            "--text-field",
+            "body",
+            "--id-field",
+            "key",
+        ],
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert_eq!(docs_in_order(&o.stdout), ["k"]);
     let o = run(d.path(), &["check", "b.jsonl"]);
@@ -289,7 +341,11 @@ fn jsonl_fields_can_be_renamed() {
 #[test]
 fn input_format_overrides_the_extension() {
     let d = tmp();
-    write(d.path(), "data.dat", "{\"id\": \"x\", \"text\": \"From JSON.\"}\n");
+    write(
+        d.path(),
+        "data.dat",
+        "{\"id\": \"x\", \"text\": \"From JSON.\"}\n",
+    );
     let o = run(d.path(), &["check", "data.dat", "--input-format", "jsonl"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     let r = rows(&o.stdout);
@@ -328,7 +384,11 @@ fn empty_file_warns_and_exits_0() {
 #[test]
 fn invalid_utf8_warns_with_line_and_keeps_the_text() {
     let d = tmp();
-    write(d.path(), "bad.txt", b"Good first line.\nBad \xff\xfe byte here.\n");
+    write(
+        d.path(),
+        "bad.txt",
+        b"Good first line.\nBad \xff\xfe byte here.\n",
+    );
     let o = run(d.path(), &["check", "bad.txt"]);
     assert_eq!(o.code, 0, "{}", o.stderr);
     assert!(o.stderr.contains("bad.txt:2"), "{}", o.stderr);
@@ -338,20 +398,29 @@ fn invalid_utf8_warns_with_line_and_keeps_the_text() {
 }
 
 #[test]
-#[ignore = "needs rules"]
 fn invalid_utf8_is_flagged_encoding() {
     let d = tmp();
-    write(d.path(), "bad.txt", b"The council met on Monday.\nThe mayor \xff\xfe said it went well.\n");
+    write(
+        d.path(),
+        "bad.txt",
+        b"The council met on Monday.\nThe mayor \xff\xfe said it went well.\n",
+    );
     let o = run(d.path(), &["check", "bad.txt"]);
     let r = rows(&o.stdout);
-    assert!(r[1]["flags"].split(';').any(|f| f == "encoding"), "{:?}", r[1]);
+    assert!(
+        r[1]["flags"].split(';').any(|f| f == "encoding"),
+        "{:?}",
+        r[1]
+    );
 }
 
 #[test]
 fn one_5mb_line_without_newline_is_covered() {
     let d = tmp();
     let mut line = String::with_capacity(5_200_000);
-    let words = ["council", "budget", "Monday", "approved", "the", "plan", "é", "river"];
+    let words = [
+        "council", "budget", "Monday", "approved", "the", "plan", "é", "river",
+    ];
     let mut k = 0usize;
     while line.len() < 5_000_000 {
         line.push_str(words[k % words.len()]);
@@ -368,7 +437,10 @@ fn one_5mb_line_without_newline_is_covered() {
     let mut n = 0;
     for l in o.stdout.lines() {
         let v: serde_json::Value = serde_json::from_str(l).unwrap();
-        let (s, e) = (v["start"].as_u64().unwrap() as usize, v["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            v["start"].as_u64().unwrap() as usize,
+            v["end"].as_u64().unwrap() as usize,
+        );
         assert!(prev <= s && s < e && e <= chars.len());
         assert!(chars[prev..s].iter().all(|c| c.is_whitespace()));
         let text: String = chars[s..e].iter().collect();
@@ -422,7 +494,9 @@ fn tsv_output() {
     assert_eq!(o.code, 0);
     let mut lines = o.stdout.lines();
     assert_eq!(lines.next().unwrap(), HEADER.replace(',', "\t"));
-    let mut r = csv::ReaderBuilder::new().delimiter(b'\t').from_reader(o.stdout.as_bytes());
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .from_reader(o.stdout.as_bytes());
     let recs: Vec<_> = r.records().map(Result::unwrap).collect();
     assert_eq!(recs.len(), 2);
     assert!(recs.iter().all(|r| r.len() == 14 && &r[0] == "a.txt"));
@@ -434,7 +508,11 @@ fn jsonl_output_has_fields_findings_and_byte_offsets() {
     write(d.path(), "a.txt", "Zoë arrived. She left.");
     let o = run(d.path(), &["check", "a.txt", "--format", "jsonl"]);
     assert_eq!(o.code, 0);
-    let lines: Vec<serde_json::Value> = o.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = o
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     for k in HEADER.split(',') {
         assert!(lines[0].get(k).is_some(), "missing {k}");
@@ -458,7 +536,10 @@ fn output_file() {
     assert_eq!(rows(&written).len(), 2);
     let o = run(d.path(), &["check", "a.txt", "--output", "out2.csv"]);
     assert_eq!(o.code, 0);
-    assert_eq!(fs::read_to_string(d.path().join("out2.csv")).unwrap(), written);
+    assert_eq!(
+        fs::read_to_string(d.path().join("out2.csv")).unwrap(),
+        written
+    );
 }
 
 #[test]
@@ -475,7 +556,10 @@ fn summary_has_one_row_per_document() {
     let d = tmp();
     write(d.path(), "a.txt", CLEAN);
     write(d.path(), "b.txt", "Just one sentence here.");
-    let o = run(d.path(), &["check", "a.txt", "b.txt", "--summary", "sum.csv"]);
+    let o = run(
+        d.path(),
+        &["check", "a.txt", "b.txt", "--summary", "sum.csv"],
+    );
     assert_eq!(o.code, 0);
     let s = fs::read_to_string(d.path().join("sum.csv")).unwrap();
     let mut r = csv::Reader::from_reader(s.as_bytes());
@@ -509,11 +593,13 @@ View photo series\n\
 The mayor said the plan would help families and small businesses in the coming year.\n";
 
 #[test]
-#[ignore = "needs rules"]
 fn only_flagged_keeps_the_artifacts() {
     let d = tmp();
     write(d.path(), "a.txt", ARTIFACTS);
-    let o = run(d.path(), &["check", "a.txt", "--only-flagged", "--target", "en"]);
+    let o = run(
+        d.path(),
+        &["check", "a.txt", "--only-flagged", "--target", "en"],
+    );
     assert_eq!(o.code, 0);
     let r = rows(&o.stdout);
     let texts: Vec<&str> = r.iter().map(|r| r["text"].as_str()).collect();
@@ -522,12 +608,22 @@ fn only_flagged_keeps_the_artifacts() {
     assert_eq!(r[0]["penalty"].parse::<f64>().unwrap(), 5.0);
     assert_eq!(r[0]["score"], "80");
     assert_eq!(r[0]["verdict"], "review");
-    assert!(r[0]["evidence"].starts_with("boilerplate: \""), "{:?}", r[0]);
+    assert!(
+        r[0]["evidence"].starts_with("boilerplate: \""),
+        "{:?}",
+        r[0]
+    );
     assert_eq!(r[1]["flags"], "credit");
     assert_eq!(r[1]["score"], "96");
     // --min-score 90 keeps the clean rows and the credit line (96), drops the boilerplate (80).
-    let o = run(d.path(), &["check", "a.txt", "--min-score", "90", "--target", "en"]);
-    let texts: Vec<String> = rows(&o.stdout).into_iter().map(|r| r["text"].clone()).collect();
+    let o = run(
+        d.path(),
+        &["check", "a.txt", "--min-score", "90", "--target", "en"],
+    );
+    let texts: Vec<String> = rows(&o.stdout)
+        .into_iter()
+        .map(|r| r["text"].clone())
+        .collect();
     assert_eq!(texts.len(), 3);
     assert!(!texts.iter().any(|t| t == "View photo series"));
 }
@@ -537,28 +633,70 @@ fn fail_under_exit_codes() {
     let d = tmp();
     write(d.path(), "a.txt", CLEAN);
     // A clean document scores 100: never below 100, always below 101.
-    assert_eq!(run(d.path(), &["check", "a.txt", "--fail-under", "100"]).code, 0);
-    assert_eq!(run(d.path(), &["check", "a.txt", "--fail-under", "101"]).code, 1);
-    assert_eq!(run(d.path(), &["check", "a.txt", "--fail-under", "0"]).code, 0);
+    assert_eq!(
+        run(d.path(), &["check", "a.txt", "--fail-under", "100"]).code,
+        0
+    );
+    assert_eq!(
+        run(d.path(), &["check", "a.txt", "--fail-under", "101"]).code,
+        1
+    );
+    assert_eq!(
+        run(d.path(), &["check", "a.txt", "--fail-under", "0"]).code,
+        0
+    );
     // An input failure wins over --fail-under: exit 2.
-    assert_eq!(run(d.path(), &["check", "a.txt", "missing.txt", "--fail-under", "101"]).code, 2);
+    assert_eq!(
+        run(
+            d.path(),
+            &["check", "a.txt", "missing.txt", "--fail-under", "101"]
+        )
+        .code,
+        2
+    );
 }
 
 #[test]
-#[ignore = "needs rules"]
 fn fail_under_with_a_configured_boilerplate_phrase() {
     let d = tmp();
     write(d.path(), "cfg.toml", "boilerplate = [\"zzz chrome\"]\n");
     write(d.path(), "a.txt", "zzz chrome\n");
     write(d.path(), "clean.txt", CLEAN);
-    let o = run(d.path(), &["check", "a.txt", "--config", "cfg.toml", "--fail-under", "90", "--target", "en"]);
+    let o = run(
+        d.path(),
+        &[
+            "check",
+            "a.txt",
+            "--config",
+            "cfg.toml",
+            "--fail-under",
+            "90",
+            "--target",
+            "en",
+        ],
+    );
     assert_eq!(o.code, 1, "{}", o.stdout);
     assert!(rows(&o.stdout)[0]["flags"].contains("boilerplate"));
-    let o = run(d.path(), &["check", "clean.txt", "--config", "cfg.toml", "--fail-under", "90", "--target", "en"]);
+    let o = run(
+        d.path(),
+        &[
+            "check",
+            "clean.txt",
+            "--config",
+            "cfg.toml",
+            "--fail-under",
+            "90",
+            "--target",
+            "en",
+        ],
+    );
     assert_eq!(o.code, 0);
     // mtlint.toml in the working directory is read by default.
     write(d.path(), "mtlint.toml", "boilerplate = [\"zzz chrome\"]\n");
-    let o = run(d.path(), &["check", "a.txt", "--fail-under", "90", "--target", "en"]);
+    let o = run(
+        d.path(),
+        &["check", "a.txt", "--fail-under", "90", "--target", "en"],
+    );
     assert_eq!(o.code, 1);
 }
 
@@ -575,7 +713,6 @@ fn broken_config_is_a_usage_error() {
 }
 
 #[test]
-#[ignore = "needs rules"]
 fn boilerplate_and_credit_lines_are_flagged() {
     let d = tmp();
     write(d.path(), "a.txt", ARTIFACTS);
@@ -599,7 +736,10 @@ fn boilerplate_and_credit_lines_are_flagged() {
 fn excel_adds_a_bom() {
     let d = tmp();
     write(d.path(), "a.txt", CLEAN);
-    let o = mtlint(d.path()).args(["check", "a.txt", "--excel"]).output().unwrap();
+    let o = mtlint(d.path())
+        .args(["check", "a.txt", "--excel"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.starts_with("\u{feff}doc,sentence,".as_bytes()));
     let plain = mtlint(d.path()).args(["check", "a.txt"]).output().unwrap();
@@ -610,7 +750,11 @@ fn excel_adds_a_bom() {
 #[test]
 fn formula_guard() {
     let d = tmp();
-    write(d.path(), "f.txt", "=HYPERLINK(\"http://example.com\",\"x\")\n\n+1 is a number\n\n@home\n");
+    write(
+        d.path(),
+        "f.txt",
+        "=HYPERLINK(\"http://example.com\",\"x\")\n\n+1 is a number\n\n@home\n",
+    );
     let o = run(d.path(), &["check", "f.txt"]);
     assert_eq!(o.code, 0);
     let r = rows(&o.stdout);
@@ -619,11 +763,18 @@ fn formula_guard() {
     assert_eq!(r[1]["text"], "'+1 is a number");
     assert_eq!(r[2]["text"], "'@home");
     // The guard also covers the doc cell.
-    let o = mtlint(d.path()).args(["check", "-"]).write_stdin("=1+1").output().unwrap();
+    let o = mtlint(d.path())
+        .args(["check", "-"])
+        .write_stdin("=1+1")
+        .output()
+        .unwrap();
     let r = rows(&String::from_utf8(o.stdout).unwrap());
     assert_eq!(r[0]["text"], "'=1+1");
     let o = run(d.path(), &["check", "f.txt", "--no-formula-guard"]);
-    assert_eq!(rows(&o.stdout)[0]["text"], "=HYPERLINK(\"http://example.com\",\"x\")");
+    assert_eq!(
+        rows(&o.stdout)[0]["text"],
+        "=HYPERLINK(\"http://example.com\",\"x\")"
+    );
 }
 
 #[test]
@@ -632,22 +783,45 @@ fn jobs_do_not_change_the_output() {
     for i in 0..60 {
         let mut t = String::new();
         for k in 0..(1 + i % 7) {
-            t.push_str(&format!("Document {i} sentence {k} talks about the budget. "));
+            t.push_str(&format!(
+                "Document {i} sentence {k} talks about the budget. "
+            ));
             if k % 3 == 2 {
                 t.push_str("\n\nView photo series\n\n");
             }
         }
         write(d.path(), &format!("many/{i:03}.txt"), t);
     }
-    write(d.path(), "many/batch.jsonl", (0..700).map(|i| format!("{{\"id\":\"r{i}\",\"text\":\"Row {i} is here. It ends.\"}}\n")).collect::<String>());
-    let one = mtlint(d.path()).args(["check", "many", "--jobs", "1"]).output().unwrap();
-    let two = mtlint(d.path()).args(["check", "many", "--jobs", "2"]).output().unwrap();
-    let four = mtlint(d.path()).args(["check", "many", "-j", "4", "--format", "jsonl"]).output().unwrap();
-    let one_jsonl = mtlint(d.path()).args(["check", "many", "-j", "1", "--format", "jsonl"]).output().unwrap();
+    write(
+        d.path(),
+        "many/batch.jsonl",
+        (0..700)
+            .map(|i| format!("{{\"id\":\"r{i}\",\"text\":\"Row {i} is here. It ends.\"}}\n"))
+            .collect::<String>(),
+    );
+    let one = mtlint(d.path())
+        .args(["check", "many", "--jobs", "1"])
+        .output()
+        .unwrap();
+    let two = mtlint(d.path())
+        .args(["check", "many", "--jobs", "2"])
+        .output()
+        .unwrap();
+    let four = mtlint(d.path())
+        .args(["check", "many", "-j", "4", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    let one_jsonl = mtlint(d.path())
+        .args(["check", "many", "-j", "1", "--format", "jsonl"])
+        .output()
+        .unwrap();
     assert_eq!(one.status.code(), Some(0));
     assert!(one.stdout.len() > 10_000);
     assert!(one.stdout == two.stdout, "--jobs 1 and --jobs 2 differ");
-    assert!(four.stdout == one_jsonl.stdout, "--jobs 1 and --jobs 4 differ (jsonl)");
+    assert!(
+        four.stdout == one_jsonl.stdout,
+        "--jobs 1 and --jobs 4 differ (jsonl)"
+    );
 }
 
 #[test]
@@ -683,7 +857,19 @@ fn unknown_codes_and_languages_are_usage_errors() {
     let o = run(d.path(), &["check", "a.txt", "--only", "no-such-rule"]);
     assert!(o.stderr.contains("no-such-rule"), "{}", o.stderr);
     // Known codes are accepted.
-    let o = run(d.path(), &["check", "a.txt", "--only", "boilerplate,credit", "--target", "en", "--source", "de"]);
+    let o = run(
+        d.path(),
+        &[
+            "check",
+            "a.txt",
+            "--only",
+            "boilerplate,credit",
+            "--target",
+            "en",
+            "--source",
+            "de",
+        ],
+    );
     assert_eq!(o.code, 0, "{}", o.stderr);
 }
 
@@ -694,7 +880,9 @@ fn rules_lists_all_17_codes() {
     assert_eq!(o.code, 0);
     for c in CODES {
         assert!(
-            o.stdout.lines().any(|l| l.split_whitespace().next() == Some(c)),
+            o.stdout
+                .lines()
+                .any(|l| l.split_whitespace().next() == Some(c)),
             "{c} missing from `mtlint rules`"
         );
     }
@@ -728,7 +916,6 @@ fn explain_known_and_unknown_codes() {
 }
 
 #[test]
-#[ignore = "needs rules"]
 fn explain_has_the_sections() {
     let d = tmp();
     for c in CODES {
@@ -757,7 +944,12 @@ fn closed_pipe_exits_quietly() {
     assert!(first.starts_with(b"doc,sentence"));
     drop(out); // like `| head -1`
     let o = child.wait_with_output().unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&o.stderr), "");
 }
 

@@ -127,7 +127,11 @@ fn check_report(text: &str, r: &DocReport) -> Result<(), TestCaseError> {
         prop_assert!(text.is_char_boundary(s.start_byte) && text.is_char_boundary(s.end_byte));
         prop_assert!(s.start_byte >= prev_end, "overlap at sentence {}", s.index);
         let gap = &text[prev_end..s.start_byte];
-        prop_assert!(gap.chars().all(char::is_whitespace), "non-space text dropped: {:?}", gap);
+        prop_assert!(
+            gap.chars().all(char::is_whitespace),
+            "non-space text dropped: {:?}",
+            gap
+        );
         let own = &text[s.start_byte..s.end_byte];
         prop_assert!(!own.starts_with(char::is_whitespace) && !own.ends_with(char::is_whitespace));
         prop_assert_eq!(s.start, text[..s.start_byte].chars().count());
@@ -137,7 +141,11 @@ fn check_report(text: &str, r: &DocReport) -> Result<(), TestCaseError> {
         prop_assert!(!s.text.is_empty());
         for f in &s.findings {
             prop_assert!(f.start_byte <= f.end_byte);
-            prop_assert!(s.start_byte <= f.start_byte && f.end_byte <= s.end_byte, "finding outside: {:?}", f);
+            prop_assert!(
+                s.start_byte <= f.start_byte && f.end_byte <= s.end_byte,
+                "finding outside: {:?}",
+                f
+            );
             prop_assert!(text.is_char_boundary(f.start_byte) && text.is_char_boundary(f.end_byte));
             prop_assert_eq!(f.start, text[..f.start_byte].chars().count());
             prop_assert_eq!(f.end, text[..f.end_byte].chars().count());
@@ -145,7 +153,11 @@ fn check_report(text: &str, r: &DocReport) -> Result<(), TestCaseError> {
         prev_end = s.end_byte;
     }
     let tail = &text[prev_end..];
-    prop_assert!(tail.chars().all(char::is_whitespace), "non-space text dropped at the end: {:?}", tail);
+    prop_assert!(
+        tail.chars().all(char::is_whitespace),
+        "non-space text dropped at the end: {:?}",
+        tail
+    );
     prop_assert!(r.score <= 100);
     Ok(())
 }
@@ -156,7 +168,10 @@ fn check_csv(r: &DocReport, tab: bool) -> Result<(), TestCaseError> {
         .has_headers(false)
         .delimiter(if tab { b'\t' } else { b',' })
         .from_reader(bytes.as_slice());
-    let rows: Vec<csv::StringRecord> = rdr.records().collect::<Result<_, _>>().expect("CSV parses back");
+    let rows: Vec<csv::StringRecord> = rdr
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("CSV parses back");
     prop_assert_eq!(rows.len(), 1 + r.sentences.len());
     prop_assert_eq!(rows[0].iter().collect::<Vec<_>>(), HEADER.to_vec());
     for (row, s) in rows[1..].iter().zip(&r.sentences) {

@@ -18,11 +18,19 @@ fn check(text: &str) {
     for s in &r.sentences {
         assert!(prev <= s.start_byte && s.start_byte < s.end_byte && s.end_byte <= text.len());
         assert!(text.is_char_boundary(s.start_byte) && text.is_char_boundary(s.end_byte));
-        assert!(text[prev..s.start_byte].chars().all(char::is_whitespace), "dropped {:?}", &text[prev..s.start_byte]);
+        assert!(
+            text[prev..s.start_byte].chars().all(char::is_whitespace),
+            "dropped {:?}",
+            &text[prev..s.start_byte]
+        );
         assert_eq!(s.start, text[..s.start_byte].chars().count());
         assert_eq!(s.end, text[..s.end_byte].chars().count());
         for f in &s.findings {
-            assert!(s.start_byte <= f.start_byte && f.start_byte <= f.end_byte && f.end_byte <= s.end_byte);
+            assert!(
+                s.start_byte <= f.start_byte
+                    && f.start_byte <= f.end_byte
+                    && f.end_byte <= s.end_byte
+            );
         }
         prev = s.end_byte;
     }
@@ -139,14 +147,19 @@ fn batch_readers_on_odd_input() {
 #[test]
 fn csv_row_errors_name_the_line() {
     let items = read_all(b"id,text,source\n1,\"ok\",\n2,\"bad\"x\",\n", Format::Csv);
-    assert!(items.iter().any(|i| matches!(i, Item::Doc(d) if d.text == "ok")));
+    assert!(items
+        .iter()
+        .any(|i| matches!(i, Item::Doc(d) if d.text == "ok")));
 }
 
 /// Found by `cargo fuzz run batch_readers`: an empty JSON id gave an empty `doc` cell (CSV
 /// batches fall back to `file:line`).
 #[test]
 fn empty_jsonl_id_falls_back_to_file_and_line() {
-    let items = read_all(b"{\"id\": \"\", \"text\": \"Some text.\"}\n{\"id\": \"\", \"text\": \"More.\"}\n", Format::Jsonl);
+    let items = read_all(
+        b"{\"id\": \"\", \"text\": \"Some text.\"}\n{\"id\": \"\", \"text\": \"More.\"}\n",
+        Format::Jsonl,
+    );
     let ids: Vec<&str> = items
         .iter()
         .filter_map(|i| match i {

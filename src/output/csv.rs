@@ -54,7 +54,11 @@ impl<W: Write> ReportWriter for CsvWriter<W> {
             }
         };
         // Standard input is named `-` (the spec's `doc` column); a lone `-` is no formula.
-        let id = if doc.id == "-" { doc.id.clone() } else { cell(&doc.id) };
+        let id = if doc.id == "-" {
+            doc.id.clone()
+        } else {
+            cell(&doc.id)
+        };
         for s in doc.sentences.iter().filter(|s| self.filter.keep(s)) {
             let row = [
                 id.clone(),

@@ -381,9 +381,12 @@ impl RunTogether {
             return;
         }
         // The white-space delimited chunk must not be a URL, an address or a dotted name.
+        // White space may be multi-byte (no-break space): step over the whole character.
         let chunk_start = s.text[..a.start]
-            .rfind(char::is_whitespace)
-            .map_or(0, |k| k + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
         let chunk_end = s.text[b.end..]
             .find(char::is_whitespace)
             .map_or(s.text.len(), |k| b.end + k);
@@ -466,6 +469,15 @@ impl Rule for RunTogether {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn multibyte_space_before_a_fused_sentence_does_not_panic() {
+        // Found by the property test: the chunk before "Warsaw.The" starts after U+3000.
+        let t = "Talks in\u{3000}Warsaw.The end";
+        let _ = matched("run-together", t);
+        let t = "Talks in\u{a0}Warsaw.The end";
+        let _ = matched("run-together", t);
+    }
     use crate::rules::testing::{assert_clean, findings, matched};
 
     const CODE: &str = "run-together";
