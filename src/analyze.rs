@@ -100,7 +100,8 @@ pub struct FindingReport {
     pub start_byte: usize,
     /// End in the document, in bytes (exclusive).
     pub end_byte: usize,
-    /// The matched text (NFC).
+    /// The matched text (NFC); for a finding about something absent (a source number missing
+    /// from the translation), what is missing.
     pub matched: String,
     /// What is wrong.
     pub message: String,
@@ -395,7 +396,10 @@ impl Engine {
                         end: ce,
                         start_byte: sp.start + ob,
                         end_byte: sp.start + oe,
-                        matched: s.text.get(f.span.clone()).unwrap_or_default().to_string(),
+                        matched: match f.evidence {
+                            Some(e) if f.span.is_empty() => e,
+                            _ => s.text.get(f.span.clone()).unwrap_or_default().to_string(),
+                        },
                         message: f.message,
                         suggestion: f.suggestion,
                     }

@@ -67,6 +67,9 @@ pub struct Finding {
     pub message: String,
     /// The replacement, when the rule knows one.
     pub suggestion: Option<String>,
+    /// What the evidence column shows instead of the matched text, for a finding about
+    /// something absent (a source number missing from the translation has an empty span).
+    pub evidence: Option<String>,
 }
 
 impl Finding {
@@ -78,7 +81,14 @@ impl Finding {
             severity: info.severity,
             message: message.into(),
             suggestion: None,
+            evidence: None,
         }
+    }
+
+    /// Sets what the evidence column shows for an empty span (what is missing).
+    pub fn with_evidence(mut self, e: impl Into<String>) -> Self {
+        self.evidence = Some(e.into());
+        self
     }
 
     /// Adds a suggestion.

@@ -437,7 +437,8 @@ impl Rule for NameMismatch {
                     &INFO,
                     0..0,
                     format!("the source's name {list} has no counterpart in the translation"),
-                ),
+                )
+                .with_evidence(names.join(", ")),
             });
         }
     }

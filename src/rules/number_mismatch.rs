@@ -269,7 +269,8 @@ impl Rule for NumberMismatch {
                     &INFO,
                     0..0,
                     format!("the source's number {list} is missing from the translation"),
-                ),
+                )
+                .with_evidence(nums.join(", ")),
             });
         }
     }

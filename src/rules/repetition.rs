@@ -262,6 +262,9 @@ impl Repetition {
                     });
                     let verb = match aux {
                         Some(_) if is_participle => true,
+                        // A finite past form far back in the same clause, with no boundary
+                        // word between: "The president stressed in his speech … stressed."
+                        None => is_participle && j - i >= 4,
                         // A base form after a modal: "will visit … visit."
                         Some(true) => en.count(form) >= 50,
                         _ => false,
@@ -479,6 +482,25 @@ mod tests {
         assert_eq!(matched(CODE, t), vec!["promised"]);
         let t = "The president will visit next week the new factory in Dresden visit.";
         assert_eq!(matched(CODE, t), vec!["visit"]);
+    }
+
+    #[test]
+    fn finite_verb_repeated_at_clause_end() {
+        let m = matched(
+            "repetition",
+            "The minister stressed in her speech on Monday the stability of the currency stressed.",
+        );
+        assert_eq!(m, vec!["stressed"]);
+        assert_clean(
+            "repetition",
+            &[
+                "They worked and worked until the job was finished.",
+                "What she expressed was exactly what she expressed last year.",
+                "He said he said it because he had to.",
+                "The plan that the minister presented was the plan she presented.",
+                "We tried, and for a long time we tried.",
+            ],
+        );
     }
 
     #[test]
