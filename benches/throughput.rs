@@ -15,7 +15,9 @@ mod floor;
 #[path = "support/newsgen.rs"]
 mod newsgen;
 
-use criterion::{black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput};
+use criterion::{
+    black_box, criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
+};
 use mtlint::lang::LangId;
 use mtlint::lexicon::Lexicons;
 use mtlint::output::{CsvWriter, ReportWriter, RowFilter};
@@ -50,7 +52,10 @@ fn corpus(total: usize) -> Corpus {
     Corpus { docs, bytes }
 }
 
-fn configure(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, total: usize) {
+fn configure(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    total: usize,
+) {
     g.sample_size(10);
     g.warm_up_time(Duration::from_millis(500));
     g.measurement_time(Duration::from_secs(if total >= 5_000_000 { 4 } else { 2 }));
@@ -58,7 +63,10 @@ fn configure(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallT
 }
 
 fn analyze_all(engine: &Engine, c: &Corpus) -> usize {
-    c.docs.iter().map(|d| engine.analyze(d).sentences.len()).sum()
+    c.docs
+        .iter()
+        .map(|d| engine.analyze(d).sentences.len())
+        .sum()
 }
 
 fn bench_floor_segment_langid(c: &mut Criterion) {
@@ -86,7 +94,12 @@ fn bench_floor_segment_langid(c: &mut Criterion) {
         configure(&mut g, total);
         g.throughput(Throughput::Bytes(cor.bytes));
         g.bench_function(BenchmarkId::from_parameter(name), |b| {
-            b.iter(|| cor.docs.iter().map(|d| fl.seg.split(&d.text).len()).sum::<usize>())
+            b.iter(|| {
+                cor.docs
+                    .iter()
+                    .map(|d| fl.seg.split(&d.text).len())
+                    .sum::<usize>()
+            })
         });
         g.finish();
 
@@ -113,8 +126,10 @@ fn bench_floor_segment_langid(c: &mut Criterion) {
             b.iter(|| {
                 let mut n = 0usize;
                 for doc in &prepared {
-                    let pairs: Vec<(&str, &[mtlint::text::Word])> =
-                        doc.iter().map(|(t, w)| (t.as_str(), w.as_slice())).collect();
+                    let pairs: Vec<(&str, &[mtlint::text::Word])> = doc
+                        .iter()
+                        .map(|(t, w)| (t.as_str(), w.as_slice()))
+                        .collect();
                     let g = langid.document(&pairs);
                     for (t, w) in doc {
                         if langid.sentence(t, w, g).detected {
@@ -142,7 +157,9 @@ fn bench_pipeline(c: &mut Criterion) {
         let mut g = c.benchmark_group("pipeline_no_rules");
         configure(&mut g, total);
         g.throughput(Throughput::Bytes(cor.bytes));
-        g.bench_function(BenchmarkId::from_parameter(name), |b| b.iter(|| analyze_all(&none, &cor)));
+        g.bench_function(BenchmarkId::from_parameter(name), |b| {
+            b.iter(|| analyze_all(&none, &cor))
+        });
         g.finish();
 
         let mut g = c.benchmark_group("end_to_end");
@@ -151,7 +168,8 @@ fn bench_pipeline(c: &mut Criterion) {
         g.bench_function(BenchmarkId::from_parameter(name), |b| {
             b.iter(|| {
                 let mut buf: Vec<u8> = Vec::with_capacity(cor.bytes as usize * 2);
-                let mut w = CsvWriter::new(&mut buf, false, false, true, RowFilter::default()).unwrap();
+                let mut w =
+                    CsvWriter::new(&mut buf, false, false, true, RowFilter::default()).unwrap();
                 for d in &cor.docs {
                     w.write(&all.analyze(d)).unwrap();
                 }
@@ -175,7 +193,9 @@ fn bench_rules(c: &mut Criterion) {
             ..Default::default()
         })
         .unwrap();
-        g.bench_function(BenchmarkId::new(code, "1MB"), |b| b.iter(|| analyze_all(&engine, &cor)));
+        g.bench_function(BenchmarkId::new(code, "1MB"), |b| {
+            b.iter(|| analyze_all(&engine, &cor))
+        });
     }
     g.finish();
 }
@@ -189,7 +209,11 @@ fn bench_samples(c: &mut Criterion) {
     paths.sort();
     let docs: Vec<Document> = paths
         .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok().map(|t| Document::new(p.display().to_string(), t)))
+        .filter_map(|p| {
+            std::fs::read_to_string(p)
+                .ok()
+                .map(|t| Document::new(p.display().to_string(), t))
+        })
         .collect();
     if docs.is_empty() {
         return;
@@ -206,5 +230,11 @@ fn bench_samples(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_floor_segment_langid, bench_pipeline, bench_rules, bench_samples);
+criterion_group!(
+    benches,
+    bench_floor_segment_langid,
+    bench_pipeline,
+    bench_rules,
+    bench_samples
+);
 criterion_main!(benches);

@@ -39,11 +39,12 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let mb: f64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(5.0);
     let reps: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(5);
-    let docs: Vec<Document> = newsgen::documents(42, (mb * 1e6) as usize, newsgen::GenOptions::default())
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| Document::new(format!("doc{i}"), t))
-        .collect();
+    let docs: Vec<Document> =
+        newsgen::documents(42, (mb * 1e6) as usize, newsgen::GenOptions::default())
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(format!("doc{i}"), t))
+            .collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
 
     let fl = floor::Floor::new();
@@ -63,10 +64,15 @@ fn main() {
         }
         acc.sentences
     };
-    let none_pass = || docs.iter().map(|d| none.analyze(d).sentences.len()).sum::<usize>();
+    let none_pass = || {
+        docs.iter()
+            .map(|d| none.analyze(d).sentences.len())
+            .sum::<usize>()
+    };
     let all_pass = || {
         let mut buf: Vec<u8> = Vec::with_capacity(bytes * 2);
-        let mut w = CsvWriter::new(&mut buf, false, false, true, RowFilter::default()).expect("csv");
+        let mut w =
+            CsvWriter::new(&mut buf, false, false, true, RowFilter::default()).expect("csv");
         let mut n = 0;
         for d in &docs {
             let r = all.analyze(d);

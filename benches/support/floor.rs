@@ -21,7 +21,9 @@ pub fn engine_segmenter(lex: &'static Lexicons) -> Segmenter {
     let starters: Vec<&str> = lex.list("segment/starters.txt");
     let mut abbreviations: Vec<&str> = Vec::new();
     for p in lex.paths().filter(|p| p.starts_with("abbreviations/")) {
-        let lang = p.trim_start_matches("abbreviations/").trim_end_matches(".txt");
+        let lang = p
+            .trim_start_matches("abbreviations/")
+            .trim_end_matches(".txt");
         let words = lex.words(lang);
         abbreviations.extend(lex.list(p).into_iter().filter(|a| {
             let bare = a.trim_end_matches('.');

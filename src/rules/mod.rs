@@ -209,27 +209,34 @@ pub trait Rule: Send + Sync {
 
 /// Every rule, alphabetically by code, built from the lexicons.
 pub fn registry(lex: &Lexicons) -> Result<Vec<Box<dyn Rule>>, LexiconError> {
-    let rules: Vec<Box<dyn Rule>> = vec![
-        Box::new(boilerplate::Boilerplate::new(lex)?),
-        Box::new(broken_clause::BrokenClause::new(lex)?),
-        Box::new(capitalized_noun::CapitalizedNoun::new(lex)?),
-        Box::new(credit::Credit::new(lex)?),
-        Box::new(encoding::Encoding::new(lex)?),
-        Box::new(foreign_spelling::ForeignSpelling::new(lex)?),
-        Box::new(name_mismatch::NameMismatch::new(lex)?),
-        Box::new(name_variant::NameVariant::new(lex)?),
-        Box::new(number_mismatch::NumberMismatch::new(lex)?),
-        Box::new(repetition::Repetition::new(lex)?),
-        Box::new(run_together::RunTogether::new(lex)?),
-        Box::new(source_copy::SourceCopy::new(lex)?),
-        Box::new(truncated::Truncated::new(lex)?),
-        Box::new(typography::Typography::new(lex)?),
-        Box::new(untranslated::Untranslated::new(lex)?),
-        Box::new(word_order::WordOrder::new(lex)?),
-        Box::new(wrong_language::WrongLanguage::new(lex)?),
-    ];
-    Ok(rules)
+    // Built in parallel: some rules load word lists and filter tables, the others need not
+    // wait for them (start-up time of a one-line check).
+    use rayon::prelude::*;
+    RULES.par_iter().map(|build| build(lex)).collect()
 }
+
+type Build = fn(&Lexicons) -> Result<Box<dyn Rule>, LexiconError>;
+
+/// Every rule's constructor, alphabetically by code.
+const RULES: [Build; 17] = [
+    |lex| Ok(Box::new(boilerplate::Boilerplate::new(lex)?)),
+    |lex| Ok(Box::new(broken_clause::BrokenClause::new(lex)?)),
+    |lex| Ok(Box::new(capitalized_noun::CapitalizedNoun::new(lex)?)),
+    |lex| Ok(Box::new(credit::Credit::new(lex)?)),
+    |lex| Ok(Box::new(encoding::Encoding::new(lex)?)),
+    |lex| Ok(Box::new(foreign_spelling::ForeignSpelling::new(lex)?)),
+    |lex| Ok(Box::new(name_mismatch::NameMismatch::new(lex)?)),
+    |lex| Ok(Box::new(name_variant::NameVariant::new(lex)?)),
+    |lex| Ok(Box::new(number_mismatch::NumberMismatch::new(lex)?)),
+    |lex| Ok(Box::new(repetition::Repetition::new(lex)?)),
+    |lex| Ok(Box::new(run_together::RunTogether::new(lex)?)),
+    |lex| Ok(Box::new(source_copy::SourceCopy::new(lex)?)),
+    |lex| Ok(Box::new(truncated::Truncated::new(lex)?)),
+    |lex| Ok(Box::new(typography::Typography::new(lex)?)),
+    |lex| Ok(Box::new(untranslated::Untranslated::new(lex)?)),
+    |lex| Ok(Box::new(word_order::WordOrder::new(lex)?)),
+    |lex| Ok(Box::new(wrong_language::WrongLanguage::new(lex)?)),
+];
 
 /// Static descriptions of every rule code, including those without an implementation yet.
 pub fn catalogue(lex: &Lexicons) -> Result<Vec<&'static RuleInfo>, LexiconError> {
