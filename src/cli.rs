@@ -39,7 +39,7 @@ pub enum Command {
         code: String,
     },
     /// Measure agreement with human labels.
-    Eval(crate::eval::EvalArgs),
+    Eval(Box<crate::eval::EvalArgs>),
 }
 
 /// Options that shape the engine (shared by `check` and `eval`).

@@ -308,7 +308,7 @@ impl Encoding {
             }
             let standalone = |i: usize| {
                 let before = i == 0 || chars[i - 1].1.is_whitespace();
-                let after = chars.get(i + 1).map_or(true, |&(_, n)| n.is_whitespace());
+                let after = chars.get(i + 1).is_none_or(|&(_, n)| n.is_whitespace());
                 before && after
             };
             let hit = if let Some((len, _)) = mojibake_at(&chars, i) {
@@ -318,7 +318,7 @@ impl Encoding {
                     len,
                 ))
             } else if (c == 'Ã' && standalone(i))
-                || (c == 'Â' && chars.get(i + 1).map_or(true, |&(_, n)| n.is_whitespace()))
+                || (c == 'Â' && chars.get(i + 1).is_none_or(|&(_, n)| n.is_whitespace()))
             {
                 // "Ã la" ("à" whose no-break space became a space) and "10Â km" (a no-break
                 // space, C2 A0, whose second byte became a space).

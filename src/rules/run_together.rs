@@ -135,7 +135,7 @@ impl RunTogether {
         };
         let mut best: Option<(f64, Vec<usize>)> = None;
         let mut consider = |c: f64, cuts: Vec<usize>| {
-            if best.as_ref().map_or(true, |(b, _)| c < *b) {
+            if best.as_ref().is_none_or(|(b, _)| c < *b) {
                 best = Some((c, cuts));
             }
         };

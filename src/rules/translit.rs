@@ -204,7 +204,7 @@ impl Translit {
                     Place::Initial => pos == 0,
                     Place::Final => end == w.len(),
                 };
-                if ok && best.map_or(true, |b| p.german.len() > b.german.len()) {
+                if ok && best.is_none_or(|b| p.german.len() > b.german.len()) {
                     best = Some(p);
                 }
             }

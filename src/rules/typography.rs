@@ -502,7 +502,7 @@ impl Typography {
                     if ck.guillemets_any
                         || (ck.guillemets_spaced
                             && next.is_some_and(is_space_sep)
-                            && prev.map_or(true, |p| p.is_whitespace() || p == '(')) =>
+                            && prev.is_none_or(|p| p.is_whitespace() || p == '(')) =>
                 {
                     let close = if c == '«' { '»' } else { '›' };
                     let (o, cl) = if c == '«' {
@@ -535,7 +535,7 @@ impl Typography {
                     );
                 }
                 '“' if ck.english_quotes.is_some()
-                    && prev.map_or(true, |p| p.is_whitespace() || p == '(' || p == '[')
+                    && prev.is_none_or(|p| p.is_whitespace() || p == '(' || p == '[')
                     && next.is_some_and(char::is_alphanumeric) =>
                 {
                     let (o, cl) = ck.english_quotes.unwrap_or(("„", "“"));

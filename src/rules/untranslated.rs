@@ -423,7 +423,7 @@ impl Rule for Untranslated {
                     } else {
                         Self::ratio(lex, LANGS[li].0, &k)
                     };
-                    if r >= MIN_FUNCTION_RATIO && best.map_or(true, |(b, _)| r > b) {
+                    if r >= MIN_FUNCTION_RATIO && best.is_none_or(|(b, _)| r > b) {
                         best = Some((r, li));
                     }
                 }
@@ -448,7 +448,7 @@ impl Rule for Untranslated {
                         let r = lp - en.log_p(&lw, FLOOR);
                         if lp >= MIN_CONTENT_LOG_P
                             && r >= MIN_CONTENT_RATIO
-                            && best.map_or(true, |(b, _)| lp > b)
+                            && best.is_none_or(|(b, _)| lp > b)
                         {
                             best = Some((lp, li));
                         }
