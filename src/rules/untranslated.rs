@@ -101,6 +101,9 @@ struct Target {
     starts: FxHashSet<String>,
     /// First words of loan phrases.
     loan_starts: FxHashSet<String>,
+    /// Articles and determiners: into French and Spanish a lone content word counts only
+    /// after one of these.
+    determiners: FxHashSet<String>,
 }
 
 /// The `untranslated` rule.
@@ -183,11 +186,20 @@ impl Untranslated {
                 .max(max_loan_words);
             let starts = dicts.iter().flat_map(|d| d.keys()).map(first).collect();
             let loan_starts = loans.iter().map(first).collect();
+            let determiners = if matches!(t, "fr" | "es") {
+                lex.list(&format!("untranslated/determiners_{t}.txt"))
+                    .into_iter()
+                    .map(phrase_key)
+                    .collect()
+            } else {
+                FxHashSet::default()
+            };
             targets.push(Target {
                 dicts,
                 loans,
                 starts,
                 loan_starts,
+                determiners,
             });
         }
         Ok(Untranslated {
@@ -307,12 +319,22 @@ fn inflected(target: &str, tw: &crate::lexicon::WordFreq, w: &str) -> bool {
     let mut stems = vec![w];
     stems.extend(endings.iter().filter_map(|e| w.strip_suffix(e)));
     stems.iter().any(|stem| {
-        stem.chars().count() >= 4
+        stem.chars().count() >= 3
             && (tw.count(stem) > 0
                 || endings
                     .iter()
                     .any(|e| tw.count(&format!("{stem}{e}")) > 0))
     })
+}
+
+/// True when a lower-case word is spelled like a German word: umlauts, ß, or a German noun
+/// or adjective ending ("Länder", "Regierung", "Gesellschaft", "Mehrheit").
+fn looks_german(w: &str) -> bool {
+    const ENDINGS: [&str; 12] = [
+        "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tät", "chen",
+        "lich", "isch",
+    ];
+    w.chars().any(|c| matches!(c, 'ä' | 'ö' | 'ü' | 'ß')) || ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// The lower-case key of words `i..j` of the sentence.
@@ -450,7 +472,20 @@ impl Rule for Untranslated {
                 foreign += 1;
             }
         }
-        if foreign * 2 > counted {
+        // Into German, French or Spanish, two function words of the target that English
+        // lacks ("der", "und", "les", "los") make it a target sentence with leaked words.
+        let own_function = if into_en {
+            0
+        } else {
+            let en_function = lex.function_words("en");
+            (0..n)
+                .filter(|&i| {
+                    let lw = lower(s.word(i));
+                    t_function.contains(lw.as_ref()) && !en_function.contains(lw.as_ref())
+                })
+                .count()
+        };
+        if foreign * 2 > counted && own_function < 2 {
             return;
         }
         let quoted = quoted_words(s, tl);
@@ -471,6 +506,7 @@ impl Rule for Untranslated {
         // A capitalized word that reads as a name or title: in German every noun is
         // capitalized, so there only a word more common in a source language than in German
         // ("Fridays for Future", "Bank of America") counts; elsewhere any capitalized word.
+        // The German list lacks most nouns, so a noun counts as German by its spelling.
         let name_like = |m: usize| -> bool {
             let w = s.word(m);
             if !starts_upper(w) {
@@ -480,11 +516,14 @@ impl Rule for Untranslated {
                 return true;
             }
             let lw = lower(w);
+            !(looks_german(&lw) || (tw.count(&lw) > 0 && tw.log_p(&lw, FLOOR) >= en.log_p(&lw, FLOOR)))
+        };
+        // More likely in some source language than in the target.
+        let source_like = |m: usize| -> bool {
+            let lw = lower(s.word(m));
             let p_t = tw.log_p(&lw, FLOOR);
-            langs.iter().any(|&l| {
-                let wf = lex.words(LANGS[l].0);
-                wf.count(&lw) > MAX_CONTENT_EN_COUNT && wf.log_p(&lw, FLOOR) > p_t
-            })
+            all.iter()
+                .any(|&l| lex.words(LANGS[l].0).log_p(&lw, FLOOR) > p_t)
         };
         let mut hits: Vec<Hit> = Vec::new();
         let mut i = 0;
@@ -531,7 +570,12 @@ impl Rule for Untranslated {
                 while r < n && !starts_upper(s.word(r)) && r - i < 3 {
                     r += 1;
                 }
-                if l > 1 && r < n && name_like(l - 1) && name_like(r) {
+                if l > 1
+                    && r < n
+                    && name_like(l - 1)
+                    && name_like(r)
+                    && (l..r).all(|m| source_like(m))
+                {
                     i += 1;
                     continue;
                 }
@@ -667,9 +711,18 @@ impl Rule for Untranslated {
             merged.push(h);
         }
         for h in merged {
-            // German's word list is too small to vouch for a lone content word ("fragile"
-            // is an inflected German adjective): there only a run of words counts.
-            if h.weak && tl == "de" {
+            // The German, French and Spanish word lists are too small to vouch for a lone
+            // content word ("fragile" is an inflected German adjective, "miles" Spanish): there
+            // only a run of words counts, or, in French and Spanish, a word right after an
+            // article ("los farmers").
+            if h.weak
+                && !into_en
+                && !(h.first > 0
+                    && contiguous(s, h.first - 1, h.first + 1)
+                    && tg
+                        .determiners
+                        .contains(lower(s.word(h.first - 1)).as_ref()))
+            {
                 continue;
             }
             let span = s.words[h.first].start..s.words[h.last].end;
