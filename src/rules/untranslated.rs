@@ -507,7 +507,9 @@ impl Rule for Untranslated {
         // capitalized, so there only a word more common in a source language than in German
         // ("Fridays for Future", "Bank of America") counts; elsewhere any capitalized word.
         // The German list lacks most nouns, so a noun counts as German by its spelling.
-        let name_like = |m: usize| -> bool {
+        // Next to an English word ("the Guardian", "Fridays for Future") the name must be an
+        // English word too: "Cybersecurity and Datenschutz" is a leak.
+        let name_like = |m: usize, english: bool| -> bool {
             let w = s.word(m);
             if !starts_upper(w) {
                 return false;
@@ -516,7 +518,9 @@ impl Rule for Untranslated {
                 return true;
             }
             let lw = lower(w);
-            !(looks_german(&lw) || (tw.count(&lw) > 0 && tw.log_p(&lw, FLOOR) >= en.log_p(&lw, FLOOR)))
+            !(looks_german(&lw)
+                || (tw.count(&lw) > 0 && tw.log_p(&lw, FLOOR) >= en.log_p(&lw, FLOOR))
+                || (english && en.count(&lw) <= MAX_CONTENT_EN_COUNT))
         };
         // More likely in some source language than in the target.
         let source_like = |m: usize| -> bool {
@@ -547,8 +551,9 @@ impl Rule for Untranslated {
             }
             // A short lower-case word next to a capitalized one is a name particle
             // ("de Gaulle", "von der Leyen", "da Silva", "Gazzetta dello Sport").
-            let cap_next = i + 1 < n && name_like(i + 1);
-            let cap_prev = i > 0 && i - 1 > 0 && name_like(i - 1);
+            let english = !into_en && tg.dicts[EN].contains_key(lower(word).as_ref());
+            let cap_next = i + 1 < n && name_like(i + 1, english);
+            let cap_prev = i > 0 && i - 1 > 0 && name_like(i - 1, english);
             let len = word.chars().count();
             if (len <= 3 && (cap_next || cap_prev)) || (len <= 5 && cap_next && cap_prev) {
                 i += 1;
@@ -572,8 +577,8 @@ impl Rule for Untranslated {
                 }
                 if l > 1
                     && r < n
-                    && name_like(l - 1)
-                    && name_like(r)
+                    && name_like(l - 1, true)
+                    && name_like(r, true)
                     && (l..r).all(|m| source_like(m))
                 {
                     i += 1;
