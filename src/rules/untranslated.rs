@@ -1,11 +1,16 @@
-//! `untranslated`: source-language words left inside an English sentence ("financially und
-//! militarily", "selon the minister").
+//! `untranslated`: source-language words left inside a sentence of the target language
+//! ("financially und militarily", "selon the minister", "Die Regierung hat the new rules
+//! beschlossen", "Le gouvernement a annoncé the measures").
 //!
-//! Decided by comparing how likely a word is in each source language and in English
-//! (log10 of the ratio of relative frequencies), never by English membership alone: the
-//! English list knows "die", "will" and "also". Evidence must be strong: a function word of a
-//! hand-written dictionary, or a frequent source-language content word that English does not
-//! know, written in lower case in the middle of the sentence.
+//! Targets: English (sources German, French, Spanish, Italian, Portuguese, Dutch) and German,
+//! French, Spanish (sources English and the other languages). Decided by comparing how likely
+//! a word is in each source language and in the target (log10 of the ratio of relative
+//! frequencies), never by membership alone: English knows "die", "will" and "also", German
+//! "in", "so", "was", French "on", "me", "plus", Spanish "he", "no", "a". Evidence must be
+//! strong: a function word of a hand-written dictionary, or a frequent source-language content
+//! word that the target does not know, written in lower case in the middle of the sentence
+//! (into German, French and Spanish, whose word lists are small, only in a run of such words
+//! or, in French and Spanish, right after an article).
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
@@ -18,11 +23,20 @@ static INFO: RuleInfo = RuleInfo {
     targets: &["en", "de", "fr", "es"],
     summary: "Source-language words left inside a sentence (\"financially und militarily\", \"hat the new rules beschlossen\")",
     explain: r#"## What it does
-Flags German, French, Spanish, Italian, Portuguese and Dutch words left in an English
-sentence: function words that are not English at all ("und", "selon", "pero", "niet"), and
-frequent source-language words that English does not know, in lower case in the middle of
-the sentence ("le gouvernement"). The message names the language; the suggestion is the
-English word when the function-word dictionary knows it.
+Flags words of another language left in a sentence of the target language:
+- into English: German, French, Spanish, Italian, Portuguese and Dutch words, function words
+  that are not English at all ("und", "selon", "pero", "niet") and frequent source-language
+  words that English does not know, in lower case in the middle of the sentence
+  ("le gouvernement");
+- into German, French and Spanish: English function words that are not words of the target
+  ("the", "and", "which", "however", "according to"), runs of frequent English words
+  ("because the virus"), an English noun right after a French or Spanish article ("les
+  farmers", "los farmers"), and function words of the other languages ("und" in French,
+  "mais" in Spanish);
+- Cyrillic words in a Latin-script sentence.
+
+The message names the language; the suggestion is the target word when the function-word
+dictionary knows a single one (none for "the": der, die or das?).
 
 ## Why is this bad?
 An untranslated word is a sure sign of machine translation that nobody reviewed, and the
@@ -31,17 +45,24 @@ reader may not understand it.
 ## Example
 ```text
 The country is supported financially und militarily by its allies.
+Die Regierung hat the new rules am Montag beschlossen.
 ```
 Use instead:
 ```text
 The country is supported financially and militarily by its allies.
+Die Regierung hat die neuen Regeln am Montag beschlossen.
 ```
 
 ## Stays clean
-Words that are also English ("die", "also", "will", "den"), loanwords and set phrases
-("kindergarten", "angst", "zeitgeist", "per se", "de facto", "coup d'état"), capitalized
-words (names, titles of newspapers: "Bild", "the Bundestag"), name particles ("de Gaulle",
-"von der Leyen", "da Silva"), quoted foreign text, and sentences that are not English as a
+Words that are also words of the target ("die", "also", "will" in English; "in", "so",
+"was", "man" in German; "on", "me", "plus", "or", "but" in French; "he", "me", "no", "has" in
+Spanish), loanwords and set phrases ("kindergarten", "per se", "de facto"; Anglicisms of the
+target: "online", "live", "Homeoffice", "last but not least", "le week-end", "le parking",
+"el marketing", "el software"), capitalized words (names, titles, German nouns: "Meeting",
+"Team"), titles and names with English words ("Fridays for Future", "Bank of America",
+"Lord of the Rings", "The Guardian"), name particles ("de Gaulle", "von der Leyen",
+"da Silva"), quoted text ("„The Crown“", "« The Crown »"), inflected target words a small
+word list lacks ("fragile", "miles"), and sentences that are not in the target language as a
 whole (those are `wrong-language`).
 "#,
 };
@@ -320,10 +341,7 @@ fn inflected(target: &str, tw: &crate::lexicon::WordFreq, w: &str) -> bool {
     stems.extend(endings.iter().filter_map(|e| w.strip_suffix(e)));
     stems.iter().any(|stem| {
         stem.chars().count() >= 3
-            && (tw.count(stem) > 0
-                || endings
-                    .iter()
-                    .any(|e| tw.count(&format!("{stem}{e}")) > 0))
+            && (tw.count(stem) > 0 || endings.iter().any(|e| tw.count(&format!("{stem}{e}")) > 0))
     })
 }
 
@@ -410,11 +428,7 @@ impl Rule for Untranslated {
         let into_en = tl == "en";
         let all: Vec<usize> = (0..LANGS.len()).filter(|&l| LANGS[l].0 != tl).collect();
         let langs: Vec<usize> = match cx.source {
-            Some(src) => all
-                .iter()
-                .copied()
-                .filter(|&l| LANGS[l].0 == src)
-                .collect(),
+            Some(src) => all.iter().copied().filter(|&l| LANGS[l].0 == src).collect(),
             None => all.clone(),
         };
         // Content words (not in a dictionary) count only from English into another target,
@@ -678,11 +692,7 @@ impl Rule for Untranslated {
                 }
             }
             // A Cyrillic word inside a Latin-script sentence.
-            if found.is_none()
-                && !starts_upper(word)
-                && len >= 3
-                && word.chars().all(is_cyrillic)
-            {
+            if found.is_none() && !starts_upper(word) && len >= 3 && word.chars().all(is_cyrillic) {
                 found = Some(Hit {
                     first: i,
                     last: i,
@@ -724,9 +734,7 @@ impl Rule for Untranslated {
                 && !into_en
                 && !(h.first > 0
                     && contiguous(s, h.first - 1, h.first + 1)
-                    && tg
-                        .determiners
-                        .contains(lower(s.word(h.first - 1)).as_ref()))
+                    && tg.determiners.contains(lower(s.word(h.first - 1)).as_ref()))
             {
                 continue;
             }
@@ -898,5 +906,185 @@ mod tests {
             "Die Regierung hat am Donnerstag beschlossen, die Steuern nicht zu erhöhen, und die Opposition protestiert."
         )
         .is_empty());
+    }
+
+    fn matched_in(target: &'static str, text: &str) -> Vec<String> {
+        findings(CODE, target, text)
+            .into_iter()
+            .map(|(m, _)| m)
+            .collect()
+    }
+
+    fn assert_clean_in(target: &'static str, texts: &[&str]) {
+        for t in texts {
+            let f = findings(CODE, target, t);
+            assert!(
+                f.is_empty(),
+                "{CODE} fired on clean {target} text {t:?}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fires_on_english_function_words_in_german() {
+        assert_eq!(
+            matched_in(
+                "de",
+                "Das Kabinett hat the new rules am Mittwoch beschlossen."
+            ),
+            vec!["the"]
+        );
+        assert_eq!(
+            findings(
+                CODE,
+                "de",
+                "Die Landesregierung lobte die Einigung, however bleiben viele Fragen offen."
+            ),
+            vec![("however".to_string(), Some("jedoch".to_string()))]
+        );
+        // Between two German nouns "and" is a leak, not part of a name.
+        assert_eq!(
+            matched_in(
+                "de",
+                "Am Ende verständigten sich Bund and Länder auf neue Regeln."
+            ),
+            vec!["and"]
+        );
+    }
+
+    #[test]
+    fn fires_on_english_runs_in_german() {
+        assert_eq!(
+            matched_in(
+                "de",
+                "Die Kliniken sind überlastet, because the virus sich rasch ausbreitet."
+            ),
+            vec!["because the virus"]
+        );
+    }
+
+    #[test]
+    fn german_anglicisms_and_english_names_stay_clean() {
+        assert_clean_in(
+            "de",
+            &[
+                "Das Meeting des Teams wurde abgesagt, der Manager arbeitet heute im Homeoffice.",
+                "Das Start-up aus Leipzig verkauft seine Software online und per E-Mail.",
+                "Vor dem Rathaus demonstrierten Hunderte Anhänger von Fridays for Future.",
+                "Human Rights Watch und Black Lives Matter riefen zu Protesten auf.",
+                "Die Serie „The Crown“ wurde um eine weitere Staffel verlängert.",
+                "Die Zuschauer sahen „Pirates of the Caribbean“ im Freiluftkino.",
+                "Der Sender wiederholt die Serie House of Cards ab Montag.",
+                "The Guardian hatte zuerst über die Pläne berichtet.",
+                "Die Bank of America hat ihre Prognose gesenkt, so ein Sprecher.",
+                "Was die Gewerkschaft will, ist also noch offen, man wartet ab.",
+                "Last but not least dankte die Trainerin den Fans für ihre Unterstützung.",
+                "Das Konzert wird live übertragen, die Band spielt auch ihren Hit „Heroes“.",
+            ],
+        );
+    }
+
+    #[test]
+    fn inflected_german_words_are_not_english() {
+        // "fragile", "massive" and "flexible" are German adjective forms the list may lack.
+        assert_clean_in(
+            "de",
+            &[
+                "Die ohnehin fragile Waffenruhe wurde am Abend erneut gebrochen.",
+                "Die Firma setzt auf flexible Arbeitszeiten und massive Investitionen.",
+            ],
+        );
+    }
+
+    #[test]
+    fn fires_on_english_in_french_and_spanish() {
+        assert_eq!(
+            findings(
+                CODE,
+                "fr",
+                "La ministre a présenté le plan, however les syndicats le rejettent."
+            ),
+            vec![("however".to_string(), Some("cependant".to_string()))]
+        );
+        assert_eq!(
+            matched_in(
+                "fr",
+                "Le préfet a rencontré les farmers du département jeudi."
+            ),
+            vec!["farmers"]
+        );
+        assert_eq!(
+            matched_in("es", "El Ayuntamiento aprobó the measures por unanimidad."),
+            vec!["the measures"]
+        );
+        assert_eq!(
+            findings(
+                CODE,
+                "es",
+                "Los vecinos protestaron because el parque será cerrado."
+            ),
+            vec![("because".to_string(), Some("porque".to_string()))]
+        );
+    }
+
+    #[test]
+    fn fires_on_other_source_languages_in_french_and_spanish() {
+        assert_eq!(
+            matched_in(
+                "fr",
+                "La grève continue und les syndicats appellent à manifester mardi."
+            ),
+            vec!["und"]
+        );
+        assert_eq!(
+            matched_in(
+                "es",
+                "El acuerdo sigue en pie, mais las negociaciones continúan."
+            ),
+            vec!["mais"]
+        );
+    }
+
+    #[test]
+    fn french_homographs_and_anglicisms_stay_clean() {
+        assert_clean_in(
+            "fr",
+            &[
+                "On me dit qu'il y a plus de parkings en ville ce week-end.",
+                "Or, le but de la start-up est de lever des fonds avant l'été.",
+                "Le coach a salué le fair-play des joueurs, selon le Guardian.",
+                "La série « The Crown » sera diffusée en replay sur la plateforme.",
+                "Les militants de Fridays for Future ont bloqué le pont mardi.",
+                "Le marketing et le design de la marque ont été confiés à une agence.",
+                "Le leader de l'opposition a reçu Wladimir Klitschko et le patron de PricewaterhouseCoopers.",
+            ],
+        );
+    }
+
+    #[test]
+    fn spanish_homographs_and_anglicisms_stay_clean() {
+        assert_clean_in(
+            "es",
+            &[
+                "No he dicho eso, me parece que a nadie le interesa, afirmó el alcalde.",
+                "La startup invirtió en marketing y software para su nueva app.",
+                "Miles de fans vieron el partido online y en directo.",
+                "El diario The Economist dedicó su portada a la crisis, según la agencia.",
+                "La serie «The Crown» ha terminado tras seis temporadas.",
+                "Human Rights Watch y Black Lives Matter denunciaron la detención.",
+                "El cantante de Rage Against the Machine suspendió la gira.",
+            ],
+        );
+    }
+
+    #[test]
+    fn cyrillic_in_german() {
+        assert_eq!(
+            matched_in(
+                "de",
+                "Das Ministerium nannte die Sanktionen незаконными und kündigte Schritte an."
+            ),
+            vec!["незаконными"]
+        );
     }
 }
