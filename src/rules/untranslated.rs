@@ -528,7 +528,8 @@ impl Rule for Untranslated {
             if !starts_upper(w) {
                 return false;
             }
-            if tl != "de" {
+            // An acronym ("USA", "BBC") is a name in any language.
+            if tl != "de" || (w.chars().count() >= 2 && !w.chars().any(char::is_lowercase)) {
                 return true;
             }
             let lw = lower(w);
@@ -983,6 +984,7 @@ mod tests {
                 "Human Rights Watch und Black Lives Matter riefen zu Protesten auf.",
                 "Die Serie „The Crown“ wurde um eine weitere Staffel verlängert.",
                 "Die Zuschauer sahen „Pirates of the Caribbean“ im Freiluftkino.",
+                "Zum Abschluss sang er den Klassiker Born in the USA.",
                 "Der Sender wiederholt die Serie House of Cards ab Montag.",
                 "The Guardian hatte zuerst über die Pläne berichtet.",
                 "Die Bank of America hat ihre Prognose gesenkt, so ein Sprecher.",
