@@ -963,6 +963,30 @@ mod tests {
     }
 
     #[test]
+    fn fires_on_english_adverbs_and_numbers() {
+        assert_eq!(
+            findings(
+                CODE,
+                "es",
+                "Las ventas crecieron un 4 %, mostly por el turismo extranjero."
+            ),
+            vec![("mostly".to_string(), Some("sobre todo".to_string()))]
+        );
+        assert_eq!(
+            matched_in(
+                "fr",
+                "Deux immeubles ont été évacués, two of them en pleine nuit."
+            ),
+            vec!["two of them"]
+        );
+        // "fast" is German ("almost") and stays clean.
+        assert_clean_in(
+            "de",
+            &["Die Halle war fast leer, als der Minister um zehn Uhr eintraf."],
+        );
+    }
+
+    #[test]
     fn fires_on_english_runs_in_german() {
         assert_eq!(
             matched_in(
