@@ -594,7 +594,7 @@ impl Rule for Untranslated {
                     && r < n
                     && name_like(l - 1, true)
                     && name_like(r, true)
-                    && (l..r).all(|m| source_like(m))
+                    && (l..r).all(&source_like)
                 {
                     i += 1;
                     continue;
@@ -643,7 +643,7 @@ impl Rule for Untranslated {
                     } else {
                         lex.words(LANGS[li].0).log_p(&k, FLOOR) - tw.log_p(&k, FLOOR)
                     };
-                    if r >= MIN_FUNCTION_RATIO && best.map_or(true, |(b, _)| r > b) {
+                    if r >= MIN_FUNCTION_RATIO && best.is_none_or(|(b, _)| r > b) {
                         best = Some((r, li));
                     }
                 }
@@ -669,7 +669,7 @@ impl Rule for Untranslated {
                         let r = lp - tw.log_p(&lw, FLOOR);
                         if lp >= MIN_CONTENT_LOG_P
                             && r >= MIN_CONTENT_RATIO
-                            && best.map_or(true, |(b, _)| lp > b)
+                            && best.is_none_or(|(b, _)| lp > b)
                         {
                             best = Some((lp, li));
                         }
@@ -685,9 +685,13 @@ impl Rule for Untranslated {
                             && LANGS[..EN].iter().any(|&(l, _)| {
                                 l != tl && lex.words(l).count(&lw) > MAX_CONTENT_EN_COUNT
                             });
+                        let target_form = if into_en {
+                            british_spelling(en, &lw)
+                        } else {
+                            inflected(tl, tw, &lw)
+                        };
                         if !borrowed
-                            && !(into_en && british_spelling(en, &lw))
-                            && !(!into_en && inflected(tl, tw, &lw))
+                            && !target_form
                             && !near_english(tw, &lw, near_threshold(tw, en))
                         {
                             found = Some(Hit {
