@@ -1,11 +1,16 @@
-//! `untranslated`: source-language words left inside an English sentence ("financially und
-//! militarily", "selon the minister").
+//! `untranslated`: source-language words left inside a sentence of the target language
+//! ("financially und militarily", "selon the minister", "Die Regierung hat the new rules
+//! beschlossen", "Le gouvernement a annoncé the measures").
 //!
-//! Decided by comparing how likely a word is in each source language and in English
-//! (log10 of the ratio of relative frequencies), never by English membership alone: the
-//! English list knows "die", "will" and "also". Evidence must be strong: a function word of a
-//! hand-written dictionary, or a frequent source-language content word that English does not
-//! know, written in lower case in the middle of the sentence.
+//! Targets: English (sources German, French, Spanish, Italian, Portuguese, Dutch) and German,
+//! French, Spanish (sources English and the other languages). Decided by comparing how likely
+//! a word is in each source language and in the target (log10 of the ratio of relative
+//! frequencies), never by membership alone: English knows "die", "will" and "also", German
+//! "in", "so", "was", French "on", "me", "plus", Spanish "he", "no", "a". Evidence must be
+//! strong: a function word of a hand-written dictionary, or a frequent source-language content
+//! word that the target does not know, written in lower case in the middle of the sentence
+//! (into German, French and Spanish, whose word lists are small, only in a run of such words
+//! or, in French and Spanish, right after an article).
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
@@ -15,15 +20,23 @@ use rustc_hash::{FxHashMap, FxHashSet};
 static INFO: RuleInfo = RuleInfo {
     code: "untranslated",
     severity: Severity::Major,
-    targets: &["en"],
-    summary:
-        "Source-language words left inside an English sentence (\"financially und militarily\")",
+    targets: &["en", "de", "fr", "es"],
+    summary: "Source-language words left inside a sentence (\"financially und militarily\", \"hat the new rules beschlossen\")",
     explain: r#"## What it does
-Flags German, French, Spanish, Italian, Portuguese and Dutch words left in an English
-sentence: function words that are not English at all ("und", "selon", "pero", "niet"), and
-frequent source-language words that English does not know, in lower case in the middle of
-the sentence ("le gouvernement"). The message names the language; the suggestion is the
-English word when the function-word dictionary knows it.
+Flags words of another language left in a sentence of the target language:
+- into English: German, French, Spanish, Italian, Portuguese and Dutch words, function words
+  that are not English at all ("und", "selon", "pero", "niet") and frequent source-language
+  words that English does not know, in lower case in the middle of the sentence
+  ("le gouvernement");
+- into German, French and Spanish: English function words that are not words of the target
+  ("the", "and", "which", "however", "according to"), runs of frequent English words
+  ("because the virus"), an English noun right after a French or Spanish article ("les
+  farmers", "los farmers"), and function words of the other languages ("und" in French,
+  "mais" in Spanish);
+- Cyrillic words in a Latin-script sentence.
+
+The message names the language; the suggestion is the target word when the function-word
+dictionary knows a single one (none for "the": der, die or das?).
 
 ## Why is this bad?
 An untranslated word is a sure sign of machine translation that nobody reviewed, and the
@@ -32,43 +45,58 @@ reader may not understand it.
 ## Example
 ```text
 The country is supported financially und militarily by its allies.
+Die Regierung hat the new rules am Montag beschlossen.
 ```
 Use instead:
 ```text
 The country is supported financially and militarily by its allies.
+Die Regierung hat die neuen Regeln am Montag beschlossen.
 ```
 
 ## Stays clean
-Words that are also English ("die", "also", "will", "den"), loanwords and set phrases
-("kindergarten", "angst", "zeitgeist", "per se", "de facto", "coup d'état"), capitalized
-words (names, titles of newspapers: "Bild", "the Bundestag"), name particles ("de Gaulle",
-"von der Leyen", "da Silva"), quoted foreign text, and sentences that are not English as a
+Words that are also words of the target ("die", "also", "will" in English; "in", "so",
+"was", "man" in German; "on", "me", "plus", "or", "but" in French; "he", "me", "no", "has" in
+Spanish), loanwords and set phrases ("kindergarten", "per se", "de facto"; Anglicisms of the
+target: "online", "live", "Homeoffice", "last but not least", "le week-end", "le parking",
+"el marketing", "el software"), capitalized words (names, titles, German nouns: "Meeting",
+"Team"), titles and names with English words ("Fridays for Future", "Bank of America",
+"Lord of the Rings", "The Guardian"), name particles ("de Gaulle", "von der Leyen",
+"da Silva"), quoted text ("„The Crown“", "« The Crown »"), inflected target words a small
+word list lacks ("fragile", "miles"), and sentences that are not in the target language as a
 whole (those are `wrong-language`).
 "#,
 };
 
-/// Source languages the rule knows, with their display names.
-const LANGS: [(&str, &str); 6] = [
+/// Source languages the rule knows, with their display names. English is a source too (for
+/// German, French and Spanish targets): its index is [`EN`].
+const LANGS: [(&str, &str); 7] = [
     ("de", "German"),
     ("fr", "French"),
     ("es", "Spanish"),
     ("it", "Italian"),
     ("pt", "Portuguese"),
     ("nl", "Dutch"),
+    ("en", "English"),
 ];
+
+/// Index of English in [`LANGS`].
+const EN: usize = 6;
+
+/// Target languages the rule judges.
+const TARGETS: [&str; 4] = ["en", "de", "fr", "es"];
 
 /// log10 relative frequency given to a word a list does not know.
 const FLOOR: f64 = -9.0;
-/// A dictionary word must be this much (log10) more likely in its language than in English.
+/// A dictionary word must be this much (log10) more likely in its language than in the target.
 const MIN_FUNCTION_RATIO: f64 = 1.5;
 /// A dictionary word English uses more often than this (count) is taken as English
 /// ("pour", "encore"); one-letter words have their own guard.
 const MAX_DICT_EN_COUNT: u32 = 5000;
-/// A content word must be this much more likely in its language than in English …
+/// A content word must be this much more likely in its language than in the target …
 const MIN_CONTENT_RATIO: f64 = 2.5;
 /// … this common in its language (log10 relative frequency) …
 const MIN_CONTENT_LOG_P: f64 = -5.5;
-/// … and at most this common in English (count; pyspellchecker's filler count is 50).
+/// … and at most this common in the target (count; pyspellchecker's filler count is 50).
 const MAX_CONTENT_EN_COUNT: u32 = 50;
 
 /// A hit before merging: word range, language index, suggestion.
@@ -77,24 +105,37 @@ struct Hit {
     last: usize,
     lang: usize,
     english: Option<String>,
+    /// A lone content word (no dictionary entry): weak evidence on its own.
+    weak: bool,
 }
 
-/// The `untranslated` rule.
-#[derive(Debug)]
-pub struct Untranslated {
-    /// Per language: foreign phrase (lower case, words joined by one space) → English.
-    dicts: Vec<FxHashMap<String, String>>,
-    /// Longest dictionary phrase, in words.
-    max_words: usize,
+/// Per target language: dictionaries, loanwords and the words that start them.
+#[derive(Debug, Default)]
+struct Target {
+    /// Per source language (index of [`LANGS`]): phrase (lower case, words joined by one
+    /// space) → suggestion in the target language (`None`: none or ambiguous).
+    dicts: Vec<FxHashMap<String, Option<String>>>,
     /// Loanwords and set phrases, as lower-case word sequences joined by one space.
     loans: FxHashSet<String>,
-    /// Longest loan phrase, in words.
-    max_loan_words: usize,
     /// First words of dictionary entries: only words in this set start a phrase lookup
     /// (keeps the hot path free of allocations).
     starts: FxHashSet<String>,
     /// First words of loan phrases.
     loan_starts: FxHashSet<String>,
+    /// Articles and determiners: into French and Spanish a lone content word counts only
+    /// after one of these.
+    determiners: FxHashSet<String>,
+}
+
+/// The `untranslated` rule.
+#[derive(Debug)]
+pub struct Untranslated {
+    /// One entry per [`TARGETS`].
+    targets: Vec<Target>,
+    /// Longest dictionary phrase, in words.
+    max_words: usize,
+    /// Longest loan phrase, in words.
+    max_loan_words: usize,
 }
 
 /// Lower-cases and splits a phrase into words the way the tokenizer does.
@@ -110,43 +151,83 @@ fn phrase_key(p: &str) -> String {
 impl Untranslated {
     /// Builds the rule from the lexicons.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
-        let mut dicts = Vec::new();
+        // Source → English dictionaries (`de_en.tsv` …) and English → target (`en_de.tsv` …).
+        let mut into_en: Vec<FxHashMap<String, String>> = Vec::new();
         let mut max_words = 1;
-        for (l, _) in LANGS {
+        for (l, _) in &LANGS[..EN] {
             let mut d = FxHashMap::default();
             for row in lex.table(&format!("untranslated/{l}_en.tsv"), 2)? {
                 let k = phrase_key(row[0]);
                 max_words = max_words.max(k.split(' ').count());
                 d.insert(k, row[1].to_string());
             }
-            dicts.push(d);
+            into_en.push(d);
         }
-        let loans: FxHashSet<String> = lex
+        let common_loans: Vec<String> = lex
             .list("untranslated/loanwords.txt")
             .into_iter()
             .map(phrase_key)
             .collect();
-        let max_loan_words = loans
-            .iter()
-            .map(|l| l.split(' ').count())
-            .max()
-            .unwrap_or(1);
         let first = |k: &String| k.split(' ').next().unwrap_or("").to_string();
-        let starts = dicts.iter().flat_map(|d| d.keys()).map(first).collect();
-        let loan_starts = loans.iter().map(first).collect();
+        let mut targets = Vec::new();
+        let mut max_loan_words = 1;
+        for t in TARGETS {
+            let mut dicts: Vec<FxHashMap<String, Option<String>>> =
+                vec![FxHashMap::default(); LANGS.len()];
+            for (li, d) in into_en.iter().enumerate() {
+                if LANGS[li].0 == t {
+                    continue;
+                }
+                // Into English the dictionary's English is the suggestion; into another
+                // target it only says that the word is foreign.
+                dicts[li] = d
+                    .iter()
+                    .map(|(k, v)| (k.clone(), (t == "en").then(|| v.clone())))
+                    .collect();
+            }
+            let mut loans: FxHashSet<String> = common_loans.iter().cloned().collect();
+            if t != "en" {
+                for row in lex.table(&format!("untranslated/en_{t}.tsv"), 2)? {
+                    let k = phrase_key(row[0]);
+                    max_words = max_words.max(k.split(' ').count());
+                    let v = (row[1] != "?").then(|| row[1].to_string());
+                    dicts[EN].insert(k, v);
+                }
+                loans.extend(
+                    lex.list(&format!("untranslated/loanwords_{t}.txt"))
+                        .into_iter()
+                        .map(phrase_key),
+                );
+            }
+            max_loan_words = loans
+                .iter()
+                .map(|l| l.split(' ').count())
+                .max()
+                .unwrap_or(1)
+                .max(max_loan_words);
+            let starts = dicts.iter().flat_map(|d| d.keys()).map(first).collect();
+            let loan_starts = loans.iter().map(first).collect();
+            let determiners = if matches!(t, "fr" | "es") {
+                lex.list(&format!("untranslated/determiners_{t}.txt"))
+                    .into_iter()
+                    .map(phrase_key)
+                    .collect()
+            } else {
+                FxHashSet::default()
+            };
+            targets.push(Target {
+                dicts,
+                loans,
+                starts,
+                loan_starts,
+                determiners,
+            });
+        }
         Ok(Untranslated {
-            starts,
-            loan_starts,
-            dicts,
+            targets,
             max_words,
-            loans,
             max_loan_words,
         })
-    }
-
-    /// log10(p_lang / p_en) of a lower-case word.
-    fn ratio(lex: &Lexicons, lang: &str, w: &str) -> f64 {
-        lex.words(lang).log_p(w, FLOOR) - lex.words("en").log_p(w, FLOOR)
     }
 }
 
@@ -188,8 +269,9 @@ fn british_spelling(en: &crate::lexicon::WordFreq, w: &str) -> bool {
 
 /// True when one edit (a letter dropped, added, changed or two swapped) turns the word into
 /// a common English word: a typo ("corna"), not a foreign word.
-fn near_english(en: &crate::lexicon::WordFreq, w: &str) -> bool {
-    const COMMON: u32 = 1000;
+fn near_english(en: &crate::lexicon::WordFreq, w: &str, common: u32) -> bool {
+    #[allow(non_snake_case)]
+    let COMMON = common;
     let chars: Vec<char> = w.chars().collect();
     let hit = |v: &[char]| en.count(&v.iter().collect::<String>()) >= COMMON;
     let mut buf: Vec<char> = Vec::with_capacity(chars.len() + 1);
@@ -236,6 +318,43 @@ fn near_english(en: &crate::lexicon::WordFreq, w: &str) -> bool {
     false
 }
 
+/// The count that makes a word "common" in list `tw`: 1000 in the English list, scaled by
+/// the size of the other lists (their corpora are smaller).
+fn near_threshold(tw: &crate::lexicon::WordFreq, en: &crate::lexicon::WordFreq) -> u32 {
+    if en.total() == 0 {
+        return 1000;
+    }
+    let scaled = 1000.0 * tw.total() as f64 / en.total() as f64;
+    (scaled.round() as u32).clamp(20, 1000)
+}
+
+/// True when the target's list knows another inflected form of the word: the German, French
+/// and Spanish lists hold only their commonest forms ("stabile" → "stabil", "flexibles").
+fn inflected(target: &str, tw: &crate::lexicon::WordFreq, w: &str) -> bool {
+    let endings: &[&str] = match target {
+        "de" => &["e", "en", "er", "es", "em", "n", "s"],
+        "fr" => &["e", "s", "es", "x", "ent"],
+        "es" => &["s", "es", "a", "as", "o", "os"],
+        _ => &[],
+    };
+    let mut stems = vec![w];
+    stems.extend(endings.iter().filter_map(|e| w.strip_suffix(e)));
+    stems.iter().any(|stem| {
+        stem.chars().count() >= 3
+            && (tw.count(stem) > 0 || endings.iter().any(|e| tw.count(&format!("{stem}{e}")) > 0))
+    })
+}
+
+/// True when a lower-case word is spelled like a German word: umlauts, ß, or a German noun
+/// or adjective ending ("Länder", "Regierung", "Gesellschaft", "Mehrheit").
+fn looks_german(w: &str) -> bool {
+    const ENDINGS: [&str; 12] = [
+        "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tät", "chen",
+        "lich", "isch",
+    ];
+    w.chars().any(|c| matches!(c, 'ä' | 'ö' | 'ü' | 'ß')) || ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
 /// The lower-case key of words `i..j` of the sentence.
 fn key(s: &Sentence<'_>, i: usize, j: usize) -> String {
     let mut k = String::new();
@@ -261,27 +380,70 @@ fn starts_upper(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Marks the words inside quotation marks (quoted foreign text is there on purpose). German
+/// opens with „ and closes with “; English, French and Spanish open with “ « and close with ” ».
+fn quoted_words(s: &Sentence<'_>, target: &str) -> Vec<bool> {
+    let n = s.words.len();
+    let mut quoted = vec![false; n];
+    let mut inside = false;
+    let mut wi = 0;
+    let german = target == "de";
+    for (b, c) in s.text.char_indices() {
+        while wi < n && s.words[wi].start < b {
+            quoted[wi] = inside;
+            wi += 1;
+        }
+        match c {
+            '„' => inside = true,
+            '“' if german => inside = false,
+            '“' => inside = true,
+            '«' | '»' if german => inside = !inside,
+            '«' => inside = true,
+            '”' | '»' => inside = false,
+            '"' => inside = !inside,
+            _ => {}
+        }
+    }
+    while wi < n {
+        quoted[wi] = inside;
+        wi += 1;
+    }
+    quoted
+}
+
 impl Rule for Untranslated {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if cx.target != "en" || s.lang != "en" || s.words.len() < 3 {
+        let Some(ti) = TARGETS.iter().position(|&t| t == cx.target) else {
+            return;
+        };
+        let tl = cx.target;
+        if s.lang != tl || s.words.len() < 3 {
             return;
         }
+        let tg = &self.targets[ti];
+        let into_en = tl == "en";
+        let all: Vec<usize> = (0..LANGS.len()).filter(|&l| LANGS[l].0 != tl).collect();
         let langs: Vec<usize> = match cx.source {
-            Some(src) => LANGS
-                .iter()
-                .position(|&(l, _)| l == src)
-                .into_iter()
-                .collect(),
-            None => (0..LANGS.len()).collect(),
+            Some(src) => all.iter().copied().filter(|&l| LANGS[l].0 == src).collect(),
+            None => all.clone(),
+        };
+        // Content words (not in a dictionary) count only from English into another target,
+        // or from the given source: the smaller lists of German, French and Spanish do not
+        // hold every inflected form, and related languages share many.
+        let content_langs: Vec<usize> = if into_en || cx.source.is_some() {
+            langs.clone()
+        } else {
+            langs.iter().copied().filter(|&l| l == EN).collect()
         };
         // A source without a word list here (Russian) still gets the Cyrillic check.
         let lex = cx.lex;
+        let tw = lex.words(tl);
         let en = lex.words("en");
-        let en_function = lex.function_words("en");
+        let t_function = lex.function_words(tl);
         let n = s.words.len();
         // Cheap pre-scan: most sentences have no word that could be a leak.
         let maybe = (0..n).any(|i| {
@@ -290,10 +452,10 @@ impl Rule for Untranslated {
                 return false;
             }
             let lw = lower(w);
-            self.starts.contains(lw.as_ref())
+            tg.starts.contains(lw.as_ref())
                 || (lw.len() >= 5
-                    && en.count(&lw) <= MAX_CONTENT_EN_COUNT
-                    && langs
+                    && tw.count(&lw) <= MAX_CONTENT_EN_COUNT
+                    && content_langs
                         .iter()
                         .any(|&li| lex.words(LANGS[li].0).log_p(&lw, FLOOR) >= MIN_CONTENT_LOG_P))
                 || lw.chars().any(is_cyrillic)
@@ -311,54 +473,77 @@ impl Rule for Untranslated {
             }
             counted += 1;
             let lw = lower(s.word(i));
-            let p_en = en.log_p(&lw, FLOOR);
-            // Unknown to English counts too: the source lists hold only their commonest words.
-            if p_en <= FLOOR
-                || LANGS
+            let p_t = tw.log_p(&lw, FLOOR);
+            // Into English, unknown to English counts too: the source lists hold only their
+            // commonest words. The other targets' lists are smaller: there a word must be
+            // known elsewhere.
+            if (into_en && p_t <= FLOOR)
+                || all
                     .iter()
-                    .any(|(l, _)| lex.words(l).log_p(&lw, FLOOR) > p_en + 1.0)
+                    .any(|&l| lex.words(LANGS[l].0).log_p(&lw, FLOOR) > p_t + 1.0)
                 || lw.chars().any(is_cyrillic)
             {
                 foreign += 1;
             }
         }
-        if foreign * 2 > counted {
+        // Into German, French or Spanish, two function words of the target that English
+        // lacks ("der", "und", "les", "los") make it a target sentence with leaked words.
+        let own_function = if into_en {
+            0
+        } else {
+            let en_function = lex.function_words("en");
+            (0..n)
+                .filter(|&i| {
+                    let lw = lower(s.word(i));
+                    t_function.contains(lw.as_ref()) && !en_function.contains(lw.as_ref())
+                })
+                .count()
+        };
+        if foreign * 2 > counted && own_function < 2 {
             return;
         }
-        // Words inside quotation marks are quoted foreign text, on purpose.
-        let mut quoted = vec![false; n];
-        let mut inside = false;
-        let mut wi = 0;
-        for (b, c) in s.text.char_indices() {
-            while wi < n && s.words[wi].start < b {
-                quoted[wi] = inside;
-                wi += 1;
-            }
-            match c {
-                '“' | '„' | '«' => inside = true,
-                '”' | '»' => inside = false,
-                '"' => inside = !inside,
-                _ => {}
-            }
-        }
-        while wi < n {
-            quoted[wi] = inside;
-            wi += 1;
-        }
+        let quoted = quoted_words(s, tl);
         // Loan phrases cover their words.
         let mut loan = vec![false; n];
         for i in 0..n {
             for j in (i + 1..=(i + self.max_loan_words).min(n)).rev() {
-                if !self.loan_starts.contains(lower(s.word(i)).as_ref()) && !s.word(i).contains('’')
+                if !tg.loan_starts.contains(lower(s.word(i)).as_ref()) && !s.word(i).contains('’')
                 {
                     break;
                 }
-                if (contiguous(s, i, j) || j == i + 1) && self.loans.contains(&key(s, i, j)) {
+                if (contiguous(s, i, j) || j == i + 1) && tg.loans.contains(&key(s, i, j)) {
                     loan[i..j].iter_mut().for_each(|x| *x = true);
                     break;
                 }
             }
         }
+        // A capitalized word that reads as a name or title: in German every noun is
+        // capitalized, so there only a word more common in a source language than in German
+        // ("Fridays for Future", "Bank of America") counts; elsewhere any capitalized word.
+        // The German list lacks most nouns, so a noun counts as German by its spelling.
+        // Next to an English word ("the Guardian", "Fridays for Future") the name must be an
+        // English word too: "Cybersecurity and Datenschutz" is a leak.
+        let name_like = |m: usize, english: bool| -> bool {
+            let w = s.word(m);
+            if !starts_upper(w) {
+                return false;
+            }
+            // An acronym ("USA", "BBC") is a name in any language.
+            if tl != "de" || (w.chars().count() >= 2 && !w.chars().any(char::is_lowercase)) {
+                return true;
+            }
+            let lw = lower(w);
+            !(looks_german(&lw)
+                || (tw.count(&lw) > 0 && tw.log_p(&lw, FLOOR) >= en.log_p(&lw, FLOOR))
+                || (english && en.count(&lw) <= MAX_CONTENT_EN_COUNT))
+        };
+        // More likely in some source language than in the target.
+        let source_like = |m: usize| -> bool {
+            let lw = lower(s.word(m));
+            let p_t = tw.log_p(&lw, FLOOR);
+            all.iter()
+                .any(|&l| lex.words(LANGS[l].0).log_p(&lw, FLOOR) > p_t)
+        };
         let mut hits: Vec<Hit> = Vec::new();
         let mut i = 0;
         while i < n {
@@ -381,47 +566,93 @@ impl Rule for Untranslated {
             }
             // A short lower-case word next to a capitalized one is a name particle
             // ("de Gaulle", "von der Leyen", "da Silva", "Gazzetta dello Sport").
-            let cap_next = i + 1 < n && starts_upper(s.word(i + 1));
-            let cap_prev = i > 0 && starts_upper(s.word(i - 1)) && i - 1 > 0;
+            let english = !into_en && tg.dicts[EN].contains_key(lower(word).as_ref());
+            let cap_next = i + 1 < n && name_like(i + 1, english);
+            let cap_prev = i > 0 && i - 1 > 0 && name_like(i - 1, english);
             let len = word.chars().count();
             if (len <= 3 && (cap_next || cap_prev)) || (len <= 5 && cap_next && cap_prev) {
                 i += 1;
                 continue;
             }
+            if !into_en {
+                // A capitalized first word before a name is a title ("The Guardian …").
+                if i == 0 && cap_next {
+                    i += 1;
+                    continue;
+                }
+                // A lower-case run between two names is a title ("Lord of the Rings",
+                // "Gone with the Wind").
+                let mut l = i;
+                while l > 0 && !starts_upper(s.word(l - 1)) && i - l < 3 {
+                    l -= 1;
+                }
+                let mut r = i + 1;
+                while r < n && !starts_upper(s.word(r)) && r - i < 3 {
+                    r += 1;
+                }
+                if l > 1
+                    && r < n
+                    && name_like(l - 1, true)
+                    && name_like(r, true)
+                    && (l..r).all(&source_like)
+                {
+                    i += 1;
+                    continue;
+                }
+            }
             // A one-letter word ("y") needs a content word before it: "x and y" is English.
+            // Into the other targets one-letter words are never judged ("a" is French and
+            // Spanish, "I" an English pronoun but also a Roman numeral).
             let one_letter_ok = len > 1
-                || (i > 0
+                || (into_en
+                    && i > 0
                     && s.word(i - 1).chars().count() >= 3
-                    && !en_function.contains(lower(s.word(i - 1)).as_ref()));
+                    && !t_function.contains(lower(s.word(i - 1)).as_ref()));
             // Dictionary phrases, longest first.
             let mut found: Option<Hit> = None;
             let known_start =
-                one_letter_ok && (self.starts.contains(lower(word).as_ref()) || word.contains('’'));
+                one_letter_ok && (tg.starts.contains(lower(word).as_ref()) || word.contains('’'));
             'len: for j in (i + 1..=(i + self.max_words).min(n)).rev() {
                 if !known_start {
                     break;
                 }
                 if !contiguous(s, i, j)
-                    || (j > i + 1 && (i + 1..j).any(|m| starts_upper(s.word(m)) || loan[m]))
+                    || (j > i + 1
+                        && (i + 1..j).any(|m| starts_upper(s.word(m)) || loan[m] || quoted[m]))
                 {
                     continue;
                 }
                 let k = key(s, i, j);
                 let mut best: Option<(f64, usize)> = None;
                 for &li in &langs {
-                    let Some(_) = self.dicts[li].get(&k) else {
-                        continue;
-                    };
-                    // A single word must be far more likely in its language than in English.
-                    // (a word no English list knows counts as far more likely).
-                    // A word English itself uses often ("pour") is English here.
-                    if j == i + 1 && k.chars().count() > 1 && en.count(&k) > MAX_DICT_EN_COUNT {
+                    if !tg.dicts[li].contains_key(&k) {
                         continue;
                     }
-                    let r = if j > i + 1 || en.count(&k) == 0 {
+                    // A single word must be far more likely in its language than in the
+                    // target (a word no target list knows counts as far more likely).
+                    // A word English itself uses often ("pour") is English here.
+                    if into_en
+                        && j == i + 1
+                        && k.chars().count() > 1
+                        && en.count(&k) > MAX_DICT_EN_COUNT
+                    {
+                        continue;
+                    }
+                    // Into German, French or Spanish, a word of a third language that the
+                    // target's list knows is a homograph ("sur" is Spanish, "las" German,
+                    // "dus" French). English is different: English songs and titles give
+                    // its words counts in every list, and its dictionary leaves homographs out.
+                    if !into_en
+                        && li != EN
+                        && j == i + 1
+                        && tw.count(&k) > MAX_CONTENT_EN_COUNT
+                    {
+                        continue;
+                    }
+                    let r = if j > i + 1 || tw.count(&k) == 0 {
                         9.0
                     } else {
-                        Self::ratio(lex, LANGS[li].0, &k)
+                        lex.words(LANGS[li].0).log_p(&k, FLOOR) - tw.log_p(&k, FLOOR)
                     };
                     if r >= MIN_FUNCTION_RATIO && best.is_none_or(|(b, _)| r > b) {
                         best = Some((r, li));
@@ -432,20 +663,21 @@ impl Rule for Untranslated {
                         first: i,
                         last: j - 1,
                         lang: li,
-                        english: self.dicts[li].get(&k).cloned(),
+                        english: tg.dicts[li].get(&k).cloned().flatten(),
+                        weak: false,
                     });
                     break 'len;
                 }
             }
-            // A frequent source-language content word that English does not know.
-            if found.is_none() && word.chars().count() >= 5 && !starts_upper(word) {
+            // A frequent source-language content word that the target does not know.
+            if found.is_none() && len >= 5 && !starts_upper(word) && i > 0 {
                 let lw = lower(word);
-                if en.count(&lw) <= MAX_CONTENT_EN_COUNT && i > 0 {
+                if tw.count(&lw) <= MAX_CONTENT_EN_COUNT {
                     let mut best: Option<(f64, usize)> = None;
-                    for &li in &langs {
+                    for &li in &content_langs {
                         let wf = lex.words(LANGS[li].0);
                         let lp = wf.log_p(&lw, FLOOR);
-                        let r = lp - en.log_p(&lw, FLOOR);
+                        let r = lp - tw.log_p(&lw, FLOOR);
                         if lp >= MIN_CONTENT_LOG_P
                             && r >= MIN_CONTENT_RATIO
                             && best.is_none_or(|(b, _)| lp > b)
@@ -453,31 +685,45 @@ impl Rule for Untranslated {
                             best = Some((lp, li));
                         }
                     }
-                    // British spellings ("programme") and typos ("corna") of English words
+                    // British spellings ("programme") and typos ("corna") of target words
                     // are not foreign (checked last: the typo test is the costly one).
                     if let Some((_, li)) = best {
-                        if !british_spelling(en, &lw) && !near_english(en, &lw) {
+                        // Into German, French or Spanish, an English word that another
+                        // European language has borrowed ("ballet", "jeans", "fitness") is
+                        // likely borrowed by the target too, even if its small list lacks it.
+                        let borrowed = !into_en
+                            && li == EN
+                            && LANGS[..EN].iter().any(|&(l, _)| {
+                                l != tl && lex.words(l).count(&lw) > MAX_CONTENT_EN_COUNT
+                            });
+                        let target_form = if into_en {
+                            british_spelling(en, &lw)
+                        } else {
+                            inflected(tl, tw, &lw)
+                        };
+                        if !borrowed
+                            && !target_form
+                            && !near_english(tw, &lw, near_threshold(tw, en))
+                        {
                             found = Some(Hit {
                                 first: i,
                                 last: i,
                                 lang: li,
                                 english: None,
+                                weak: true,
                             });
                         }
                     }
                 }
             }
-            // A Cyrillic word inside an English sentence.
-            if found.is_none()
-                && !starts_upper(word)
-                && word.chars().count() >= 3
-                && word.chars().all(is_cyrillic)
-            {
+            // A Cyrillic word inside a Latin-script sentence.
+            if found.is_none() && !starts_upper(word) && len >= 3 && word.chars().all(is_cyrillic) {
                 found = Some(Hit {
                     first: i,
                     last: i,
                     lang: LANGS.len(),
                     english: None,
+                    weak: false,
                 });
             }
             match found {
@@ -498,12 +744,25 @@ impl Rule for Untranslated {
                 if m.lang == h.lang && h.first == m.last + 1 && contiguous(s, m.last, h.first + 1) {
                     m.last = h.last;
                     m.english = None;
+                    m.weak = false;
                     continue;
                 }
             }
             merged.push(h);
         }
         for h in merged {
+            // The German, French and Spanish word lists are too small to vouch for a lone
+            // content word ("fragile" is an inflected German adjective, "miles" Spanish): there
+            // only a run of words counts, or, in French and Spanish, a word right after an
+            // article ("los farmers").
+            if h.weak
+                && !into_en
+                && !(h.first > 0
+                    && contiguous(s, h.first - 1, h.first + 1)
+                    && tg.determiners.contains(lower(s.word(h.first - 1)).as_ref()))
+            {
+                continue;
+            }
             let span = s.words[h.first].start..s.words[h.last].end;
             let text = &s.text[span.clone()];
             let name = LANGS.get(h.lang).map_or("Russian", |l| l.1);
@@ -672,5 +931,214 @@ mod tests {
             "Die Regierung hat am Donnerstag beschlossen, die Steuern nicht zu erhöhen, und die Opposition protestiert."
         )
         .is_empty());
+    }
+
+    fn matched_in(target: &'static str, text: &str) -> Vec<String> {
+        findings(CODE, target, text)
+            .into_iter()
+            .map(|(m, _)| m)
+            .collect()
+    }
+
+    fn assert_clean_in(target: &'static str, texts: &[&str]) {
+        for t in texts {
+            let f = findings(CODE, target, t);
+            assert!(
+                f.is_empty(),
+                "{CODE} fired on clean {target} text {t:?}: {f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn fires_on_english_function_words_in_german() {
+        assert_eq!(
+            matched_in(
+                "de",
+                "Das Kabinett hat the new rules am Mittwoch beschlossen."
+            ),
+            vec!["the"]
+        );
+        assert_eq!(
+            findings(
+                CODE,
+                "de",
+                "Die Landesregierung lobte die Einigung, however bleiben viele Fragen offen."
+            ),
+            vec![("however".to_string(), Some("jedoch".to_string()))]
+        );
+        // Between two German nouns "and" is a leak, not part of a name.
+        assert_eq!(
+            matched_in(
+                "de",
+                "Am Ende verständigten sich Bund and Länder auf neue Regeln."
+            ),
+            vec!["and"]
+        );
+    }
+
+    #[test]
+    fn fires_on_english_adverbs_and_numbers() {
+        assert_eq!(
+            findings(
+                CODE,
+                "es",
+                "Las ventas crecieron un 4 %, mostly por el turismo extranjero."
+            ),
+            vec![("mostly".to_string(), Some("sobre todo".to_string()))]
+        );
+        assert_eq!(
+            matched_in(
+                "fr",
+                "Deux immeubles ont été évacués, two of them en pleine nuit."
+            ),
+            vec!["two of them"]
+        );
+        // "fast" is German ("almost") and stays clean.
+        assert_clean_in(
+            "de",
+            &["Die Halle war fast leer, als der Minister um zehn Uhr eintraf."],
+        );
+    }
+
+    #[test]
+    fn fires_on_english_runs_in_german() {
+        assert_eq!(
+            matched_in(
+                "de",
+                "Die Kliniken sind überlastet, because the virus sich rasch ausbreitet."
+            ),
+            vec!["because the"]
+        );
+    }
+
+    #[test]
+    fn german_anglicisms_and_english_names_stay_clean() {
+        assert_clean_in(
+            "de",
+            &[
+                "Das Meeting des Teams wurde abgesagt, der Manager arbeitet heute im Homeoffice.",
+                "Das Start-up aus Leipzig verkauft seine Software online und per E-Mail.",
+                "Vor dem Rathaus demonstrierten Hunderte Anhänger von Fridays for Future.",
+                "Human Rights Watch und Black Lives Matter riefen zu Protesten auf.",
+                "Die Serie „The Crown“ wurde um eine weitere Staffel verlängert.",
+                "Die Zuschauer sahen „Pirates of the Caribbean“ im Freiluftkino.",
+                "Zum Abschluss sang er den Klassiker Born in the USA.",
+                "Der Sender wiederholt die Serie House of Cards ab Montag.",
+                "The Guardian hatte zuerst über die Pläne berichtet.",
+                "Die Bank of America hat ihre Prognose gesenkt, so ein Sprecher.",
+                "Was die Gewerkschaft will, ist also noch offen, man wartet ab.",
+                "Er las die Erklärung vor, dann verließ er den Saal.",
+                "Last but not least dankte die Trainerin den Fans für ihre Unterstützung.",
+                "Das Konzert wird live übertragen, die Band spielt auch ihren Hit „Heroes“.",
+            ],
+        );
+    }
+
+    #[test]
+    fn inflected_german_words_are_not_english() {
+        // "fragile", "massive" and "flexible" are German adjective forms the list may lack.
+        assert_clean_in(
+            "de",
+            &[
+                "Die ohnehin fragile Waffenruhe wurde am Abend erneut gebrochen.",
+                "Die Firma setzt auf flexible Arbeitszeiten und massive Investitionen.",
+            ],
+        );
+    }
+
+    #[test]
+    fn fires_on_english_in_french_and_spanish() {
+        assert_eq!(
+            findings(
+                CODE,
+                "fr",
+                "La ministre a présenté le plan, however les syndicats le rejettent."
+            ),
+            vec![("however".to_string(), Some("cependant".to_string()))]
+        );
+        assert_eq!(
+            matched_in(
+                "fr",
+                "Le préfet a rencontré les farmers du département jeudi."
+            ),
+            vec!["farmers"]
+        );
+        assert_eq!(
+            matched_in("es", "El Ayuntamiento aprobó the measures por unanimidad."),
+            vec!["the measures"]
+        );
+        assert_eq!(
+            findings(
+                CODE,
+                "es",
+                "Los vecinos protestaron because el parque será cerrado."
+            ),
+            vec![("because".to_string(), Some("porque".to_string()))]
+        );
+    }
+
+    #[test]
+    fn fires_on_other_source_languages_in_french_and_spanish() {
+        assert_eq!(
+            matched_in(
+                "fr",
+                "La grève continue und les syndicats appellent à manifester mardi."
+            ),
+            vec!["und"]
+        );
+        assert_eq!(
+            matched_in(
+                "es",
+                "El acuerdo sigue en pie, mais las negociaciones continúan."
+            ),
+            vec!["mais"]
+        );
+    }
+
+    #[test]
+    fn french_homographs_and_anglicisms_stay_clean() {
+        assert_clean_in(
+            "fr",
+            &[
+                "On me dit qu'il y a plus de parkings en ville ce week-end.",
+                "Les montants dus seront versés en mars, a précisé le ministère.",
+                "Or, le but de la start-up est de lever des fonds avant l'été.",
+                "Le coach a salué le fair-play des joueurs, selon le Guardian.",
+                "La série « The Crown » sera diffusée en replay sur la plateforme.",
+                "Les militants de Fridays for Future ont bloqué le pont mardi.",
+                "Le marketing et le design de la marque ont été confiés à une agence.",
+                "Le leader de l'opposition a reçu Wladimir Klitschko et le patron de PricewaterhouseCoopers.",
+            ],
+        );
+    }
+
+    #[test]
+    fn spanish_homographs_and_anglicisms_stay_clean() {
+        assert_clean_in(
+            "es",
+            &[
+                "No he dicho eso, me parece que a nadie le interesa, afirmó el alcalde.",
+                "La startup invirtió en marketing y software para su nueva app.",
+                "Miles de fans vieron el partido online y en directo.",
+                "La tormenta azotó el sur del país, y el as argentino ganó la carrera.",
+                "El ballet y el sándwich de la cafetería, los jeans y el bikini de la tienda.",
+                "El diario The Economist dedicó su portada a la crisis, según la agencia.",
+                "La serie «The Crown» ha terminado tras seis temporadas.",
+                "Human Rights Watch y Black Lives Matter denunciaron la detención.",
+                "El cantante de Rage Against the Machine suspendió la gira.",
+            ],
+        );
+    }
+
+    #[test]
+    fn cyrillic_in_german() {
+        assert_eq!(
+            matched_in(
+                "de",
+                "Das Ministerium nannte die Sanktionen незаконными und kündigte Schritte an."
+            ),
+            vec!["незаконными"]
+        );
     }
 }
