@@ -192,7 +192,7 @@ impl LangId {
     ///
     /// Three stages, cheapest first:
     /// 1. a sentence mostly in another script is asked of whatlang directly;
-    /// 2. a Latin-script sentence of fewer than [`MIN_WORDS`] words, or one whose function words
+    /// 2. a Latin-script sentence of fewer than `MIN_WORDS` words, or one whose function words
     ///    are those of the document's language, keeps the document's language (almost every
     ///    sentence stops here: one hash lookup per word);
     /// 3. a sentence in doubt is scored by a unigram model over the word-frequency lexicons of
