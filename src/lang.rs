@@ -207,6 +207,21 @@ impl LangId {
         if other > latin && other >= 8 {
             return self.other_script(text, doc).unwrap_or(fallback);
         }
+        // Quoted titles and quotations ("La película «Everything Everywhere All at Once» ganó
+        // …") are not the sentence's language.
+        // A sentence that is mostly a quotation is judged by the quotation.
+        let unquoted;
+        let words = if text.contains(['«', '»', '„', '“', '”', '"']) {
+            unquoted = outside_quotes(text, words);
+            let rest = unquoted.iter().filter(|w| w.alpha).count();
+            if rest >= MIN_WORDS {
+                unquoted.as_slice()
+            } else {
+                words
+            }
+        } else {
+            words
+        };
         let (hits, n) = self.hits(text, words, usize::MAX);
         if n < MIN_WORDS {
             return fallback;
@@ -389,6 +404,35 @@ fn script_of(lang: &str) -> &'static str {
     }
 }
 
+/// The words that are not inside quotation marks (« », „ “ ”, “ ”, " ").
+fn outside_quotes(text: &str, words: &[Word]) -> Vec<Word> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match open {
+            None if matches!(c, '«' | '„' | '“' | '"') => open = Some((i, c)),
+            Some((start, o)) => {
+                let closes = match o {
+                    '«' => c == '»',
+                    '„' => c == '“' || c == '”',
+                    '“' => c == '”',
+                    _ => c == '"',
+                };
+                if closes {
+                    spans.push((start, i));
+                    open = None;
+                }
+            }
+            None => {}
+        }
+    }
+    words
+        .iter()
+        .filter(|w| !spans.iter().any(|&(a, b)| a < w.start && w.end <= b))
+        .copied()
+        .collect()
+}
+
 fn top2(h: &[u32]) -> (usize, usize) {
     let mut idx: Vec<usize> = (0..h.len()).collect();
     idx.sort_by_key(|&i| (std::cmp::Reverse(h[i]), i));
@@ -479,6 +523,26 @@ mod tests {
         let g = guess("Danke schön", "en");
         assert_eq!(g.lang, "en");
         assert!(!g.detected);
+    }
+
+    #[test]
+    fn quoted_titles_are_not_the_sentence_language() {
+        let g = guess(
+            "La película «Everything Everywhere All at Once» ganó siete Óscar.",
+            "es",
+        );
+        assert_eq!(g.lang, "es");
+        let g = guess(
+            "The chancellor said that „Wir schaffen das“ had become a slogan of the campaign.",
+            "en",
+        );
+        assert_eq!(g.lang, "en");
+        // Unquoted, the same German sentence is German.
+        let g = guess(
+            "Die Kanzlerin sagte am Montag, dass wir das schaffen werden.",
+            "en",
+        );
+        assert_eq!(g.lang, "de");
     }
 
     #[test]

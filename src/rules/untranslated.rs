@@ -642,11 +642,7 @@ impl Rule for Untranslated {
                     // target's list knows is a homograph ("sur" is Spanish, "las" German,
                     // "dus" French). English is different: English songs and titles give
                     // its words counts in every list, and its dictionary leaves homographs out.
-                    if !into_en
-                        && li != EN
-                        && j == i + 1
-                        && tw.count(&k) > MAX_CONTENT_EN_COUNT
-                    {
+                    if !into_en && li != EN && j == i + 1 && tw.count(&k) > MAX_CONTENT_EN_COUNT {
                         continue;
                     }
                     let r = if j > i + 1 || tw.count(&k) == 0 {
