@@ -101,7 +101,14 @@ pub fn is_all_caps(w: &str) -> bool {
 
 /// Lower-cases `w`, borrowing when it is already lower case (the common case).
 pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.chars().any(char::is_uppercase) {
+    // Called for most words by several rules: ASCII words skip the Unicode case tables.
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
+    } else if w.chars().any(char::is_uppercase) {
         std::borrow::Cow::Owned(w.to_lowercase())
     } else {
         std::borrow::Cow::Borrowed(w)
