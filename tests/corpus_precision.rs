@@ -9,7 +9,12 @@ fn eval(lang: &str) -> serde_json::Value {
     let out = Command::cargo_bin("mtlint")
         .unwrap()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["eval", &format!("tests/corpus/{lang}.tsv"), "--target", lang])
+        .args([
+            "eval",
+            &format!("tests/corpus/{lang}.tsv"),
+            "--target",
+            lang,
+        ])
         .args(["--doc-column", "doc", "--format", "json"])
         .output()
         .unwrap();
@@ -23,7 +28,10 @@ fn eval(lang: &str) -> serde_json::Value {
 
 /// lang → code → floor; the pseudo-code "(clean rows flagged, at most)" holds the ceiling.
 fn floors() -> BTreeMap<String, BTreeMap<String, f64>> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus/precision_floor.tsv");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/precision_floor.tsv"
+    );
     let mut out: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
     for (i, line) in std::fs::read_to_string(path).unwrap().lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -57,7 +65,9 @@ fn precision_stays_at_or_above_the_recorded_floor() {
                 .and_then(|v| v["precision"].as_f64())
                 .unwrap_or(0.0);
             if p + 1e-9 < *floor {
-                failures.push(format!("{lang} {code}: precision {p:.3} < floor {floor:.3}"));
+                failures.push(format!(
+                    "{lang} {code}: precision {p:.3} < floor {floor:.3}"
+                ));
             }
         }
         for (code, v) in per_code {
@@ -69,7 +79,9 @@ fn precision_stays_at_or_above_the_recorded_floor() {
         let clean = report["clean_flag_rate"].as_f64().unwrap_or(1.0);
         let ceiling = codes.get(CLEAN).copied().unwrap_or(0.0);
         if clean > ceiling + 1e-9 {
-            failures.push(format!("{lang}: clean rows flagged {clean:.3} > {ceiling:.3}"));
+            failures.push(format!(
+                "{lang}: clean rows flagged {clean:.3} > {ceiling:.3}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
