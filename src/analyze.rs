@@ -355,15 +355,30 @@ impl Engine {
             .map(|r| r.as_ref())
             .filter(|r| r.info().judges(target))
             .collect();
+        // A rule that panics (a bug) loses its findings for that sentence or document, with a
+        // message naming both; the other rules, sentences and documents go on.
+        let guard = |code: &str, sentence: Option<usize>, f: &mut dyn FnMut()| {
+            if std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_err() {
+                let what = sentence.map_or("the document".to_string(), |i| format!("sentence {i}"));
+                eprintln!(
+                    "mtlint: internal error in rule {code} on {}, {what}: its findings there are missing (please report)",
+                    doc.id
+                );
+            }
+        };
         for s in &sentences {
             let out = &mut per_sentence[s.index];
             for r in &active {
-                r.check(s, &cx, out);
+                guard(r.info().code, Some(s.index + 1), &mut || {
+                    r.check(s, &cx, out)
+                });
             }
         }
         let mut doc_findings: Vec<DocFinding> = Vec::new();
         for r in &active {
-            r.check_document(&cx, &mut doc_findings);
+            guard(r.info().code, None, &mut || {
+                r.check_document(&cx, &mut doc_findings)
+            });
         }
         for df in doc_findings {
             if let Some(v) = per_sentence.get_mut(df.sentence) {

@@ -381,10 +381,13 @@ impl WordOrder {
         if name == 0 || name > 4 {
             return None;
         }
-        // optional adverbial ("on Thursday (November 9th)"), then the object.
+        // optional adverbial ("on Thursday (November 9th)", "(14. February)"), then the object.
         let mut m = k;
         while m < n && m < k + 7 {
-            if !phrase_gap(gap(s, m - 1)) {
+            let day_dot = gap(s, m - 1) == ". "
+                && s.word(m - 1).len() <= 2
+                && s.word(m - 1).bytes().all(|b| b.is_ascii_digit());
+            if !phrase_gap(gap(s, m - 1)) && !day_dot {
                 return None;
             }
             let w = s.word(m);
@@ -873,6 +876,34 @@ impl Rule for WordOrder {
         }
         let fw = cx.lex.function_words("en");
         let wf = cx.lex.words("en");
+        // A dateline ("Berlin – At the meeting emphasized …") is not part of the clause: the
+        // fronted phrase starts after it.
+        let shifted: Vec<crate::text::Word>;
+        let (view, off) = match dateline_end(s) {
+            Some(off) => {
+                shifted = s
+                    .words
+                    .iter()
+                    .filter(|w| w.start >= off)
+                    .map(|w| crate::text::Word {
+                        start: w.start - off,
+                        end: w.end - off,
+                        alpha: w.alpha,
+                    })
+                    .collect();
+                let view = Sentence {
+                    text: &s.text[off..],
+                    words: &shifted,
+                    ..s.clone()
+                };
+                (view, off)
+            }
+            None => (s.clone(), 0),
+        };
+        let s = &view;
+        if s.words.len() < 4 {
+            return;
+        }
         let found = self
             .verb_second(s, fw, wf)
             .or_else(|| self.aux_second(s, fw, wf))
@@ -880,14 +911,72 @@ impl Rule for WordOrder {
             .or_else(|| self.modal_after_comma(s))
             .or_else(|| self.verb_last(s, fw, wf));
         if let Some((span, msg)) = found {
-            out.push(Finding::new(&INFO, span, msg));
+            out.push(Finding::new(&INFO, span.start + off..span.end + off, msg));
         }
     }
+}
+
+/// The byte offset where the clause starts after a dateline: one to four capitalized words (or
+/// an agency in parentheses) and a dash, at the very start of the sentence.
+fn dateline_end(s: &Sentence<'_>) -> Option<usize> {
+    let mut cut = s.text.len().min(60);
+    while !s.text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s.text[..cut];
+    let dash = [" – ", " — ", " - "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let prefix = &s.text[..dash.0];
+    let words: Vec<&str> = prefix
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| c == '(' || c == ')' || c == ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ok = (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    ok.then_some(dash.0 + dash.1)
 }
 
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{assert_clean, matched};
+
+    #[test]
+    fn a_german_date_in_the_adverbial_does_not_hide_verb_second() {
+        assert_eq!(
+            matched(
+                "word-order",
+                "At the meeting in the Chancellery emphasized Olaf Scholz on Wednesday (14. February) the importance of the deal."
+            ),
+            vec!["emphasized Olaf Scholz"]
+        );
+    }
+
+    #[test]
+    fn a_dateline_does_not_hide_verb_second() {
+        assert_eq!(
+            matched(
+                "word-order",
+                "Brussels – At the summit of the European leaders demanded Olaf Scholz on Monday a faster expansion of the grids."
+            ),
+            vec!["demanded Olaf Scholz"]
+        );
+        assert_clean(
+            "word-order",
+            &[
+                "WASHINGTON (AP) — On Monday the president said he would veto the bill.",
+                "Berlin – At the meeting in the Chancellery, Olaf Scholz stressed the importance of the deal.",
+                "Paris - Never before had the museum received so many visitors in one day.",
+                // Multi-byte characters around the 60th byte (found on real data).
+                "Labour could have to pay damages of between £3million and £8million, according to reports.",
+                "The film premiered in Germany under the title “Mutterherz”.",
+            ],
+        );
+    }
 
     #[test]
     fn fires_on_verb_second_with_name_subject() {
