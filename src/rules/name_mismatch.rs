@@ -447,21 +447,11 @@ impl Rule for NameMismatch {
 #[cfg(test)]
 mod tests {
     use super::{same_name, skeleton};
-    use crate::analyze::{Document, Engine, Options};
 
     fn messages(target: &'static str, src: &str, tgt: &str) -> Vec<String> {
-        let eng = Engine::new(Options {
-            target: Some(target),
-            only: Some(vec!["name-mismatch".to_string()]),
-            ..Options::default()
-        })
-        .expect("engine");
-        let mut d = Document::new("t", tgt);
-        d.source = Some(src.to_string());
-        eng.analyze(&d)
-            .sentences
-            .iter()
-            .flat_map(|s| s.findings.iter().map(|f| f.message.clone()))
+        crate::rules::testing::bilingual("name-mismatch", target, src, tgt)
+            .into_iter()
+            .map(|(_, m)| m)
             .collect()
     }
 

@@ -278,21 +278,11 @@ impl Rule for NumberMismatch {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyze::{Document, Engine, Options};
 
     fn messages(src: &str, tgt: &str) -> Vec<String> {
-        let eng = Engine::new(Options {
-            target: Some("en"),
-            only: Some(vec!["number-mismatch".to_string()]),
-            ..Options::default()
-        })
-        .expect("engine");
-        let mut d = Document::new("t", tgt);
-        d.source = Some(src.to_string());
-        eng.analyze(&d)
-            .sentences
-            .iter()
-            .flat_map(|s| s.findings.iter().map(|f| f.message.clone()))
+        crate::rules::testing::bilingual("number-mismatch", "en", src, tgt)
+            .into_iter()
+            .map(|(_, m)| m)
             .collect()
     }
 

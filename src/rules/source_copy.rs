@@ -247,21 +247,11 @@ impl Rule for SourceCopy {
 
 #[cfg(test)]
 mod tests {
-    use crate::analyze::{Document, Engine, Options};
 
     pub(crate) fn bi(code: &str, target: &'static str, src: &str, tgt: &str) -> Vec<String> {
-        let eng = Engine::new(Options {
-            target: Some(target),
-            only: Some(vec![code.to_string()]),
-            ..Options::default()
-        })
-        .expect("engine");
-        let mut d = Document::new("t", tgt);
-        d.source = Some(src.to_string());
-        eng.analyze(&d)
-            .sentences
-            .iter()
-            .flat_map(|s| s.findings.iter().map(|f| f.matched.clone()))
+        crate::rules::testing::bilingual(code, target, src, tgt)
+            .into_iter()
+            .map(|(m, _)| m)
             .collect()
     }
 

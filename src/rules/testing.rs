@@ -44,3 +44,18 @@ pub fn assert_clean(code: &str, texts: &[&str]) {
         assert!(f.is_empty(), "{code} fired on clean text {t:?}: {f:?}");
     }
 }
+
+/// Bilingual mode: `(matched, message)` of each finding of `code` when `tgt` (target language
+/// `target`) is checked against its source `src`.
+pub fn bilingual(code: &str, target: &'static str, src: &str, tgt: &str) -> Vec<(String, String)> {
+    let mut d = Document::new("test", tgt);
+    d.source = Some(src.to_string());
+    engine(target)
+        .analyze(&d)
+        .sentences
+        .iter()
+        .flat_map(|s| s.findings.iter())
+        .filter(|f| f.code == code)
+        .map(|f| (f.matched.clone(), f.message.clone()))
+        .collect()
+}
