@@ -17,14 +17,14 @@ use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::{at_word_boundaries, capitalize};
 use crate::text::{is_all_caps, is_capitalized, lower};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 static INFO: RuleInfo = RuleInfo {
     code: "foreign-spelling",
     severity: Severity::Major,
-    targets: &["en"],
+    targets: &["en", "de", "fr", "es"],
     summary:
         "a name or place in another language's spelling (Moskau, Kasachstan, Wladimir, Selenskyj)",
     explain: r#"## What it does
@@ -66,6 +66,172 @@ pub struct ForeignSpelling {
     /// cheaper than an automaton over two thousand phrases.
     exonyms: FxHashMap<String, Vec<(String, Exonym)>>,
     translit: Arc<Translit>,
+    /// Non-target spellings per target language (de, fr, es): first word → phrases.
+    targets: FxHashMap<&'static str, FxHashMap<String, Vec<(String, TargetForm)>>>,
+    /// Target forms of surnames (Selenskyj, Poutine): a first name may precede them.
+    surnames: FxHashSet<String>,
+}
+
+/// What a non-target spelling stands for in the target language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TargetForm {
+    target: String,
+    kind: FormKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FormKind {
+    Place,
+    Person,
+    Given,
+}
+
+/// Target languages judged besides English.
+const TARGETS: [&str; 3] = ["de", "fr", "es"];
+
+/// Lower case without accents or punctuation (`Pékin` → `pekin`).
+fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The non-target spellings for each of [`TARGETS`]: the English form and the other languages'
+/// forms of each CLDR name whose target form differs, plus `foreign_spelling/targets.tsv`.
+#[allow(clippy::type_complexity)]
+fn build_targets(
+    lex: &Lexicons,
+) -> Result<
+    (
+        FxHashMap<&'static str, FxHashMap<String, Vec<(String, TargetForm)>>>,
+        FxHashSet<String>,
+    ),
+    LexiconError,
+> {
+    let rows = lex.table("exonyms.tsv", 4)?;
+    let supp = lex.table("foreign_spelling/targets.tsv", 4)?;
+    // English name → [(lang, form)], places only (language names are for `untranslated`).
+    let mut names: FxHashMap<&str, Vec<(&str, &str)>> = FxHashMap::default();
+    let mut order: Vec<&str> = Vec::new();
+    for r in &rows {
+        if !matches!(r[3].trim(), "country" | "city") {
+            continue;
+        }
+        let v = names.entry(r[2]).or_insert_with(|| {
+            order.push(r[2]);
+            Vec::new()
+        });
+        v.push((r[1], r[0]));
+    }
+    let mut out = FxHashMap::default();
+    let mut surnames = FxHashSet::default();
+    for t in TARGETS {
+        let words = lex.words(t);
+        let fw = lex.function_words(t);
+        // Every form the target language itself uses for some place.
+        let mut used: FxHashSet<String> = FxHashSet::default();
+        for e in &order {
+            match names[e].iter().find(|(l, _)| *l == t) {
+                Some((_, f)) => used.insert(fold(f)),
+                None => used.insert(fold(e)),
+            };
+        }
+        let mut map: FxHashMap<String, Option<TargetForm>> = FxHashMap::default();
+        let add =
+            |form: &str, tf: TargetForm, map: &mut FxHashMap<String, Option<TargetForm>>| match map
+                .get(form)
+            {
+                Some(Some(old)) if *old != tf => {
+                    map.insert(form.to_string(), None);
+                }
+                Some(_) => {}
+                None => {
+                    map.insert(form.to_string(), Some(tf));
+                }
+            };
+        for e in &order {
+            let forms = &names[e];
+            let target = forms.iter().find(|(l, _)| *l == t).map_or(*e, |(_, f)| *f);
+            let ft = fold(target);
+            let mut cands: Vec<&str> = Vec::new();
+            if target != *e {
+                cands.push(e);
+            }
+            for (l, f) in forms {
+                if *l != t && TARGETS.contains(l) {
+                    cands.push(f);
+                }
+            }
+            for c in cands {
+                let fc = fold(c);
+                let ok = c.chars().next().is_some_and(char::is_uppercase)
+                    && !c.contains(['&', '(', '.', ','])
+                    && c.split_whitespace().count() <= 3
+                    && fc != ft
+                    && !ft.contains(&fc)
+                    && !fc.contains(&ft)
+                    && !used.contains(&fc)
+                    && !fw.contains(&fc)
+                    && words.count(&fc) < 200;
+                if ok {
+                    add(
+                        c,
+                        TargetForm {
+                            target: target.to_string(),
+                            kind: FormKind::Place,
+                        },
+                        &mut map,
+                    );
+                }
+            }
+        }
+        for r in supp.iter().filter(|r| r[1].trim() == t) {
+            let form = r[0].trim();
+            let target = r[2].trim();
+            if target == "-" {
+                map.insert(form.to_string(), None);
+                continue;
+            }
+            let note = r[3].trim();
+            let kind = if note.starts_with("given") {
+                FormKind::Given
+            } else if note.starts_with("person") {
+                surnames.insert(target.to_string());
+                FormKind::Person
+            } else {
+                FormKind::Place
+            };
+            map.insert(
+                form.to_string(),
+                Some(TargetForm {
+                    target: target.to_string(),
+                    kind,
+                }),
+            );
+        }
+        let mut by_first: FxHashMap<String, Vec<(String, TargetForm)>> = FxHashMap::default();
+        for (form, tf) in map {
+            let Some(tf) = tf else { continue };
+            let phrase: String = form.nfc().collect();
+            let Some(first) = crate::text::words(&phrase)
+                .first()
+                .map(|w| w.text(&phrase).to_string())
+            else {
+                continue;
+            };
+            by_first.entry(first).or_default().push((phrase, tf));
+        }
+        for v in by_first.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        out.insert(t, by_first);
+    }
+    Ok((out, surnames))
 }
 
 impl ForeignSpelling {
@@ -86,7 +252,13 @@ impl ForeignSpelling {
         for v in exonyms.values_mut() {
             v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
-        Ok(ForeignSpelling { exonyms, translit })
+        let (targets, surnames) = build_targets(lex)?;
+        Ok(ForeignSpelling {
+            exonyms,
+            translit,
+            targets,
+            surnames,
+        })
     }
 
     /// Exonyms in the sentence: `(range, exonym)`, left to right, longest first.
@@ -170,6 +342,152 @@ impl ForeignSpelling {
     }
 }
 
+impl ForeignSpelling {
+    /// True when `w` is a first name (English or German-style) that may precede a surname.
+    fn is_given(&self, map: &FxHashMap<String, Vec<(String, TargetForm)>>, w: &str) -> bool {
+        if self.translit.known(w) == Some(NameKind::Given) {
+            return true;
+        }
+        if map
+            .get(w)
+            .is_some_and(|v| v.iter().any(|(p, tf)| p == w && tf.kind == FormKind::Given))
+        {
+            return true;
+        }
+        Translit::may_be_german_style(w)
+            && self
+                .translit
+                .best_known(&self.translit.candidates(w))
+                .is_some_and(|(_, k)| k == NameKind::Given)
+    }
+
+    /// True when `w` is a surname known in English or target spelling.
+    fn is_surname(&self, map: &FxHashMap<String, Vec<(String, TargetForm)>>, w: &str) -> bool {
+        self.surnames.contains(w)
+            || self.translit.is_known_surname(w)
+            || map.get(w).is_some_and(|v| {
+                v.iter()
+                    .any(|(p, tf)| p == w && tf.kind == FormKind::Person)
+            })
+    }
+
+    /// Names in a German, French or Spanish text spelled the way English or another language
+    /// spells them (Moscow, Moskau in French, Vladimir Putin in German).
+    fn check_target(&self, s: &Sentence<'_>, cx: &Context<'_>, t: &str, out: &mut Vec<Finding>) {
+        let Some(map) = self.targets.get(t) else {
+            return;
+        };
+        let en = cx.lex.words("en");
+        let en_fw = cx.lex.function_words("en");
+        let fw = cx.lex.function_words(t);
+        let tw = cx.lex.words(t);
+        let ranges = self.translit.exception_ranges(s.text);
+        let lang = match t {
+            "de" => "German",
+            "fr" => "French",
+            _ => "Spanish",
+        };
+        // An English word that is no word of the target language: the name is part of an
+        // English phrase or title (The Washington Post, Bank of Georgia).
+        let english = |x: &str| {
+            let l = lower(x);
+            en_fw.contains(l.as_ref()) && !fw.contains(l.as_ref()) && !tw.contains(&l)
+        };
+        // A capitalized neighbour that may form a longer name with the match.
+        let joins = |x: &str| {
+            if !x.starts_with(char::is_uppercase) {
+                return false;
+            }
+            let l = lower(x);
+            !(fw.contains(l.as_ref()) || (tw.contains(&l) && !en.contains(&l)))
+        };
+        let adjacent = |a: usize, b: usize| s.text[a..b].chars().all(|c| c == ' ');
+        let mut after = 0;
+        for (i, w) in s.words.iter().enumerate() {
+            if w.start < after {
+                continue;
+            }
+            let text = w.text(s.text);
+            if !text.starts_with(char::is_uppercase) || is_all_caps(text) {
+                continue;
+            }
+            let Some(cands) = map.get(text) else {
+                continue;
+            };
+            let Some((r, tf)) = cands.iter().find_map(|(p, tf)| {
+                let r = w.start..w.start + p.len();
+                (s.text[w.start..].starts_with(p.as_str()) && at_word_boundaries(s.text, r.clone()))
+                    .then_some((r, tf))
+            }) else {
+                continue;
+            };
+            after = r.end;
+            if ranges.iter().any(|x| x.start <= r.start && r.end <= x.end) {
+                continue;
+            }
+            // Compounds and possessives (Moscow-Reise, Georgia-Pacific, Moscow's).
+            let before = s.text[..r.start].chars().next_back();
+            let next_c = s.text[r.end..].chars().next();
+            if matches!(before, Some('-' | '/' | '@' | '#' | '.'))
+                || matches!(next_c, Some('-' | '\'' | '’' | '/' | '@'))
+            {
+                continue;
+            }
+            let j = s.words[i..]
+                .iter()
+                .position(|x| x.end >= r.end)
+                .map_or(i, |k| i + k);
+            let prev = i.checked_sub(1).map(|k| &s.words[k]);
+            let next = s.words.get(j + 1);
+            let prev_adj = prev.filter(|p| adjacent(p.end, r.start));
+            let next_adj = next.filter(|n| adjacent(r.end, n.start));
+            match tf.kind {
+                FormKind::Given => {
+                    let Some(n) = next_adj else { continue };
+                    if !self.is_surname(map, n.text(s.text))
+                        || self.translit.guarded(s.text, s.words, i, &ranges)
+                    {
+                        continue;
+                    }
+                    if prev_adj.is_some_and(|p| joins(p.text(s.text))) {
+                        continue;
+                    }
+                }
+                FormKind::Person | FormKind::Place => {
+                    if next_adj.is_some_and(|n| joins(n.text(s.text))) {
+                        continue;
+                    }
+                    if let Some(p) = prev_adj {
+                        let pt = p.text(s.text);
+                        let given = tf.kind == FormKind::Person && self.is_given(map, pt);
+                        if joins(pt) && !given {
+                            continue;
+                        }
+                    }
+                }
+            }
+            // English words around the name: an English title, quotation or name.
+            let lo = i.saturating_sub(4);
+            let hi = (j + 5).min(s.words.len());
+            if s.words[lo..hi].iter().any(|x| english(x.text(s.text))) {
+                continue;
+            }
+            let m = &s.text[r.clone()];
+            out.push(
+                Finding::new(
+                    &INFO,
+                    r.clone(),
+                    format!(
+                        "\"{m}\" is not the {lang} spelling; {lang} writes \"{}\"",
+                        tf.target
+                    ),
+                )
+                .with_suggestion(tf.target.clone()),
+            );
+        }
+    }
+}
+
 impl Rule for ForeignSpelling {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -177,6 +495,10 @@ impl Rule for ForeignSpelling {
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if s.lang_detected && s.lang != cx.target {
+            return;
+        }
+        if cx.target != "en" {
+            self.check_target(s, cx, cx.target, out);
             return;
         }
         let en = cx.lex.words("en");
