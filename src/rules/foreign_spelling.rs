@@ -342,6 +342,28 @@ impl ForeignSpelling {
     }
 }
 
+/// Quotation marks that open or close a quoted title or quotation.
+const QUOTES: [char; 9] = ['"', '“', '”', '„', '«', '»', '‚', '‘', '’'];
+
+/// True when `r` lies between two quotation marks of the sentence and another word between them
+/// is `english` (an English title: „Lost in Beijing“, « A Week in Beijing »).
+fn in_english_quote(
+    s: &Sentence<'_>,
+    r: std::ops::Range<usize>,
+    english: impl Fn(&str) -> bool,
+) -> bool {
+    let Some(open) = s.text[..r.start].rfind(QUOTES) else {
+        return false;
+    };
+    let Some(close) = s.text[r.end..].find(QUOTES).map(|k| r.end + k) else {
+        return false;
+    };
+    s.words
+        .iter()
+        .filter(|w| w.start > open && w.end <= close && (w.end <= r.start || w.start >= r.end))
+        .any(|w| english(w.text(s.text)))
+}
+
 impl ForeignSpelling {
     /// True when `w` is a first name (English or German-style) that may precede a surname.
     fn is_given(&self, map: &FxHashMap<String, Vec<(String, TargetForm)>>, w: &str) -> bool {
@@ -470,6 +492,15 @@ impl ForeignSpelling {
             let lo = i.saturating_sub(4);
             let hi = (j + 5).min(s.words.len());
             if s.words[lo..hi].iter().any(|x| english(x.text(s.text))) {
+                continue;
+            }
+            if in_english_quote(s, r.clone(), |x| {
+                let l = lower(x);
+                // Clearly more an English word than a target-language one.
+                !fw.contains(l.as_ref())
+                    && en.contains(&l)
+                    && en.log_p(&l, -9.0) > tw.log_p(&l, -9.0) + 1.0
+            }) {
                 continue;
             }
             let m = &s.text[r.clone()];
@@ -708,5 +739,144 @@ mod tests {
             "foreign-spelling",
             &["„Wir fahren morgen nach Moskau und dann weiter nach Kasachstan“, sagte er."],
         );
+    }
+
+    fn target(lang: &'static str, text: &str) -> Vec<(String, String)> {
+        findings("foreign-spelling", lang, text)
+            .into_iter()
+            .map(|(m, s)| (m, s.unwrap_or_default()))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn flags_english_place_names_in_german_french_and_spanish() {
+        for (lang, text, want) in [
+            (
+                "de",
+                "Das Treffen der Außenminister fand am Dienstag in Moscow statt.",
+                vec![("Moscow", "Moskau")],
+            ),
+            (
+                "de",
+                "In der Nacht schlugen in Kharkiv erneut Raketen ein.",
+                vec![("Kharkiv", "Charkiw")],
+            ),
+            (
+                "de",
+                "Die Regierung in Kyiv bat um weitere Hilfe.",
+                vec![("Kyiv", "Kiew")],
+            ),
+            (
+                "fr",
+                "Les ministres se sont réunis à Moscow pendant deux jours.",
+                vec![("Moscow", "Moscou")],
+            ),
+            (
+                "fr",
+                "Le président s'est rendu à Beijing la semaine dernière.",
+                vec![("Beijing", "Pékin")],
+            ),
+            (
+                "es",
+                "La cumbre se celebrará en London a finales de mayo.",
+                vec![("London", "Londres")],
+            ),
+            (
+                "es",
+                "El ministro viajará a Beijing el próximo lunes.",
+                vec![("Beijing", "Pekín")],
+            ),
+            (
+                "fr",
+                "La délégation allemande est arrivée de Moskau mardi soir.",
+                vec![("Moskau", "Moscou")],
+            ),
+        ] {
+            assert_eq!(target(lang, text), pairs(&want), "{lang}: {text}");
+        }
+    }
+
+    #[test]
+    fn flags_english_russian_and_ukrainian_names_in_german() {
+        assert_eq!(
+            target(
+                "de",
+                "Am Freitag telefonierte Vladimir Putin mit Volodymyr Zelensky."
+            ),
+            pairs(&[
+                ("Vladimir", "Wladimir"),
+                ("Volodymyr", "Wolodymyr"),
+                ("Zelensky", "Selenskyj"),
+            ])
+        );
+        // French writes Vladimir but Poutine; Spanish writes Vladimir Putin.
+        assert_eq!(
+            target("fr", "Vladimir Putin a parlé pendant deux heures."),
+            pairs(&[("Putin", "Poutine")])
+        );
+        assert!(target("es", "Vladimir Putin habló durante dos horas.").is_empty());
+    }
+
+    #[test]
+    fn legitimate_forms_stay_clean_in_german() {
+        for text in [
+            "Der Gouverneur von Georgia unterzeichnete das Gesetz am Montag.",
+            "Georgia Tech gewann das Spiel knapp.",
+            "Michael Jordan gewann sechs Meisterschaften mit den Bulls.",
+            "Jordan erzielte in der zweiten Halbzeit 30 Punkte.",
+            "Chad Smith spielt seit Jahren Schlagzeug in der Band.",
+            "In New York und New Jersey fielen die Preise.",
+            "Das berichtete die Washington Post am Sonntag.",
+            "Das berichtete „The Moscow Times“ am Sonntag.",
+            "Sein Buch „Letters from Moscow“ erschien 2019.",
+            "Wladimir Klitschko besuchte die Truppen im Osten.",
+            "Wladimir Putin empfing Kassym-Schomart Tokajew im Kreml.",
+            "Die Regierung in Moskau und die Führung in Kiew verhandeln.",
+            "Der Film „Lost in Beijing“ lief auf der Berlinale.",
+            "Die Kyiv School of Economics veröffentlichte eine Studie.",
+            "Vladimir Nabokov schrieb seine Romane auf Russisch und Englisch.",
+        ] {
+            assert!(
+                target("de", text).is_empty(),
+                "{text}: {:?}",
+                target("de", text)
+            );
+        }
+    }
+
+    #[test]
+    fn legitimate_forms_stay_clean_in_french_and_spanish() {
+        for (lang, text) in [
+            ("fr", "Le gouverneur de Georgia a signé la loi lundi."),
+            ("fr", "Michael Jordan a remporté six titres avec les Bulls."),
+            (
+                "fr",
+                "Vladimir Poutine a reçu le président kazakh au Kremlin.",
+            ),
+            ("fr", "Selon le Washington Post, la réunion a été annulée."),
+            ("fr", "Les ministres se sont réunis à Moscou puis à Pékin."),
+            ("fr", "Il a lu « A Week in Beijing » pendant le vol."),
+            (
+                "es",
+                "Vladimir Putin recibió al presidente kazajo en el Kremlin.",
+            ),
+            ("es", "Michael Jordan ganó seis títulos con los Bulls."),
+            ("es", "La cumbre se celebrará en Londres y luego en Pekín."),
+            ("es", "Según The Washington Post, la reunión fue cancelada."),
+            ("es", "El equipo de Georgia Tech viajó a Nueva York."),
+            ("es", "Según The New York Times, la reunión fue cancelada."),
+        ] {
+            assert!(
+                target(lang, text).is_empty(),
+                "{lang}: {text}: {:?}",
+                target(lang, text)
+            );
+        }
     }
 }
