@@ -26,33 +26,50 @@ static INFO: RuleInfo = RuleInfo {
     severity: Severity::Major,
     targets: &["en", "de", "fr", "es"],
     summary:
-        "a name or place in another language's spelling (Moskau, Kasachstan, Wladimir, Selenskyj)",
+        "a name or place in another language's spelling (Moskau or Wladimir in English, Moscow in German)",
     explain: r#"## What it does
-Flags names of places and people written the way another language writes them: exonyms such
-as *Moskau*, *Kasachstan*, *Warschau*, *Londres* or *Pékin*, and German-style transliterations
-of Russian, Ukrainian, Belarusian and Kazakh names such as *Wladimir*, *Selenskyj*, *Tokajew*,
-*Gorbatschow* or *Charkiw*. The suggestion is the English form.
+Flags names of places and people written the way another language writes them.
+
+In English text: exonyms such as *Moskau*, *Kasachstan*, *Warschau*, *Londres* or *Pékin*, and
+German-style transliterations of Russian, Ukrainian, Belarusian and Kazakh names such as
+*Wladimir*, *Selenskyj*, *Tokajew*, *Gorbatschow* or *Charkiw*. The suggestion is the English
+form.
+
+In German, French and Spanish text: a place left in its English (or another language's)
+spelling where the target language has its own form — *Moscow* for German *Moskau*, French
+*Moscou*, Spanish *Moscú*; *London* for *Londres*; *Beijing* for *Peking*, *Pékin*, *Pekín*;
+*Kyiv*, *Kiev* and *Kharkiv* for German *Kiew* and *Charkiw* — and English spellings of
+Russian and Ukrainian persons: German *Wladimir Putin*, *Wolodymyr Selenskyj*, French
+*Poutine*. A first name counts only right before a known surname. The suggestion is the
+target-language form.
 
 ## Why is this bad?
-Machine translation often copies names from the source text unchanged. An English reader
-expects *Moscow* and *Vladimir Putin*; *Moskau* and *Wladimir Putin* give the translation away
-and can make a name hard to search for.
+Machine translation often copies names from the source text unchanged. A reader expects the
+spelling of their own language's press; *Moskau* in English or *Moscow* in German gives the
+translation away and can make a name hard to search for.
 
 ## Example
 ```text
 At the summit in Moskau, Wladimir Putin met Kassym-Jomart Tokajew.
+Das Treffen fand in Moscow statt; Vladimir Putin sprach mit Volodymyr Zelensky.
 ```
 Use instead:
 ```text
 At the summit in Moscow, Vladimir Putin met Kassym-Jomart Tokayev.
+Das Treffen fand in Moskau statt; Wladimir Putin sprach mit Wolodymyr Selenskyj.
 ```
 
 ## Stays clean
-- People's own spellings: *Wladimir Klitschko*, *Vitali Klitschko*.
+- People's own spellings: *Wladimir Klitschko*, *Vitali Klitschko*, *Vladimir Nabokov*.
 - Polish and Czech names that natively use w, ch and -owski: *Jankowski*, *Wojciech*,
   *Chmielewski*; German names: *Schumacher*, *Schwarzenegger*, *Wagner*.
 - Foreign forms that are also English words or English names: *Nice*, *Georgia*, *Turkey*,
   *Kiev*, and English phrases such as *Peking duck* or *Peking University*.
+- In German, French and Spanish: forms that are also a US state, a person or an ordinary word
+  (*Georgia*, *Jordan*, *Chad*, *Jersey*, *Chili*, *Roma*), forms both spellings are used for
+  (French *Kyiv*/*Kiev*), names inside longer names (*New York*, *Georgia Tech*, *The
+  Washington Post*, *Kyiv School of Economics*), English titles in quotation marks, and
+  spellings correct in that language (French *Vladimir Poutine*, Spanish *Vladimir Putin*).
 - A German-style first name is flagged only next to a known surname or when the document
   itself uses the English form (*Juri Ratas*, *Sergej Milinković-Savić* stay clean).
 - Sentences detected as being in another language (quotations).
@@ -130,6 +147,7 @@ fn build_targets(
     }
     let mut out = FxHashMap::default();
     let mut surnames = FxHashSet::default();
+    let en = lex.words("en");
     for t in TARGETS {
         let words = lex.words(t);
         let fw = lex.function_words(t);
@@ -162,8 +180,13 @@ fn build_targets(
             if target != *e {
                 cands.push(e);
             }
+            // Other languages' forms: only ones that are no English word and no saint's name
+            // (Granada, Maurice and San Martín are also a city, a first name and a person).
             for (l, f) in forms {
-                if *l != t && TARGETS.contains(l) {
+                let saint = ["San ", "Santa ", "Santo ", "Saint", "Sainte"]
+                    .iter()
+                    .any(|p| f.starts_with(p));
+                if *l != t && TARGETS.contains(l) && !saint && !en.contains(&fold(f)) {
                     cands.push(f);
                 }
             }
@@ -841,6 +864,9 @@ mod tests {
             "Der Film „Lost in Beijing“ lief auf der Berlinale.",
             "Die Kyiv School of Economics veröffentlichte eine Studie.",
             "Vladimir Nabokov schrieb seine Romane auf Russisch und Englisch.",
+            "Chili und Paprika geben dem Gericht seine Schärfe.",
+            "Viele Roma leben am Rand der Stadt.",
+            "Der Umsatz von Georgia-Pacific stieg im dritten Quartal.",
         ] {
             assert!(
                 target("de", text).is_empty(),
