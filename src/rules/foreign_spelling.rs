@@ -84,10 +84,13 @@ pub struct ForeignSpelling {
     exonyms: FxHashMap<String, Vec<(String, Exonym)>>,
     translit: Arc<Translit>,
     /// Non-target spellings per target language (de, fr, es): first word → phrases.
-    targets: FxHashMap<&'static str, FxHashMap<String, Vec<(String, TargetForm)>>>,
+    targets: FxHashMap<&'static str, FormMap>,
     /// Target forms of surnames (Selenskyj, Poutine): a first name may precede them.
     surnames: FxHashSet<String>,
 }
+
+/// Non-target spellings of one target language: first word → (phrase, target form), longest first.
+type FormMap = FxHashMap<String, Vec<(String, TargetForm)>>;
 
 /// What a non-target spelling stands for in the target language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,16 +123,9 @@ fn fold(s: &str) -> String {
 
 /// The non-target spellings for each of [`TARGETS`]: the English form and the other languages'
 /// forms of each CLDR name whose target form differs, plus `foreign_spelling/targets.tsv`.
-#[allow(clippy::type_complexity)]
 fn build_targets(
     lex: &Lexicons,
-) -> Result<
-    (
-        FxHashMap<&'static str, FxHashMap<String, Vec<(String, TargetForm)>>>,
-        FxHashSet<String>,
-    ),
-    LexiconError,
-> {
+) -> Result<(FxHashMap<&'static str, FormMap>, FxHashSet<String>), LexiconError> {
     let rows = lex.table("exonyms.tsv", 4)?;
     let supp = lex.table("foreign_spelling/targets.tsv", 4)?;
     // English name → [(lang, form)], places only (language names are for `untranslated`).
@@ -237,7 +233,7 @@ fn build_targets(
                 }),
             );
         }
-        let mut by_first: FxHashMap<String, Vec<(String, TargetForm)>> = FxHashMap::default();
+        let mut by_first: FormMap = FxHashMap::default();
         for (form, tf) in map {
             let Some(tf) = tf else { continue };
             let phrase: String = form.nfc().collect();
@@ -389,7 +385,7 @@ fn in_english_quote(
 
 impl ForeignSpelling {
     /// True when `w` is a first name (English or German-style) that may precede a surname.
-    fn is_given(&self, map: &FxHashMap<String, Vec<(String, TargetForm)>>, w: &str) -> bool {
+    fn is_given(&self, map: &FormMap, w: &str) -> bool {
         if self.translit.known(w) == Some(NameKind::Given) {
             return true;
         }
@@ -407,7 +403,7 @@ impl ForeignSpelling {
     }
 
     /// True when `w` is a surname known in English or target spelling.
-    fn is_surname(&self, map: &FxHashMap<String, Vec<(String, TargetForm)>>, w: &str) -> bool {
+    fn is_surname(&self, map: &FormMap, w: &str) -> bool {
         self.surnames.contains(w)
             || self.translit.is_known_surname(w)
             || map.get(w).is_some_and(|v| {
