@@ -17,42 +17,59 @@ use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::{at_word_boundaries, capitalize};
 use crate::text::{is_all_caps, is_capitalized, lower};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
 static INFO: RuleInfo = RuleInfo {
     code: "foreign-spelling",
     severity: Severity::Major,
-    targets: &["en"],
+    targets: &["en", "de", "fr", "es"],
     summary:
-        "a name or place in another language's spelling (Moskau, Kasachstan, Wladimir, Selenskyj)",
+        "a name or place in another language's spelling (Moskau or Wladimir in English, Moscow in German)",
     explain: r#"## What it does
-Flags names of places and people written the way another language writes them: exonyms such
-as *Moskau*, *Kasachstan*, *Warschau*, *Londres* or *Pékin*, and German-style transliterations
-of Russian, Ukrainian, Belarusian and Kazakh names such as *Wladimir*, *Selenskyj*, *Tokajew*,
-*Gorbatschow* or *Charkiw*. The suggestion is the English form.
+Flags names of places and people written the way another language writes them.
+
+In English text: exonyms such as *Moskau*, *Kasachstan*, *Warschau*, *Londres* or *Pékin*, and
+German-style transliterations of Russian, Ukrainian, Belarusian and Kazakh names such as
+*Wladimir*, *Selenskyj*, *Tokajew*, *Gorbatschow* or *Charkiw*. The suggestion is the English
+form.
+
+In German, French and Spanish text: a place left in its English (or another language's)
+spelling where the target language has its own form — *Moscow* for German *Moskau*, French
+*Moscou*, Spanish *Moscú*; *London* for *Londres*; *Beijing* for *Peking*, *Pékin*, *Pekín*;
+*Kyiv*, *Kiev* and *Kharkiv* for German *Kiew* and *Charkiw* — and English spellings of
+Russian and Ukrainian persons: German *Wladimir Putin*, *Wolodymyr Selenskyj*, French
+*Poutine*. A first name counts only right before a known surname. The suggestion is the
+target-language form.
 
 ## Why is this bad?
-Machine translation often copies names from the source text unchanged. An English reader
-expects *Moscow* and *Vladimir Putin*; *Moskau* and *Wladimir Putin* give the translation away
-and can make a name hard to search for.
+Machine translation often copies names from the source text unchanged. A reader expects the
+spelling of their own language's press; *Moskau* in English or *Moscow* in German gives the
+translation away and can make a name hard to search for.
 
 ## Example
 ```text
 At the summit in Moskau, Wladimir Putin met Kassym-Jomart Tokajew.
+Das Treffen fand in Moscow statt; Vladimir Putin sprach mit Volodymyr Zelensky.
 ```
 Use instead:
 ```text
 At the summit in Moscow, Vladimir Putin met Kassym-Jomart Tokayev.
+Das Treffen fand in Moskau statt; Wladimir Putin sprach mit Wolodymyr Selenskyj.
 ```
 
 ## Stays clean
-- People's own spellings: *Wladimir Klitschko*, *Vitali Klitschko*.
+- People's own spellings: *Wladimir Klitschko*, *Vitali Klitschko*, *Vladimir Nabokov*.
 - Polish and Czech names that natively use w, ch and -owski: *Jankowski*, *Wojciech*,
   *Chmielewski*; German names: *Schumacher*, *Schwarzenegger*, *Wagner*.
 - Foreign forms that are also English words or English names: *Nice*, *Georgia*, *Turkey*,
   *Kiev*, and English phrases such as *Peking duck* or *Peking University*.
+- In German, French and Spanish: forms that are also a US state, a person or an ordinary word
+  (*Georgia*, *Jordan*, *Chad*, *Jersey*, *Chili*, *Roma*), forms both spellings are used for
+  (French *Kyiv*/*Kiev*), names inside longer names (*New York*, *Georgia Tech*, *The
+  Washington Post*, *Kyiv School of Economics*), English titles in quotation marks, and
+  spellings correct in that language (French *Vladimir Poutine*, Spanish *Vladimir Putin*).
 - A German-style first name is flagged only next to a known surname or when the document
   itself uses the English form (*Juri Ratas*, *Sergej Milinković-Savić* stay clean).
 - Sentences detected as being in another language (quotations).
@@ -66,6 +83,174 @@ pub struct ForeignSpelling {
     /// cheaper than an automaton over two thousand phrases.
     exonyms: FxHashMap<String, Vec<(String, Exonym)>>,
     translit: Arc<Translit>,
+    /// Non-target spellings per target language (de, fr, es): first word → phrases.
+    targets: FxHashMap<&'static str, FormMap>,
+    /// Target forms of surnames (Selenskyj, Poutine): a first name may precede them.
+    surnames: FxHashSet<String>,
+}
+
+/// Non-target spellings of one target language: first word → (phrase, target form), longest first.
+type FormMap = FxHashMap<String, Vec<(String, TargetForm)>>;
+
+/// What a non-target spelling stands for in the target language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TargetForm {
+    target: String,
+    kind: FormKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FormKind {
+    Place,
+    Person,
+    Given,
+}
+
+/// Target languages judged besides English.
+const TARGETS: [&str; 3] = ["de", "fr", "es"];
+
+/// Lower case without accents or punctuation (`Pékin` → `pekin`).
+fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The non-target spellings for each of [`TARGETS`]: the English form and the other languages'
+/// forms of each CLDR name whose target form differs, plus `foreign_spelling/targets.tsv`.
+fn build_targets(
+    lex: &Lexicons,
+) -> Result<(FxHashMap<&'static str, FormMap>, FxHashSet<String>), LexiconError> {
+    let rows = lex.table("exonyms.tsv", 4)?;
+    let supp = lex.table("foreign_spelling/targets.tsv", 4)?;
+    // English name → [(lang, form)], places only (language names are for `untranslated`).
+    let mut names: FxHashMap<&str, Vec<(&str, &str)>> = FxHashMap::default();
+    let mut order: Vec<&str> = Vec::new();
+    for r in &rows {
+        if !matches!(r[3].trim(), "country" | "city") {
+            continue;
+        }
+        let v = names.entry(r[2]).or_insert_with(|| {
+            order.push(r[2]);
+            Vec::new()
+        });
+        v.push((r[1], r[0]));
+    }
+    let mut out = FxHashMap::default();
+    let mut surnames = FxHashSet::default();
+    let en = lex.words("en");
+    for t in TARGETS {
+        let words = lex.words(t);
+        let fw = lex.function_words(t);
+        // Every form the target language itself uses for some place.
+        let mut used: FxHashSet<String> = FxHashSet::default();
+        for e in &order {
+            match names[e].iter().find(|(l, _)| *l == t) {
+                Some((_, f)) => used.insert(fold(f)),
+                None => used.insert(fold(e)),
+            };
+        }
+        let mut map: FxHashMap<String, Option<TargetForm>> = FxHashMap::default();
+        let add =
+            |form: &str, tf: TargetForm, map: &mut FxHashMap<String, Option<TargetForm>>| match map
+                .get(form)
+            {
+                Some(Some(old)) if *old != tf => {
+                    map.insert(form.to_string(), None);
+                }
+                Some(_) => {}
+                None => {
+                    map.insert(form.to_string(), Some(tf));
+                }
+            };
+        for e in &order {
+            let forms = &names[e];
+            let target = forms.iter().find(|(l, _)| *l == t).map_or(*e, |(_, f)| *f);
+            let ft = fold(target);
+            let mut cands: Vec<&str> = Vec::new();
+            if target != *e {
+                cands.push(e);
+            }
+            // Other languages' forms: only ones that are no English word and no saint's name
+            // (Granada, Maurice and San Martín are also a city, a first name and a person).
+            for (l, f) in forms {
+                let saint = ["San ", "Santa ", "Santo ", "Saint", "Sainte"]
+                    .iter()
+                    .any(|p| f.starts_with(p));
+                if *l != t && TARGETS.contains(l) && !saint && !en.contains(&fold(f)) {
+                    cands.push(f);
+                }
+            }
+            for c in cands {
+                let fc = fold(c);
+                let ok = c.chars().next().is_some_and(char::is_uppercase)
+                    && !c.contains(['&', '(', '.', ','])
+                    && c.split_whitespace().count() <= 3
+                    && fc != ft
+                    && !ft.contains(&fc)
+                    && !fc.contains(&ft)
+                    && !used.contains(&fc)
+                    && !fw.contains(&fc)
+                    && words.count(&fc) < 200;
+                if ok {
+                    add(
+                        c,
+                        TargetForm {
+                            target: target.to_string(),
+                            kind: FormKind::Place,
+                        },
+                        &mut map,
+                    );
+                }
+            }
+        }
+        for r in supp.iter().filter(|r| r[1].trim() == t) {
+            let form = r[0].trim();
+            let target = r[2].trim();
+            if target == "-" {
+                map.insert(form.to_string(), None);
+                continue;
+            }
+            let note = r[3].trim();
+            let kind = if note.starts_with("given") {
+                FormKind::Given
+            } else if note.starts_with("person") {
+                surnames.insert(target.to_string());
+                FormKind::Person
+            } else {
+                FormKind::Place
+            };
+            map.insert(
+                form.to_string(),
+                Some(TargetForm {
+                    target: target.to_string(),
+                    kind,
+                }),
+            );
+        }
+        let mut by_first: FormMap = FxHashMap::default();
+        for (form, tf) in map {
+            let Some(tf) = tf else { continue };
+            let phrase: String = form.nfc().collect();
+            let Some(first) = crate::text::words(&phrase)
+                .first()
+                .map(|w| w.text(&phrase).to_string())
+            else {
+                continue;
+            };
+            by_first.entry(first).or_default().push((phrase, tf));
+        }
+        for v in by_first.values_mut() {
+            v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        }
+        out.insert(t, by_first);
+    }
+    Ok((out, surnames))
 }
 
 impl ForeignSpelling {
@@ -86,7 +271,13 @@ impl ForeignSpelling {
         for v in exonyms.values_mut() {
             v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
-        Ok(ForeignSpelling { exonyms, translit })
+        let (targets, surnames) = build_targets(lex)?;
+        Ok(ForeignSpelling {
+            exonyms,
+            translit,
+            targets,
+            surnames,
+        })
     }
 
     /// Exonyms in the sentence: `(range, exonym)`, left to right, longest first.
@@ -170,6 +361,183 @@ impl ForeignSpelling {
     }
 }
 
+/// Quotation marks that open or close a quoted title or quotation.
+const QUOTES: [char; 9] = ['"', '“', '”', '„', '«', '»', '‚', '‘', '’'];
+
+/// True when `r` lies between two quotation marks of the sentence and another word between them
+/// is `english` (an English title: „Lost in Beijing“, « A Week in Beijing »).
+fn in_english_quote(
+    s: &Sentence<'_>,
+    r: std::ops::Range<usize>,
+    english: impl Fn(&str) -> bool,
+) -> bool {
+    let Some(open) = s.text[..r.start].rfind(QUOTES) else {
+        return false;
+    };
+    let Some(close) = s.text[r.end..].find(QUOTES).map(|k| r.end + k) else {
+        return false;
+    };
+    s.words
+        .iter()
+        .filter(|w| w.start > open && w.end <= close && (w.end <= r.start || w.start >= r.end))
+        .any(|w| english(w.text(s.text)))
+}
+
+impl ForeignSpelling {
+    /// True when `w` is a first name (English or German-style) that may precede a surname.
+    fn is_given(&self, map: &FormMap, w: &str) -> bool {
+        if self.translit.known(w) == Some(NameKind::Given) {
+            return true;
+        }
+        if map
+            .get(w)
+            .is_some_and(|v| v.iter().any(|(p, tf)| p == w && tf.kind == FormKind::Given))
+        {
+            return true;
+        }
+        Translit::may_be_german_style(w)
+            && self
+                .translit
+                .best_known(&self.translit.candidates(w))
+                .is_some_and(|(_, k)| k == NameKind::Given)
+    }
+
+    /// True when `w` is a surname known in English or target spelling.
+    fn is_surname(&self, map: &FormMap, w: &str) -> bool {
+        self.surnames.contains(w)
+            || self.translit.is_known_surname(w)
+            || map.get(w).is_some_and(|v| {
+                v.iter()
+                    .any(|(p, tf)| p == w && tf.kind == FormKind::Person)
+            })
+    }
+
+    /// Names in a German, French or Spanish text spelled the way English or another language
+    /// spells them (Moscow, Moskau in French, Vladimir Putin in German).
+    fn check_target(&self, s: &Sentence<'_>, cx: &Context<'_>, t: &str, out: &mut Vec<Finding>) {
+        let Some(map) = self.targets.get(t) else {
+            return;
+        };
+        let en = cx.lex.words("en");
+        let en_fw = cx.lex.function_words("en");
+        let fw = cx.lex.function_words(t);
+        let tw = cx.lex.words(t);
+        let ranges = self.translit.exception_ranges(s.text);
+        let lang = match t {
+            "de" => "German",
+            "fr" => "French",
+            _ => "Spanish",
+        };
+        // An English word that is no word of the target language: the name is part of an
+        // English phrase or title (The Washington Post, Bank of Georgia).
+        let english = |x: &str| {
+            let l = lower(x);
+            en_fw.contains(l.as_ref()) && !fw.contains(l.as_ref()) && !tw.contains(&l)
+        };
+        // A capitalized neighbour that may form a longer name with the match.
+        let joins = |x: &str| {
+            if !x.starts_with(char::is_uppercase) {
+                return false;
+            }
+            let l = lower(x);
+            !(fw.contains(l.as_ref()) || (tw.contains(&l) && !en.contains(&l)))
+        };
+        let adjacent = |a: usize, b: usize| s.text[a..b].chars().all(|c| c == ' ');
+        let mut after = 0;
+        for (i, w) in s.words.iter().enumerate() {
+            if w.start < after {
+                continue;
+            }
+            let text = w.text(s.text);
+            if !text.starts_with(char::is_uppercase) || is_all_caps(text) {
+                continue;
+            }
+            let Some(cands) = map.get(text) else {
+                continue;
+            };
+            let Some((r, tf)) = cands.iter().find_map(|(p, tf)| {
+                let r = w.start..w.start + p.len();
+                (s.text[w.start..].starts_with(p.as_str()) && at_word_boundaries(s.text, r.clone()))
+                    .then_some((r, tf))
+            }) else {
+                continue;
+            };
+            after = r.end;
+            if ranges.iter().any(|x| x.start <= r.start && r.end <= x.end) {
+                continue;
+            }
+            // Compounds and possessives (Moscow-Reise, Georgia-Pacific, Moscow's).
+            let before = s.text[..r.start].chars().next_back();
+            let next_c = s.text[r.end..].chars().next();
+            if matches!(before, Some('-' | '/' | '@' | '#' | '.'))
+                || matches!(next_c, Some('-' | '\'' | '’' | '/' | '@'))
+            {
+                continue;
+            }
+            let j = s.words[i..]
+                .iter()
+                .position(|x| x.end >= r.end)
+                .map_or(i, |k| i + k);
+            let prev = i.checked_sub(1).map(|k| &s.words[k]);
+            let next = s.words.get(j + 1);
+            let prev_adj = prev.filter(|p| adjacent(p.end, r.start));
+            let next_adj = next.filter(|n| adjacent(r.end, n.start));
+            match tf.kind {
+                FormKind::Given => {
+                    let Some(n) = next_adj else { continue };
+                    if !self.is_surname(map, n.text(s.text))
+                        || self.translit.guarded(s.text, s.words, i, &ranges)
+                    {
+                        continue;
+                    }
+                    if prev_adj.is_some_and(|p| joins(p.text(s.text))) {
+                        continue;
+                    }
+                }
+                FormKind::Person | FormKind::Place => {
+                    if next_adj.is_some_and(|n| joins(n.text(s.text))) {
+                        continue;
+                    }
+                    if let Some(p) = prev_adj {
+                        let pt = p.text(s.text);
+                        let given = tf.kind == FormKind::Person && self.is_given(map, pt);
+                        if joins(pt) && !given {
+                            continue;
+                        }
+                    }
+                }
+            }
+            // English words around the name: an English title, quotation or name.
+            let lo = i.saturating_sub(4);
+            let hi = (j + 5).min(s.words.len());
+            if s.words[lo..hi].iter().any(|x| english(x.text(s.text))) {
+                continue;
+            }
+            if in_english_quote(s, r.clone(), |x| {
+                let l = lower(x);
+                // Clearly more an English word than a target-language one.
+                !fw.contains(l.as_ref())
+                    && en.contains(&l)
+                    && en.log_p(&l, -9.0) > tw.log_p(&l, -9.0) + 1.0
+            }) {
+                continue;
+            }
+            let m = &s.text[r.clone()];
+            out.push(
+                Finding::new(
+                    &INFO,
+                    r.clone(),
+                    format!(
+                        "\"{m}\" is not the {lang} spelling; {lang} writes \"{}\"",
+                        tf.target
+                    ),
+                )
+                .with_suggestion(tf.target.clone()),
+            );
+        }
+    }
+}
+
 impl Rule for ForeignSpelling {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -177,6 +545,10 @@ impl Rule for ForeignSpelling {
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if s.lang_detected && s.lang != cx.target {
+            return;
+        }
+        if cx.target != "en" {
+            self.check_target(s, cx, cx.target, out);
             return;
         }
         let en = cx.lex.words("en");
@@ -386,5 +758,147 @@ mod tests {
             "foreign-spelling",
             &["„Wir fahren morgen nach Moskau und dann weiter nach Kasachstan“, sagte er."],
         );
+    }
+
+    fn target(lang: &'static str, text: &str) -> Vec<(String, String)> {
+        findings("foreign-spelling", lang, text)
+            .into_iter()
+            .map(|(m, s)| (m, s.unwrap_or_default()))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn flags_english_place_names_in_german_french_and_spanish() {
+        for (lang, text, want) in [
+            (
+                "de",
+                "Das Treffen der Außenminister fand am Dienstag in Moscow statt.",
+                vec![("Moscow", "Moskau")],
+            ),
+            (
+                "de",
+                "In der Nacht schlugen in Kharkiv erneut Raketen ein.",
+                vec![("Kharkiv", "Charkiw")],
+            ),
+            (
+                "de",
+                "Die Regierung in Kyiv bat um weitere Hilfe.",
+                vec![("Kyiv", "Kiew")],
+            ),
+            (
+                "fr",
+                "Les ministres se sont réunis à Moscow pendant deux jours.",
+                vec![("Moscow", "Moscou")],
+            ),
+            (
+                "fr",
+                "Le président s'est rendu à Beijing la semaine dernière.",
+                vec![("Beijing", "Pékin")],
+            ),
+            (
+                "es",
+                "La cumbre se celebrará en London a finales de mayo.",
+                vec![("London", "Londres")],
+            ),
+            (
+                "es",
+                "El ministro viajará a Beijing el próximo lunes.",
+                vec![("Beijing", "Pekín")],
+            ),
+            (
+                "fr",
+                "La délégation allemande est arrivée de Moskau mardi soir.",
+                vec![("Moskau", "Moscou")],
+            ),
+        ] {
+            assert_eq!(target(lang, text), pairs(&want), "{lang}: {text}");
+        }
+    }
+
+    #[test]
+    fn flags_english_russian_and_ukrainian_names_in_german() {
+        assert_eq!(
+            target(
+                "de",
+                "Am Freitag telefonierte Vladimir Putin mit Volodymyr Zelensky."
+            ),
+            pairs(&[
+                ("Vladimir", "Wladimir"),
+                ("Volodymyr", "Wolodymyr"),
+                ("Zelensky", "Selenskyj"),
+            ])
+        );
+        // French writes Vladimir but Poutine; Spanish writes Vladimir Putin.
+        assert_eq!(
+            target("fr", "Vladimir Putin a parlé pendant deux heures."),
+            pairs(&[("Putin", "Poutine")])
+        );
+        assert!(target("es", "Vladimir Putin habló durante dos horas.").is_empty());
+    }
+
+    #[test]
+    fn legitimate_forms_stay_clean_in_german() {
+        for text in [
+            "Der Gouverneur von Georgia unterzeichnete das Gesetz am Montag.",
+            "Georgia Tech gewann das Spiel knapp.",
+            "Michael Jordan gewann sechs Meisterschaften mit den Bulls.",
+            "Jordan erzielte in der zweiten Halbzeit 30 Punkte.",
+            "Chad Smith spielt seit Jahren Schlagzeug in der Band.",
+            "In New York und New Jersey fielen die Preise.",
+            "Das berichtete die Washington Post am Sonntag.",
+            "Das berichtete „The Moscow Times“ am Sonntag.",
+            "Sein Buch „Letters from Moscow“ erschien 2019.",
+            "Wladimir Klitschko besuchte die Truppen im Osten.",
+            "Wladimir Putin empfing Kassym-Schomart Tokajew im Kreml.",
+            "Die Regierung in Moskau und die Führung in Kiew verhandeln.",
+            "Der Film „Lost in Beijing“ lief auf der Berlinale.",
+            "Die Kyiv School of Economics veröffentlichte eine Studie.",
+            "Vladimir Nabokov schrieb seine Romane auf Russisch und Englisch.",
+            "Chili und Paprika geben dem Gericht seine Schärfe.",
+            "Viele Roma leben am Rand der Stadt.",
+            "Der Umsatz von Georgia-Pacific stieg im dritten Quartal.",
+        ] {
+            assert!(
+                target("de", text).is_empty(),
+                "{text}: {:?}",
+                target("de", text)
+            );
+        }
+    }
+
+    #[test]
+    fn legitimate_forms_stay_clean_in_french_and_spanish() {
+        for (lang, text) in [
+            ("fr", "Le gouverneur de Georgia a signé la loi lundi."),
+            ("fr", "Michael Jordan a remporté six titres avec les Bulls."),
+            (
+                "fr",
+                "Vladimir Poutine a reçu le président kazakh au Kremlin.",
+            ),
+            ("fr", "Selon le Washington Post, la réunion a été annulée."),
+            ("fr", "Les ministres se sont réunis à Moscou puis à Pékin."),
+            ("fr", "Il a lu « A Week in Beijing » pendant le vol."),
+            (
+                "es",
+                "Vladimir Putin recibió al presidente kazajo en el Kremlin.",
+            ),
+            ("es", "Michael Jordan ganó seis títulos con los Bulls."),
+            ("es", "La cumbre se celebrará en Londres y luego en Pekín."),
+            ("es", "Según The Washington Post, la reunión fue cancelada."),
+            ("es", "El equipo de Georgia Tech viajó a Nueva York."),
+            ("es", "Según The New York Times, la reunión fue cancelada."),
+        ] {
+            assert!(
+                target(lang, text).is_empty(),
+                "{lang}: {text}: {:?}",
+                target(lang, text)
+            );
+        }
     }
 }
