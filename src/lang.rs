@@ -125,12 +125,8 @@ impl LangId {
         for w in words.iter().filter(|w| w.alpha).take(limit) {
             n += 1;
             let t = w.text(text);
-            let mask = if t.chars().any(char::is_uppercase) {
-                self.function.get(t.to_lowercase().as_str())
-            } else {
-                self.function.get(t)
-            };
-            if let Some(&m) = mask {
+            let mask = crate::text::with_lower(t, |l| self.function.get(l).copied());
+            if let Some(m) = mask {
                 for (i, h) in hits.iter_mut().enumerate() {
                     if m & (1 << i) != 0 {
                         *h += 1;
@@ -441,6 +437,9 @@ fn top2(h: &[u32]) -> (usize, usize) {
 
 /// Counts letters in the Latin script and in other scripts.
 fn scripts(text: &str) -> (usize, usize) {
+    if text.is_ascii() {
+        return (text.bytes().filter(u8::is_ascii_alphabetic).count(), 0);
+    }
     let (mut latin, mut other) = (0, 0);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         if c.is_ascii()

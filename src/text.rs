@@ -115,6 +115,24 @@ pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Calls `f` with the lower-case form of `w` (as [`lower`] gives it), without allocating for
+/// short ASCII words: for hash lookups on the hot path.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    if b.len() <= 32 && b.is_ascii() {
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return f(w);
+        }
+        let mut buf = [0u8; 32];
+        let buf = &mut buf[..b.len()];
+        buf.copy_from_slice(b);
+        buf.make_ascii_lowercase();
+        // Lower-cased ASCII is ASCII: always valid UTF-8.
+        return f(std::str::from_utf8(buf).unwrap_or(w));
+    }
+    f(&lower(w))
+}
+
 /// Number of Unicode scalar values in `s` (what spreadsheets and Python count).
 pub fn char_len(s: &str) -> usize {
     if s.is_ascii() {
@@ -162,5 +180,8 @@ mod tests {
         assert!(!is_all_caps("BioNTech"));
         assert!(is_capitalized("Élan"));
         assert_eq!(lower("Moskau"), "moskau");
+        assert_eq!(with_lower("Moskau", str::to_string), "moskau");
+        assert_eq!(with_lower("ÉLAN", str::to_string), "élan");
+        assert_eq!(with_lower("plain", str::to_string), "plain");
     }
 }
