@@ -230,7 +230,18 @@ impl Rule for NameVariant {
                 if cx.doc_count(&lt) > 0 {
                     continue;
                 }
-                let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
+                // (The whole word, with a possessive, is what a phrase would cover.)
+                let whole = w.text(s.text);
+                let in_phrase = if whole.len() == t.len() {
+                    self.translit.may_be_in_phrase(&lt)
+                } else {
+                    self.translit.may_be_in_phrase(&lower(whole))
+                };
+                let ranges: &[Range<usize>] = if in_phrase {
+                    ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text))
+                } else {
+                    &[]
+                };
                 if self.translit.guarded(s.text, s.words, i, ranges) {
                     continue;
                 }
