@@ -308,7 +308,11 @@ impl Engine {
             .zip(&words)
             .map(|(n, w)| (n.text.as_ref(), w.as_slice()))
             .collect();
-        let doc_guess = self.langid.document(&pairs);
+        let hits: Vec<_> = pairs
+            .iter()
+            .map(|(t, w)| self.langid.sentence_hits(t, w))
+            .collect();
+        let doc_guess = self.langid.document_with(&pairs, &hits);
         let target = self.target.unwrap_or(doc_guess.lang);
         // Sentences fall back to the target when it was given, else to the document language.
         let fallback = Guess {
@@ -325,7 +329,9 @@ impl Engine {
             .enumerate()
             .map(|(i, sp)| {
                 let t: &str = &nfcs[i].text;
-                let g = self.langid.sentence(t, &words[i], fallback);
+                let g = self
+                    .langid
+                    .sentence_with(t, &words[i], fallback, Some(hits[i]));
                 Sentence {
                     index: i,
                     text: t,

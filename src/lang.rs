@@ -87,6 +87,14 @@ pub struct LangId {
     lex: &'static Lexicons,
 }
 
+/// Function-word hits of a sentence: per language of [`LANGS`], and the number of words
+/// (letters only) looked at.
+#[derive(Debug, Clone, Copy)]
+pub struct Hits {
+    per_lang: [u32; LANGS.len()],
+    words: usize,
+}
+
 /// Fewer words than this: the sentence takes the document's language.
 const MIN_WORDS: usize = 5;
 /// log10 relative frequency given to a word missing from a language's list.
@@ -125,12 +133,8 @@ impl LangId {
         for w in words.iter().filter(|w| w.alpha).take(limit) {
             n += 1;
             let t = w.text(text);
-            let mask = if t.chars().any(char::is_uppercase) {
-                self.function.get(t.to_lowercase().as_str())
-            } else {
-                self.function.get(t)
-            };
-            if let Some(&m) = mask {
+            let mask = crate::text::with_lower(t, |l| self.function.get(l).copied());
+            if let Some(m) = mask {
                 for (i, h) in hits.iter_mut().enumerate() {
                     if m & (1 << i) != 0 {
                         *h += 1;
@@ -141,12 +145,29 @@ impl LangId {
         (hits, n)
     }
 
+    /// The function-word hits of a whole sentence, computed once for [`LangId::document_with`]
+    /// and [`LangId::sentence_with`].
+    pub fn sentence_hits(&self, text: &str, words: &[Word]) -> Hits {
+        let (per_lang, words) = self.hits(text, words, usize::MAX);
+        Hits { per_lang, words }
+    }
+
     /// The dominant language of a document, from the words of its sentences.
     pub fn document(&self, sentences: &[(&str, &[Word])]) -> Guess {
+        self.document_with(sentences, &[])
+    }
+
+    /// [`LangId::document`], with the sentences' hits from [`LangId::sentence_hits`] (in the
+    /// same order; missing ones are computed).
+    pub fn document_with(&self, sentences: &[(&str, &[Word])], pre: &[Hits]) -> Guess {
         let mut hits = [0u32; LANGS.len()];
         let mut n = 0;
-        for (t, w) in sentences {
-            let (h, k) = self.hits(t, w, 4000usize.saturating_sub(n));
+        for (i, (t, w)) in sentences.iter().enumerate() {
+            // Only the first 4000 words count: a sentence crossing that line is counted again.
+            let (h, k) = match pre.get(i) {
+                Some(p) if n + p.words <= 4000 => (p.per_lang, p.words),
+                _ => self.hits(t, w, 4000usize.saturating_sub(n)),
+            };
             n += k;
             for (a, b) in hits.iter_mut().zip(h) {
                 *a += b;
@@ -199,6 +220,17 @@ impl LangId {
     ///    every language and by whatlang (with an allowlist); both must name the same other
     ///    language, by a clear margin, for the sentence to be called that language.
     pub fn sentence(&self, text: &str, words: &[Word], doc: Guess) -> Guess {
+        self.sentence_with(text, words, doc, None)
+    }
+
+    /// [`LangId::sentence`], with the sentence's hits from [`LangId::sentence_hits`].
+    pub fn sentence_with(
+        &self,
+        text: &str,
+        words: &[Word],
+        doc: Guess,
+        pre: Option<Hits>,
+    ) -> Guess {
         let fallback = Guess {
             detected: false,
             ..doc
@@ -211,18 +243,21 @@ impl LangId {
         // …") are not the sentence's language.
         // A sentence that is mostly a quotation is judged by the quotation.
         let unquoted;
-        let words = if text.contains(['«', '»', '„', '“', '”', '"']) {
+        let (words, pre) = if text.contains(['«', '»', '„', '“', '”', '"']) {
             unquoted = outside_quotes(text, words);
             let rest = unquoted.iter().filter(|w| w.alpha).count();
             if rest >= MIN_WORDS {
-                unquoted.as_slice()
+                (unquoted.as_slice(), None)
             } else {
-                words
+                (words, pre)
             }
         } else {
-            words
+            (words, pre)
         };
-        let (hits, n) = self.hits(text, words, usize::MAX);
+        let (hits, n) = match pre {
+            Some(p) => (p.per_lang, p.words),
+            None => self.hits(text, words, usize::MAX),
+        };
         if n < MIN_WORDS {
             return fallback;
         }
@@ -441,6 +476,9 @@ fn top2(h: &[u32]) -> (usize, usize) {
 
 /// Counts letters in the Latin script and in other scripts.
 fn scripts(text: &str) -> (usize, usize) {
+    if text.is_ascii() {
+        return (text.bytes().filter(u8::is_ascii_alphabetic).count(), 0);
+    }
     let (mut latin, mut other) = (0, 0);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         if c.is_ascii()

@@ -102,17 +102,43 @@ pub fn is_all_caps(w: &str) -> bool {
 /// Lower-cases `w`, borrowing when it is already lower case (the common case).
 pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     // Called for most words by several rules: ASCII words skip the Unicode case tables.
-    if w.is_ascii() {
-        if w.bytes().any(|b| b.is_ascii_uppercase()) {
-            std::borrow::Cow::Owned(w.to_ascii_lowercase())
-        } else {
-            std::borrow::Cow::Borrowed(w)
-        }
-    } else if w.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(w)
+    match ascii_upper(w.as_bytes()) {
+        Some(true) => std::borrow::Cow::Owned(w.to_ascii_lowercase()),
+        Some(false) => std::borrow::Cow::Borrowed(w),
+        None if w.chars().any(char::is_uppercase) => std::borrow::Cow::Owned(w.to_lowercase()),
+        None => std::borrow::Cow::Borrowed(w),
     }
+}
+
+/// For ASCII bytes, whether any of them is an upper-case letter; `None` when some byte is not
+/// ASCII. One branch-free pass: words are short, and this runs for most words.
+fn ascii_upper(b: &[u8]) -> Option<bool> {
+    let (mut high, mut upper) = (0u8, false);
+    for &c in b {
+        high |= c;
+        upper |= c.is_ascii_uppercase();
+    }
+    (high < 0x80).then_some(upper)
+}
+
+/// Calls `f` with the lower-case form of `w` (as [`lower`] gives it), without allocating for
+/// short ASCII words: for hash lookups on the hot path.
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    if b.len() <= 32 {
+        match ascii_upper(b) {
+            Some(false) => return f(w),
+            Some(true) => {}
+            None => return f(&lower(w)),
+        }
+        let mut buf = [0u8; 32];
+        let buf = &mut buf[..b.len()];
+        buf.copy_from_slice(b);
+        buf.make_ascii_lowercase();
+        // Lower-cased ASCII is ASCII: always valid UTF-8.
+        return f(std::str::from_utf8(buf).unwrap_or(w));
+    }
+    f(&lower(w))
 }
 
 /// Number of Unicode scalar values in `s` (what spreadsheets and Python count).
@@ -162,5 +188,8 @@ mod tests {
         assert!(!is_all_caps("BioNTech"));
         assert!(is_capitalized("Élan"));
         assert_eq!(lower("Moskau"), "moskau");
+        assert_eq!(with_lower("Moskau", str::to_string), "moskau");
+        assert_eq!(with_lower("ÉLAN", str::to_string), "élan");
+        assert_eq!(with_lower("plain", str::to_string), "plain");
     }
 }

@@ -108,7 +108,7 @@ impl BrokenClause {
 /// True when only spaces separate word `i` from word `i + 1`.
 fn joined(s: &Sentence<'_>, i: usize) -> bool {
     let gap = &s.text[s.words[i].end..s.words[i + 1].start];
-    !gap.is_empty() && gap.chars().all(|c| c == ' ')
+    !gap.is_empty() && gap.bytes().all(|c| c == b' ')
 }
 
 /// True when word `i` is the first word of the sentence (only punctuation before it).
@@ -144,25 +144,20 @@ impl Rule for BrokenClause {
             let free = !before
                 .is_some_and(|c| matches!(c, '.' | '-' | '‐' | '/' | '\'' | '’' | '&' | '_'))
                 && !after.is_some_and(|c| matches!(c, '-' | '‐' | '/' | '\'' | '’' | '&' | '_'));
-            if a_ok && free && b.chars().all(char::is_lowercase) {
-                let la = lower(a);
-                if self
-                    .pairs
-                    .get(la.as_ref())
-                    .is_some_and(|set| set.contains(b))
-                {
-                    // inversions: "was he a member", "had they the means"; questions.
-                    let inverted = i > 0 && AUX.contains(&lower(s.word(i - 1)).as_ref());
-                    if !(question || inverted) {
-                        let span = s.words[i].start..s.words[i + 1].end;
-                        out.push(Finding::new(
-                            &INFO,
-                            span,
-                            format!("\"{a} {b}\": English grammar does not put these words next to each other"),
-                        ));
-                        i += 2;
-                        continue;
-                    }
+            let pair = |la: &str| self.pairs.get(la).is_some_and(|set| set.contains(b));
+            if a_ok && free && b.chars().all(char::is_lowercase) && crate::text::with_lower(a, pair)
+            {
+                // inversions: "was he a member", "had they the means"; questions.
+                let inverted = i > 0 && AUX.contains(&lower(s.word(i - 1)).as_ref());
+                if !(question || inverted) {
+                    let span = s.words[i].start..s.words[i + 1].end;
+                    out.push(Finding::new(
+                        &INFO,
+                        span,
+                        format!("\"{a} {b}\": English grammar does not put these words next to each other"),
+                    ));
+                    i += 2;
+                    continue;
                 }
             }
             // 1b. determiner + preposition + determiner: a German extended attribute

@@ -216,16 +216,33 @@ impl Rule for NameVariant {
             if s.lang_detected && s.lang != cx.target {
                 continue;
             }
-            let ranges = self.translit.exception_ranges(s.text);
+            // The exception phrases are looked up once per sentence, when a word needs them.
+            let mut ranges: Option<Vec<Range<usize>>> = None;
             for (i, w) in s.words.iter().enumerate() {
                 let t = base(w.text(s.text));
                 if !w.alpha || !is_capitalized(t) || is_all_caps(t) || char_len(t) < 4 {
                     continue;
                 }
-                if t.contains(['\'', '’']) || cx.doc_count(&lower(t)) > 0 {
+                if t.contains(['\'', '’']) {
                     continue;
                 }
-                if self.translit.guarded(s.text, s.words, i, &ranges) {
+                let lt = lower(t);
+                if cx.doc_count(&lt) > 0 {
+                    continue;
+                }
+                // (The whole word, with a possessive, is what a phrase would cover.)
+                let whole = w.text(s.text);
+                let in_phrase = if whole.len() == t.len() {
+                    self.translit.may_be_in_phrase(&lt)
+                } else {
+                    self.translit.may_be_in_phrase(&lower(whole))
+                };
+                let ranges: &[Range<usize>] = if in_phrase {
+                    ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text))
+                } else {
+                    &[]
+                };
+                if self.translit.guarded(s.text, s.words, i, ranges) {
                     continue;
                 }
                 let span = w.start..w.start + t.len();
@@ -236,7 +253,7 @@ impl Rule for NameVariant {
                     || s.text[..w.start]
                         .trim_end()
                         .ends_with([':', '“', '"', '‘', '(', '–', '—']);
-                if opens && fw.contains(lower(t).as_ref()) {
+                if opens && fw.contains(lt.as_ref()) {
                     continue;
                 }
                 // Neighbouring names: capitalized, not function words, not opening the sentence.
@@ -293,12 +310,17 @@ impl Rule for NameVariant {
             if let Some(&g) = self.variants.get(n) {
                 groups.entry(format!("#{g}")).or_default().push(n);
             }
-            groups.entry(fold(n)).or_default().push(n);
+            // A name is a single word of letters: folding an ASCII one only lower-cases it.
+            let folded = if n.is_ascii() {
+                n.to_ascii_lowercase()
+            } else {
+                fold(n)
+            };
+            groups.entry(folded).or_default().push(n);
             if !n.is_ascii()
-                || n.contains("ss")
-                || n.contains("ae")
-                || n.contains("oe")
-                || n.contains("ue")
+                || n.as_bytes()
+                    .windows(2)
+                    .any(|p| matches!(p, b"ss" | b"ae" | b"oe" | b"ue"))
             {
                 groups
                     .entry(format!("=de {}", german_ascii(n)))

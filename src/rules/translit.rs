@@ -58,6 +58,9 @@ pub struct Translit {
     exception_words: FxHashSet<String>,
     /// Phrases that stay clean as a whole.
     exception_phrases: PhraseSet<()>,
+    /// The words of the exception phrases, lower-cased both ways a sentence word may be (see
+    /// [`Translit::may_be_in_phrase`]).
+    phrase_words: FxHashSet<String>,
 }
 
 impl Translit {
@@ -131,12 +134,26 @@ impl Translit {
                 exception_words.insert(form.to_lowercase());
             }
         }
+        // A sentence word inside a phrase match equals a word of the phrase (or of its lower-case
+        // or capitalized form, which the phrase set also matches) up to ASCII case.
+        let mut phrase_words = FxHashSet::default();
+        for p in &phrases {
+            let lower = p.to_lowercase();
+            for form in [p.to_string(), crate::matcher::capitalize(&lower), lower] {
+                for w in crate::text::words(&form) {
+                    let t = w.text(&form);
+                    phrase_words.insert(t.to_lowercase());
+                    phrase_words.insert(t.to_ascii_lowercase());
+                }
+            }
+        }
         Ok(Translit {
             patterns,
             names,
             own_spelling,
             exception_words,
             exception_phrases: PhraseSet::new(phrases.into_iter().map(|p| (p, ()))),
+            phrase_words,
         })
     }
 
@@ -250,6 +267,12 @@ impl Translit {
             && self
                 .best_known(&self.candidates(word))
                 .is_some_and(|(_, k)| k == NameKind::Surname)
+    }
+
+    /// False when a word whose [`crate::text::lower`] form is `lower` cannot lie inside an
+    /// exception phrase: then [`Translit::exception_ranges`] need not be looked up for it.
+    pub fn may_be_in_phrase(&self, lower: &str) -> bool {
+        self.phrase_words.contains(lower)
     }
 
     /// Ranges of the sentence covered by exception phrases.
