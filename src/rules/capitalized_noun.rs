@@ -15,7 +15,7 @@ static INFO: RuleInfo = RuleInfo {
     code: "capitalized-noun",
     severity: Severity::Minor,
     targets: &["en"],
-    summary: "A common noun capitalized mid-sentence, as German does (\"of Arrest warrant\")",
+    summary: "a common noun capitalized mid-sentence, as German does (\"of Arrest warrant\")",
     explain: r#"## What it does
 Flags common English words capitalized in the middle of a sentence the way German
 capitalizes nouns. The word must stand alone between lower-case words and there must be

@@ -15,7 +15,7 @@ static INFO: RuleInfo = RuleInfo {
     code: "run-together",
     severity: Severity::Major,
     targets: &["en"],
-    summary: "Words fused without a space (\"travelagriculture\", \"Warsaw.The\")",
+    summary: "words fused without a space (\"travelagriculture\", \"Warsaw.The\")",
     explain: r#"## What it does
 Flags words that lost the space between them: two link texts fused when a web page was
 converted ("travelagriculture", "nuclearenergy"), a function word glued to the word before

@@ -21,7 +21,7 @@ static INFO: RuleInfo = RuleInfo {
     code: "untranslated",
     severity: Severity::Major,
     targets: &["en", "de", "fr", "es"],
-    summary: "Source-language words left inside a sentence (\"financially und militarily\", \"hat the new rules beschlossen\")",
+    summary: "source-language words left inside a sentence (\"financially und militarily\", \"hat the new rules beschlossen\")",
     explain: r#"## What it does
 Flags words of another language left in a sentence of the target language:
 - into English: German, French, Spanish, Italian, Portuguese and Dutch words, function words
