@@ -12,7 +12,7 @@
 //! of it (Moskau ↔ Moscow).
 
 use super::source_copy::{best_target, source_lang, split_sentences};
-use super::{Context, DocFinding, Finding, Rule, RuleInfo, Severity};
+use super::{Context, DocFinding, Rule, RuleInfo, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
@@ -425,22 +425,12 @@ impl Rule for NameMismatch {
                 }
             }
         }
-        for (ti, names) in missing {
-            let list = names
-                .iter()
-                .map(|n| format!("“{n}”"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            out.push(DocFinding {
-                sentence: ti,
-                finding: Finding::new(
-                    &INFO,
-                    0..0,
-                    format!("the source's name {list} has no counterpart in the translation"),
-                )
-                .with_evidence(names.join(", ")),
-            });
-        }
+        super::source_copy::report_missing(
+            &INFO,
+            missing,
+            |list| format!("the source's name {list} has no counterpart in the translation"),
+            out,
+        );
     }
 }
 

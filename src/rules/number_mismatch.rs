@@ -7,7 +7,7 @@
 //! are skipped.
 
 use super::source_copy::{best_target, split_sentences};
-use super::{Context, DocFinding, Finding, Rule, RuleInfo, Severity};
+use super::{Context, DocFinding, Rule, RuleInfo, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 
 static INFO: RuleInfo = RuleInfo {
@@ -257,22 +257,12 @@ impl Rule for NumberMismatch {
                 }
             }
         }
-        for (ti, nums) in missing {
-            let list = nums
-                .iter()
-                .map(|n| format!("“{n}”"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            out.push(DocFinding {
-                sentence: ti,
-                finding: Finding::new(
-                    &INFO,
-                    0..0,
-                    format!("the source's number {list} is missing from the translation"),
-                )
-                .with_evidence(nums.join(", ")),
-            });
-        }
+        super::source_copy::report_missing(
+            &INFO,
+            missing,
+            |list| format!("the source's number {list} is missing from the translation"),
+            out,
+        );
     }
 }
 

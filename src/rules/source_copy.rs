@@ -38,6 +38,29 @@ a target that shares names and numbers with the source but translates the rest.
 /// Languages whose function words can tell the source language.
 const GUESS_LANGS: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "ru"];
 
+/// Reports what the source has and the translation lacks: one finding per target sentence,
+/// with an empty span, the missing items as evidence and `message(list)` as the message
+/// (`list` = the items quoted and joined).
+pub(crate) fn report_missing<T: AsRef<str>>(
+    info: &'static RuleInfo,
+    missing: Vec<(usize, Vec<T>)>,
+    message: impl Fn(&str) -> String,
+    out: &mut Vec<DocFinding>,
+) {
+    for (sentence, items) in missing {
+        let items: Vec<&str> = items.iter().map(AsRef::as_ref).collect();
+        let list = items
+            .iter()
+            .map(|n| format!("“{n}”"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(DocFinding {
+            sentence,
+            finding: Finding::new(info, 0..0, message(&list)).with_evidence(items.join(", ")),
+        });
+    }
+}
+
 /// Byte ranges of the sentences of `text`: split at line breaks and at `.!?…` followed by a
 /// space and an upper-case letter, digit or quote.
 pub(crate) fn split_sentences(text: &str) -> Vec<Range<usize>> {
