@@ -6,7 +6,8 @@
 //! ```
 //!
 //! Single thread, generated news-like English text (benches/support/newsgen.rs), medians of
-//! the repetitions; the min–max spread is printed so that noise is visible.
+//! the repetitions; the min–max spread is printed so that noise is visible. With
+//! `MTLINT_GEN_JSONL=PATH` it writes the generated text as a JSONL batch instead.
 
 #[path = "../benches/support/floor.rs"]
 mod floor;
@@ -46,6 +47,19 @@ fn main() {
             .map(|(i, t)| Document::new(format!("doc{i}"), t))
             .collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    // MTLINT_GEN_JSONL=path writes the generated documents as a JSONL batch and stops (to
+    // compare the outputs of two builds on the same text after an optimization).
+    if let Ok(path) = std::env::var("MTLINT_GEN_JSONL") {
+        let mut out = String::new();
+        for d in &docs {
+            let row = serde_json::json!({"id": d.id, "text": d.text});
+            out.push_str(&row.to_string());
+            out.push('\n');
+        }
+        std::fs::write(&path, out).expect("write the batch");
+        eprintln!("wrote {} documents ({bytes} bytes) to {path}", docs.len());
+        return;
+    }
 
     let fl = floor::Floor::new();
     let none = Engine::new(Options {

@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::lang::{Guess, LangId};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::normalize::Nfc;
-use crate::rules::{self, Context, DocFinding, Finding, Rule, Sentence, Severity};
+use crate::rules::{self, Context, DocFinding, Finding, Rule, Sentence, Severity, WordFacts};
 use crate::score::{Scoring, Verdict};
 use crate::segment::Segmenter;
 use crate::text::{self, Word};
@@ -308,9 +308,31 @@ impl Engine {
             .zip(&words)
             .map(|(n, w)| (n.text.as_ref(), w.as_slice()))
             .collect();
+        // Every word is lower-cased and looked up once, here; rules read the facts.
+        let total_words: usize = words.iter().map(Vec::len).sum();
+        let mut lower_text = String::with_capacity(text.len());
+        let mut facts: Vec<WordFacts> = Vec::with_capacity(total_words);
+        let en = self.lex.words("en");
+        for (t, w) in &pairs {
+            rules::word_facts(
+                t,
+                w,
+                &mut lower_text,
+                &mut facts,
+                |l| en.count(l),
+                |l| self.langid.function_mask(l),
+            );
+        }
+        let mut fact_ranges = Vec::with_capacity(words.len());
+        let mut at = 0;
+        for w in &words {
+            fact_ranges.push(at..at + w.len());
+            at += w.len();
+        }
         let hits: Vec<_> = pairs
             .iter()
-            .map(|(t, w)| self.langid.sentence_hits(t, w))
+            .zip(&fact_ranges)
+            .map(|((_, w), r)| LangId::hits_from_facts(w, &facts[r.clone()]))
             .collect();
         let doc_guess = self.langid.document_with(&pairs, &hits);
         let target = self.target.unwrap_or(doc_guess.lang);
@@ -336,6 +358,8 @@ impl Engine {
                     index: i,
                     text: t,
                     words: &words[i],
+                    facts: &facts[fact_ranges[i].clone()],
+                    lower_text: &lower_text,
                     lang: g.lang,
                     lang_confidence: g.confidence,
                     lang_detected: g.detected,

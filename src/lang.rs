@@ -145,6 +145,27 @@ impl LangId {
         (hits, n)
     }
 
+    /// The languages of which the lower-case word is a function word (bit `k` for `LANGS[k]`).
+    pub fn function_mask(&self, lower: &str) -> u16 {
+        self.function.get(lower).copied().unwrap_or(0)
+    }
+
+    /// [`LangId::sentence_hits`] from the words' facts, already looked up.
+    pub fn hits_from_facts(words: &[Word], facts: &[crate::rules::WordFacts]) -> Hits {
+        let mut per_lang = [0u32; LANGS.len()];
+        let mut n = 0;
+        for (_, f) in words.iter().zip(facts).filter(|(w, _)| w.alpha) {
+            n += 1;
+            let m = f.function;
+            if m != 0 {
+                for (i, h) in per_lang.iter_mut().enumerate() {
+                    *h += u32::from(m >> i) & 1;
+                }
+            }
+        }
+        Hits { per_lang, words: n }
+    }
+
     /// The function-word hits of a whole sentence, computed once for [`LangId::document_with`]
     /// and [`LangId::sentence_with`].
     pub fn sentence_hits(&self, text: &str, words: &[Word]) -> Hits {

@@ -144,6 +144,13 @@ pub struct Sentence<'a> {
     pub text: &'a str,
     /// Its words.
     pub words: &'a [Word],
+    /// What the pipeline knows about each word (same index as `words`): its lower-case form,
+    /// its English count, its function-word languages. Computed once; read it instead of
+    /// lower-casing and looking words up again.
+    pub facts: &'a [WordFacts],
+    /// The lower-case forms of the document's words, one after the other; [`Sentence::lower`]
+    /// reads word `i`'s form from it.
+    pub lower_text: &'a str,
     /// Language of the sentence (ISO 639-1 where one exists).
     pub lang: &'static str,
     /// Confidence of that language, 0–1.
@@ -165,9 +172,70 @@ impl<'a> Sentence<'a> {
         self.words[i].text(self.text)
     }
 
+    /// The lower-case form of word `i` (as [`crate::text::lower`] gives it).
+    pub fn lower(&self, i: usize) -> &'a str {
+        let f = &self.facts[i];
+        &self.lower_text[f.lower_start..f.lower_end]
+    }
+
+    /// Count of word `i` in the English word list (0 when unknown).
+    pub fn en_count(&self, i: usize) -> u32 {
+        self.facts[i].en
+    }
+
+    /// The languages (bit `k` for [`crate::lexicon::LANGS`]`[k]`) of which word `i` is a
+    /// function word.
+    pub fn function_mask(&self, i: usize) -> u16 {
+        self.facts[i].function
+    }
+
     /// The sentence is a line of its own (headline, UI string, caption line).
     pub fn standalone(&self) -> bool {
         self.line_start && self.line_end
+    }
+}
+
+/// What the pipeline knows about one word of a sentence, computed once per word and read by
+/// every rule (lower-casing and looking up the same word in each rule was most of their cost).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFacts {
+    /// Start of the lower-case form in [`Sentence::lower_text`].
+    pub lower_start: usize,
+    /// End of the lower-case form in [`Sentence::lower_text`].
+    pub lower_end: usize,
+    /// Count of the lower-case form in the English word list (0 when unknown).
+    pub en: u32,
+    /// Languages of which it is a function word: bit `k` for [`crate::lexicon::LANGS`]`[k]`.
+    pub function: u16,
+}
+
+/// Appends the lower-case forms of `words` of `text` to `lower_text` and their facts to `out`.
+/// `en` gives a lower-case word's English count and `function` its function-word languages.
+pub fn word_facts(
+    text: &str,
+    words: &[Word],
+    lower_text: &mut String,
+    out: &mut Vec<WordFacts>,
+    en: impl Fn(&str) -> u32,
+    function: impl Fn(&str) -> u16,
+) {
+    for w in words {
+        let t = w.text(text);
+        let start = lower_text.len();
+        if t.is_ascii() {
+            lower_text.push_str(t);
+            lower_text[start..].make_ascii_lowercase();
+        } else {
+            lower_text.push_str(&crate::text::lower(t));
+        }
+        let end = lower_text.len();
+        let l = &lower_text[start..end];
+        out.push(WordFacts {
+            lower_start: start,
+            lower_end: end,
+            en: en(l),
+            function: function(l),
+        });
     }
 }
 

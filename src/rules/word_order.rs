@@ -881,10 +881,9 @@ impl Rule for WordOrder {
         let shifted: Vec<crate::text::Word>;
         let (view, off) = match dateline_end(s) {
             Some(off) => {
-                shifted = s
-                    .words
+                let first = s.words.partition_point(|w| w.start < off);
+                shifted = s.words[first..]
                     .iter()
-                    .filter(|w| w.start >= off)
                     .map(|w| crate::text::Word {
                         start: w.start - off,
                         end: w.end - off,
@@ -894,6 +893,7 @@ impl Rule for WordOrder {
                 let view = Sentence {
                     text: &s.text[off..],
                     words: &shifted,
+                    facts: &s.facts[first..],
                     ..s.clone()
                 };
                 (view, off)
