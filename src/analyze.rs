@@ -297,7 +297,9 @@ impl Engine {
             .collect();
         let words: Vec<Vec<Word>> = nfcs.iter().map(|n| text::words(&n.text)).collect();
 
-        let mut doc_words: FxHashMap<&str, u32> = FxHashMap::default();
+        let total_words: usize = words.iter().map(Vec::len).sum();
+        let mut doc_words: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(total_words, Default::default());
         for (n, ws) in nfcs.iter().zip(&words) {
             for w in ws {
                 *doc_words.entry(w.text(&n.text)).or_insert(0) += 1;
@@ -309,7 +311,6 @@ impl Engine {
             .map(|(n, w)| (n.text.as_ref(), w.as_slice()))
             .collect();
         // Every word is lower-cased and looked up once, here; rules read the facts.
-        let total_words: usize = words.iter().map(Vec::len).sum();
         let mut lower_text = String::with_capacity(text.len());
         let mut facts: Vec<WordFacts> = Vec::with_capacity(total_words);
         let en = self.lex.words("en");
@@ -351,9 +352,13 @@ impl Engine {
             .enumerate()
             .map(|(i, sp)| {
                 let t: &str = &nfcs[i].text;
-                let g = self
-                    .langid
-                    .sentence_with(t, &words[i], fallback, Some(hits[i]));
+                let g = self.langid.sentence_with(
+                    t,
+                    &words[i],
+                    fallback,
+                    Some(hits[i]),
+                    Some((&facts[fact_ranges[i].clone()], &lower_text)),
+                );
                 Sentence {
                     index: i,
                     text: t,

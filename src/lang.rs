@@ -82,6 +82,8 @@ pub struct Guess {
 pub struct LangId {
     /// For each lower-case function word, a bit per language of [`LANGS`].
     function: FxHashMap<String, u16>,
+    /// Byte length of the longest function word.
+    function_max_len: usize,
     allow: whatlang::Detector,
     /// Word lists, parsed on first use (only sentences in doubt need them).
     lex: &'static Lexicons,
@@ -121,6 +123,7 @@ impl LangId {
                 .collect(),
         );
         LangId {
+            function_max_len: function.keys().map(String::len).max().unwrap_or(0),
             function,
             allow,
             lex,
@@ -147,6 +150,10 @@ impl LangId {
 
     /// The languages of which the lower-case word is a function word (bit `k` for `LANGS[k]`).
     pub fn function_mask(&self, lower: &str) -> u16 {
+        // Most words are longer than any function word: no hash needed for them.
+        if lower.len() > self.function_max_len {
+            return 0;
+        }
         self.function.get(lower).copied().unwrap_or(0)
     }
 
@@ -241,7 +248,7 @@ impl LangId {
     ///    every language and by whatlang (with an allowlist); both must name the same other
     ///    language, by a clear margin, for the sentence to be called that language.
     pub fn sentence(&self, text: &str, words: &[Word], doc: Guess) -> Guess {
-        self.sentence_with(text, words, doc, None)
+        self.sentence_with(text, words, doc, None, None)
     }
 
     /// [`LangId::sentence`], with the sentence's hits from [`LangId::sentence_hits`].
@@ -251,29 +258,29 @@ impl LangId {
         words: &[Word],
         doc: Guess,
         pre: Option<Hits>,
+        facts: Option<(&[crate::rules::WordFacts], &str)>,
     ) -> Guess {
         let fallback = Guess {
             detected: false,
             ..doc
         };
-        let (latin, other) = scripts(text);
-        if other > latin && other >= 8 {
+        if mostly_other_script(text) {
             return self.other_script(text, doc).unwrap_or(fallback);
         }
         // Quoted titles and quotations ("La película «Everything Everywhere All at Once» ganó
         // …") are not the sentence's language.
         // A sentence that is mostly a quotation is judged by the quotation.
         let unquoted;
-        let (words, pre) = if text.contains(['«', '»', '„', '“', '”', '"']) {
+        let (words, pre, facts) = if has_quote(text) {
             unquoted = outside_quotes(text, words);
             let rest = unquoted.iter().filter(|w| w.alpha).count();
             if rest >= MIN_WORDS {
-                (unquoted.as_slice(), None)
+                (unquoted.as_slice(), None, None)
             } else {
-                (words, pre)
+                (words, pre, facts)
             }
         } else {
-            (words, pre)
+            (words, pre, facts)
         };
         let (hits, n) = match pre {
             Some(p) => (p.per_lang, p.words),
@@ -298,7 +305,7 @@ impl LangId {
         // in another language's, are looked at closer.
         let in_doubt = (other_hits >= 2 && other_hits > doc_hits)
             || doc_hits * 6 < n
-            || self.unknown_words(text, words, d);
+            || self.unknown_words(text, words, d, facts);
         if !in_doubt {
             return fallback;
         }
@@ -315,19 +322,32 @@ impl LangId {
     /// True when most lower-case words of the sentence (names aside) are missing from the
     /// document language's word list: a sentence in a neighbouring language that shares its
     /// function words ("le", "un", "a" are Spanish and French).
-    fn unknown_words(&self, text: &str, words: &[Word], d: usize) -> bool {
+    fn unknown_words(
+        &self,
+        text: &str,
+        words: &[Word],
+        d: usize,
+        facts: Option<(&[crate::rules::WordFacts], &str)>,
+    ) -> bool {
         let wf = self.lex.words(LANGS[d]);
         if wf.is_empty() {
             return false;
         }
+        // English counts were looked up with the words' facts (for their lower-case forms,
+        // which are the words themselves when they have no capital).
+        let en_facts = facts.filter(|_| LANGS[d] == "en");
         let (mut seen, mut unknown) = (0usize, 0usize);
-        for w in words.iter().filter(|w| w.alpha).take(16) {
+        for (i, w) in words.iter().enumerate().filter(|(_, w)| w.alpha).take(16) {
             let t = w.text(text);
             if t.len() < 4 || t.starts_with(char::is_uppercase) {
                 continue;
             }
             seen += 1;
-            if !wf.contains(t) {
+            let known = match en_facts {
+                Some((f, lower)) if &lower[f[i].lower_start..f[i].lower_end] == t => f[i].en > 0,
+                _ => wf.contains(t),
+            };
+            if !known {
                 unknown += 1;
             }
         }
@@ -495,11 +515,27 @@ fn top2(h: &[u32]) -> (usize, usize) {
     (idx[0], idx[1])
 }
 
+/// True when the text has more letters in other scripts than in the Latin script, and at
+/// least eight of them.
+fn mostly_other_script(text: &str) -> bool {
+    // ASCII text has no letter of another script.
+    if text.is_ascii() {
+        return false;
+    }
+    let (latin, other) = scripts(text);
+    other > latin && other >= 8
+}
+
+/// True when the text has a quotation mark that opens a quotation or a title.
+fn has_quote(text: &str) -> bool {
+    if text.is_ascii() {
+        return text.as_bytes().contains(&b'"');
+    }
+    text.contains(['«', '»', '„', '“', '”', '"'])
+}
+
 /// Counts letters in the Latin script and in other scripts.
 fn scripts(text: &str) -> (usize, usize) {
-    if text.is_ascii() {
-        return (text.bytes().filter(u8::is_ascii_alphabetic).count(), 0);
-    }
     let (mut latin, mut other) = (0, 0);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         if c.is_ascii()

@@ -219,16 +219,21 @@ pub fn word_facts(
     en: impl Fn(&str) -> u32,
     function: impl Fn(&str) -> u16,
 ) {
+    // An ASCII sentence is lower-cased whole, in one pass: its words keep their offsets.
+    let ascii = text.is_ascii();
+    let base = lower_text.len();
+    if ascii {
+        lower_text.push_str(text);
+        lower_text[base..].make_ascii_lowercase();
+    }
     for w in words {
-        let t = w.text(text);
-        let start = lower_text.len();
-        if t.is_ascii() {
-            lower_text.push_str(t);
-            lower_text[start..].make_ascii_lowercase();
+        let (start, end) = if ascii {
+            (base + w.start, base + w.end)
         } else {
-            lower_text.push_str(&crate::text::lower(t));
-        }
-        let end = lower_text.len();
+            let start = lower_text.len();
+            lower_text.push_str(&crate::text::lower(w.text(text)));
+            (start, lower_text.len())
+        };
         let l = &lower_text[start..end];
         out.push(WordFacts {
             lower_start: start,
