@@ -439,6 +439,22 @@ impl LangId {
         if best == d {
             return None;
         }
+        // Two lower-case function words of the document's language that the other language
+        // lacks ("Die Regierung hat the new rules am Montag beschlossen"): a sentence of the
+        // document's language with words left untranslated (`untranslated` flags them), not
+        // a sentence in another language. Capitalized words do not count: "Die Linke said …"
+        // is an English sentence that names a German party.
+        let own = words
+            .iter()
+            .filter(|w| w.alpha && !crate::text::is_capitalized(w.text(text)))
+            .filter(|w| {
+                let m = self.function_mask(&crate::text::lower(w.text(text)));
+                m & (1 << d) != 0 && m & (1 << best) == 0
+            })
+            .count();
+        if own >= 2 {
+            return None;
+        }
         let margin = (lm[best] - lm[d]) / n as f64;
         // At least three words, and a third of them, known in the other language: names and
         // numbers alone never decide.
@@ -592,6 +608,24 @@ mod tests {
         assert_eq!(parse("en"), Some("en"));
         assert_eq!(parse("DEU"), Some("de"));
         assert_eq!(parse("xx"), None);
+    }
+
+    #[test]
+    fn partly_translated_sentences_keep_the_document_language() {
+        // Two German function words English lacks: German with English words left in it.
+        for t in [
+            "Nach Angaben der Stadt wurden bis Freitag the remaining families in the city housed.",
+            "Die Regierung hat the new rules for the trade of the country am Montag beschlossen.",
+        ] {
+            assert_eq!(guess(t, "de").lang, "de", "{t}");
+        }
+        // One, or only capitalized ones (a name): an English sentence.
+        for t in [
+            "Laut dem Bericht the number of applications rose sharply last year.",
+            "Die Linke said on Monday that the party would vote against the plan.",
+        ] {
+            assert_eq!(guess(t, "de").lang, "en", "{t}");
+        }
     }
 
     #[test]

@@ -19,8 +19,8 @@ use std::ops::Range;
 static INFO: RuleInfo = RuleInfo {
     code: "word-order",
     severity: Severity::Major,
-    targets: &["en"],
-    summary: "source-language (German) word order: verb before subject after a fronted phrase, verb stranded at clause end",
+    targets: &["en", "de"],
+    summary: "source-language (German) word order in English, English word order in German: where the finite verb stands",
     explain: r#"## What it does
 Flags German word order left in English by machine translation:
 - **verb second**: a sentence opens with a prepositional or time phrase, then the finite verb,
@@ -30,6 +30,13 @@ Flags German word order left in English by machine translation:
 - **verb last**: the verb or participle stranded at the end of its clause ("… has expressed
   his reluctance in recent months Ukraine conflict expressed.", "… has the problem for years
   ignored.", "… that he the contract signed.", "… because the government the law passed has.").
+
+Into German, the opposite: English word order left in a German sentence (only with a finite
+auxiliary or modal, a closed class, so that no verb dictionary is needed):
+- the finite verb second in a subordinate clause: "…, weil die Gespräche sind gescheitert"
+  (German: "weil die Gespräche gescheitert sind");
+- the subject between a fronted adverb or time phrase and the verb: "Gestern die Regierung hat
+  …", "Am Montag der Präsident hat …" (German: "Am Montag hat der Präsident …").
 
 ## Why is this bad?
 German puts the finite verb second and the participle last; English does not. A reader has
@@ -49,6 +56,11 @@ Good: "Since the beginning of the war, more than six million people have fled."
 - ordinary fronting with the subject first: "At the summit Merkel praised Macron.", "On Thursday the ministers met in Brussels."
 - ditransitive verbs: "At the meeting Scholz told Macron the news."
 - relative clauses and passives that end in a verb: "the law that parliament passed.", "the money was spent.", "as expected.", "the plan they had proposed."
+- German: focus particles before the subject ("Auch die Regierung hat …"), genitives after a
+  fronted noun ("Nach Angaben der Polizei hat …", "Am Ende der Woche hat …"), words that are
+  prepositions as well as conjunctions ("Während der Sitzung hat er …", "Mehr als die Hälfte
+  ist …"), full verbs in second place after "weil" (colloquial, and not told apart from
+  adverbs without a dictionary).
 "#,
 };
 
@@ -184,6 +196,8 @@ pub struct WordOrder {
     participle: FxHashSet<String>,
     fronting: FxHashSet<String>,
     clause_openers: FxHashSet<String>,
+    /// The checks for German targets.
+    german: super::word_order_de::GermanOrder,
 }
 
 impl WordOrder {
@@ -195,6 +209,7 @@ impl WordOrder {
             participle: FxHashSet::default(),
             fronting: FxHashSet::default(),
             clause_openers: FxHashSet::default(),
+            german: super::word_order_de::GermanOrder::new(lex)?,
         };
         for row in lex.table("word_order/verbs_en.txt", 2)? {
             let w = row[1].to_lowercase();
@@ -871,6 +886,14 @@ impl Rule for WordOrder {
     }
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if cx.target == "de" {
+            if s.lang == "de" {
+                if let Some((span, msg)) = self.german.check(s) {
+                    out.push(Finding::new(&INFO, span, msg));
+                }
+            }
+            return;
+        }
         if cx.target != "en" || s.lang != "en" || s.words.len() < 4 || s.text.contains('?') {
             return;
         }
