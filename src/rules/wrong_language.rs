@@ -34,6 +34,11 @@ Die Regierung will die Steuern im kommenden Jahr deutlich senken.
 - Short lines and sentences of fewer than about five words ("Danke schön", "Merci!").
 - Names, titles and numbers ("Bayern München 2, Borussia Dortmund 1").
 - A foreign word or phrase inside an English sentence (see `untranslated` for that).
+- A sentence translated in part, with two or more lower-case function words of the target
+  that the other language lacks ("Die Regierung hat the new rules am Montag beschlossen" in
+  a German text): it is a target sentence with words left over, for `untranslated`. With fewer
+  ("Laut dem Bericht the number of applications rose sharply") most of it is another language,
+  and this rule flags it.
 - Sentences whose language cannot be told with confidence: they take the document's language.
 "#,
 };
