@@ -339,7 +339,12 @@ impl LangId {
         let (mut seen, mut unknown) = (0usize, 0usize);
         for (i, w) in words.iter().enumerate().filter(|(_, w)| w.alpha).take(16) {
             let t = w.text(text);
-            if t.len() < 4 || t.starts_with(char::is_uppercase) {
+            if t.len() < 4 {
+                continue;
+            }
+            // The first letter's case, from its byte when it is ASCII (most words).
+            let b = t.as_bytes()[0];
+            if b.is_ascii_uppercase() || (!b.is_ascii() && t.starts_with(char::is_uppercase)) {
                 continue;
             }
             seen += 1;
