@@ -376,7 +376,7 @@ impl RunTogether {
     }
 
     /// A fused word at word `i` (camel case or not), unless it is glued to punctuation or
-    /// quoted on its own.
+    /// quoted on its own. (Called for few words: kept out of the loop.)
     #[inline(never)]
     fn check_word(&self, s: &Sentence<'_>, cx: &Context<'_>, i: usize, out: &mut Vec<Finding>) {
         let w = s.words[i];
@@ -405,7 +405,8 @@ impl RunTogether {
         }
     }
 
-    /// A missing space after sentence punctuation: "Warsaw.The", "said.He".
+    /// A missing space after sentence punctuation: "Warsaw.The", "said.He". (Called for few
+    /// words: kept out of the loop.)
     #[inline(never)]
     fn check_punct(&self, s: &Sentence<'_>, i: usize, out: &mut Vec<Finding>) {
         let (a, b) = (s.words[i], s.words[i + 1]);

@@ -468,6 +468,20 @@ fn quoted_words(s: &Sentence<'_>, target: &str) -> Vec<bool> {
     quoted
 }
 
+/// `str::is_ascii`, eight bytes at a time (the library's version compiles to a loop over
+/// single bytes here, and this runs on every sentence).
+fn is_ascii(text: &str) -> bool {
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut high = 0u64;
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        high |= u64::from_ne_bytes(b);
+    }
+    let rest = chunks.remainder().iter().fold(0u8, |h, &b| h | b);
+    high & 0x8080_8080_8080_8080 == 0 && rest < 0x80
+}
+
 /// The dictionary key of one word, as [`key`] builds it.
 fn word_key<'a>(s: &Sentence<'a>, i: usize) -> std::borrow::Cow<'a, str> {
     // An ASCII lower-case form is the key: `to_lowercase` and `text::lower` agree on ASCII
@@ -485,10 +499,12 @@ impl Untranslated {
     /// (a dictionary phrase, a content word or a Cyrillic word), so that the sentence has no
     /// finding. It applies the hit conditions that depend on the word alone (and on the word
     /// after it for phrases), reading the pipeline's English count first: most words of an
-    /// English sentence are ruled out by it with a few comparisons and no lookup.
+    /// English sentence are ruled out by it with a few comparisons and no lookup. (Not inlined:
+    /// the loop keeps its registers.)
+    #[inline(never)]
     fn may_hit(&self, s: &Sentence<'_>, cx: &Context<'_>, ti: usize) -> bool {
         let tg = &self.targets[ti];
-        let into_en = ti == 0;
+        let into_en = TARGETS[ti] == "en";
         // The source languages judged (`langs` of `check`) and those whose content words
         // count (`content_langs`), as bit sets of LANGS indices.
         let langs = match cx.source {
@@ -503,34 +519,37 @@ impl Untranslated {
         } else {
             langs & (1 << EN)
         };
-        // A content word has at most MAX_CONTENT_EN_COUNT in the target list, which is the
-        // English count `e` into English; into the other targets, when only English content
-        // words count, its English log probability must reach MIN_CONTENT_LOG_P, which needs
-        // a count above 0.
-        let content_open = |e: u32| {
-            content != 0
-                && !(into_en && e > MAX_CONTENT_EN_COUNT)
-                && !(content == 1 << EN && e == 0)
+        // The English counts a content word can have: into English at most
+        // MAX_CONTENT_EN_COUNT (its count in the target list); into the other targets, when
+        // only English content words count, above 0 (an English log probability of at least
+        // MIN_CONTENT_LOG_P needs one); none without content languages.
+        let (content_lo, content_hi) = if content == 0 {
+            (1, 0)
+        } else if into_en {
+            (0, MAX_CONTENT_EN_COUNT)
+        } else if content == 1 << EN {
+            (1, u32::MAX)
+        } else {
+            (0, u32::MAX)
         };
         // `start_counts` was computed from the lexicons the rule was built from.
         let counts_valid = std::ptr::from_ref(cx.lex) as usize == self.lex_addr;
-        let ascii_text = s.text.is_ascii();
-        let bytes = s.text.as_bytes();
+        let ascii_text = is_ascii(s.text);
         for (i, (w, f)) in s.words.iter().zip(s.facts).enumerate() {
-            // Hits skip words with digits and capitalized words after the first.
-            if !w.alpha || (i > 0 && bytes[w.start].is_ascii_uppercase()) {
-                continue;
-            }
             // The common case, with the English count of the lower-case form (looked up once
             // by the pipeline): an ASCII word (so not Cyrillic, and its dictionary key is its
             // lower-case form) whose count no start word has and that cannot be a content
             // word.
             let e = f.en;
-            if counts_valid
+            if !(content_lo..=content_hi).contains(&e)
+                && counts_valid
                 && !tg.may_start(e)
-                && !content_open(e)
-                && (ascii_text || bytes[w.start..w.end].is_ascii())
+                && (ascii_text || is_ascii(&s.text[w.start..w.end]))
             {
+                continue;
+            }
+            // Hits skip words with digits and capitalized words after the first.
+            if !w.alpha || (i > 0 && starts_upper(&s.text[w.start..w.end])) {
                 continue;
             }
             if self.word_may_hit(s, cx, ti, langs, content, i) {
@@ -540,7 +559,8 @@ impl Untranslated {
         false
     }
 
-    /// The hit conditions of word `i` that depend on the word (and the next) alone.
+    /// The hit conditions of word `i` that depend on the word (and the next) alone. (Called
+    /// for few words: kept out of the loop.)
     #[inline(never)]
     fn word_may_hit(
         &self,
@@ -552,11 +572,8 @@ impl Untranslated {
         i: usize,
     ) -> bool {
         let tg = &self.targets[ti];
-        let into_en = ti == 0;
+        let into_en = TARGETS[ti] == "en";
         let word = s.word(i);
-        if i > 0 && starts_upper(word) {
-            return false;
-        }
         let e = s.en_count(i);
         // A dictionary phrase starts with a key of `starts` (`word_key` gives the word's).
         let k = word_key(s, i);
