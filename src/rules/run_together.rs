@@ -74,6 +74,9 @@ pub struct RunTogether {
     heads: FxHashSet<String>,
     /// Function words a lost space glues to the previous word (`and`, `was`).
     tails: Vec<String>,
+    /// The same as a set, and their distinct lengths (to test a word's endings quickly).
+    tail_set: FxHashSet<String>,
+    tail_lens: Vec<usize>,
     /// Lower-case words of English place names (countries, cities) from the exonym table.
     places: FxHashSet<String>,
     /// Suffixes that derive a word from a known one (`ing`, `ness`).
@@ -102,12 +105,18 @@ impl RunTogether {
                 }
             }
         }
+        let tails: Vec<String> = lex
+            .list("run_together/function_words.txt")
+            .into_iter()
+            .map(str::to_lowercase)
+            .collect();
+        let mut tail_lens: Vec<usize> = tails.iter().map(String::len).collect();
+        tail_lens.sort_unstable();
+        tail_lens.dedup();
         Ok(RunTogether {
-            tails: lex
-                .list("run_together/function_words.txt")
-                .into_iter()
-                .map(str::to_lowercase)
-                .collect(),
+            tail_set: tails.iter().cloned().collect(),
+            tail_lens,
+            tails,
             places,
             allowed: set("run_together/allowed.txt"),
             prefixes: set("run_together/prefixes.txt"),
@@ -130,8 +139,16 @@ impl RunTogether {
     /// of at least 3 letters each, as byte offsets of the cut points.
     fn segment(en: &WordFreq, w: &str) -> Option<Vec<usize>> {
         let n = w.len();
+        // `-en.log_p(part, -12.0)` computed from the count already looked up: a part with a
+        // count is in the list, and the list's total is at least that count, so `log_p`
+        // takes this very expression.
+        let total = en.total() as f64;
         let cost = |part: &str| -> Option<f64> {
-            (part.len() >= 3 && en.count(part) >= MIN_PART_COUNT).then(|| -en.log_p(part, -12.0))
+            if part.len() < 3 {
+                return None;
+            }
+            let c = en.count(part);
+            (c >= MIN_PART_COUNT).then(|| -(f64::from(c) / total).log10())
         };
         let mut best: Option<(f64, Vec<usize>)> = None;
         let mut consider = |c: f64, cuts: Vec<usize>| {
@@ -184,6 +201,12 @@ impl RunTogether {
         longest < 6 || total < 10
     }
 
+    /// True when a word next to word `i` is capitalized (multi-word names).
+    fn capitalized_neighbour(s: &Sentence<'_>, i: usize) -> bool {
+        let cap = |j: usize| s.word(j).chars().next().is_some_and(char::is_uppercase);
+        (i > 0 && cap(i - 1)) || (i + 1 < s.words.len() && cap(i + 1))
+    }
+
     /// A fused lower-case or capitalized word: "travelagriculture", "Ukraineconflict".
     fn check_fused(&self, s: &Sentence<'_>, cx: &Context<'_>, i: usize, out: &mut Vec<Finding>) {
         let word = s.word(i);
@@ -196,12 +219,25 @@ impl RunTogether {
         if !capitalized && !first.is_ascii_lowercase() {
             return;
         }
-        let lw = lower(word);
-        if self.allowed.contains(lw.as_ref()) || !Self::unknown_everywhere(cx.lex, &lw) {
+        // The lower-case form `crate::text::lower` gives, computed once per document.
+        let lw = s.lower(i);
+        // What can still be reported: a glued function word (a tail after at least four
+        // letters, below) or a split (nine letters or more; a capitalized word only without a
+        // capitalized neighbour, at the end). Tested first: the tests in between only return.
+        // (`lw` is ASCII here: any byte offset is a character boundary.)
+        let tail = self
+            .tail_lens
+            .iter()
+            .any(|&l| lw.len() >= l + 4 && self.tail_set.contains(&lw[lw.len() - l..]));
+        if !tail && (word.len() < 9 || (capitalized && Self::capitalized_neighbour(s, i))) {
             return;
         }
-        // A word the document uses again is a term or a name, not an accident.
+        // A word the document uses again is a term or a name, not an accident. (Tested
+        // before the word lists: one lookup instead of seven, and both tests only return.)
         if cx.doc_count(word) > 1 {
+            return;
+        }
+        if self.allowed.contains(lw) || !Self::unknown_everywhere(cx.lex, lw) {
             return;
         }
         let en = cx.lex.words("en");
@@ -230,19 +266,17 @@ impl RunTogether {
         if word.len() < 9 {
             return;
         }
-        let Some(cuts) = Self::segment(en, &lw) else {
+        let Some(cuts) = Self::segment(en, lw) else {
             return;
         };
-        if self.derived(en, &lw) {
-            return;
-        }
         let mut parts = Vec::with_capacity(3);
         let mut prev = 0;
         for &c in cuts.iter().chain(std::iter::once(&lw.len())) {
             parts.push(&lw[prev..c]);
             prev = c;
         }
-        if self.compound_like(&parts) {
+        // Both only return (the cheaper first).
+        if self.compound_like(&parts) || self.derived(en, lw) {
             return;
         }
         if capitalized {
@@ -251,8 +285,7 @@ impl RunTogether {
             if parts.iter().any(|p| p.len() < 4) || parts[parts.len() - 1].len() < 6 {
                 return;
             }
-            let cap = |j: usize| s.word(j).chars().next().is_some_and(char::is_uppercase);
-            if (i > 0 && cap(i - 1)) || (i + 1 < s.words.len() && cap(i + 1)) {
+            if Self::capitalized_neighbour(s, i) {
                 return;
             }
         }
@@ -310,11 +343,11 @@ impl RunTogether {
         if !parts.iter().all(|p| title(p)) {
             return;
         }
-        let lw = lower(word);
-        if self.allowed.contains(lw.as_ref()) || !Self::unknown_everywhere(cx.lex, &lw) {
+        if cx.doc_count(word) > 1 {
             return;
         }
-        if cx.doc_count(word) > 1 {
+        let lw = s.lower(i);
+        if self.allowed.contains(lw) || !Self::unknown_everywhere(cx.lex, lw) {
             return;
         }
         let en = cx.lex.words("en");
@@ -342,7 +375,39 @@ impl RunTogether {
         );
     }
 
-    /// A missing space after sentence punctuation: "Warsaw.The", "said.He".
+    /// A fused word at word `i` (camel case or not), unless it is glued to punctuation or
+    /// quoted on its own. (Called for few words: kept out of the loop.)
+    #[inline(never)]
+    fn check_word(&self, s: &Sentence<'_>, cx: &Context<'_>, i: usize, out: &mut Vec<Finding>) {
+        let w = s.words[i];
+        let word = w.text(s.text);
+        let camel = word.chars().skip(1).any(char::is_uppercase);
+        // `check_fused` returns at once on words shorter than seven bytes.
+        if !camel && word.len() < 7 {
+            return;
+        }
+        // Skip words glued to digits, hyphens or dots on either side (codes, file names,
+        // hyphenated compounds are not fused words).
+        let before = s.text[..w.start].chars().next_back();
+        let after = s.text[w.end..].chars().next();
+        let glued = |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '_' | '/' | '@' | '.'));
+        // A word quoted on its own is a name or a title ("the association “Sandtogether”").
+        let quote = |c: Option<char>| {
+            c.is_some_and(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\''))
+        };
+        let lone_quoted = quote(before) && quote(after);
+        if w.alpha && !glued(before) && !glued(after) && !lone_quoted {
+            if camel {
+                self.check_camel(s, cx, i, out);
+            } else {
+                self.check_fused(s, cx, i, out);
+            }
+        }
+    }
+
+    /// A missing space after sentence punctuation: "Warsaw.The", "said.He". (Called for few
+    /// words: kept out of the loop.)
+    #[inline(never)]
     fn check_punct(&self, s: &Sentence<'_>, i: usize, out: &mut Vec<Finding>) {
         let (a, b) = (s.words[i], s.words[i + 1]);
         if b.start != a.end + 1 {
@@ -425,28 +490,22 @@ impl Rule for RunTogether {
             return;
         }
         let first = out.len();
-        for i in 0..s.words.len() {
-            let w = s.words[i];
-            // Skip words glued to digits, hyphens or dots on either side (codes, file names,
-            // hyphenated compounds are not fused words).
-            let before = s.text[..w.start].chars().next_back();
-            let after = s.text[w.end..].chars().next();
-            let glued =
-                |c: Option<char>| c.is_some_and(|c| matches!(c, '-' | '_' | '/' | '@' | '.'));
-            // A word quoted on its own is a name or a title ("the association “Sandtogether”").
-            let quote = |c: Option<char>| {
-                c.is_some_and(|c| matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '\''))
-            };
-            let lone_quoted = quote(before) && quote(after);
-            if w.alpha && !glued(before) && !glued(after) && !lone_quoted {
-                let word = w.text(s.text);
-                if word.chars().skip(1).any(char::is_uppercase) {
-                    self.check_camel(s, cx, i, out);
-                } else {
-                    self.check_fused(s, cx, i, out);
-                }
+        let bytes = s.text.as_bytes();
+        let n = s.words.len();
+        for (i, (w, f)) in s.words.iter().zip(s.facts).enumerate() {
+            // Prefilter (exact): `check_camel` and `check_fused` report nothing unless
+            // `unknown_everywhere` holds, which needs the English list not to contain the
+            // word, and a word with an English count is in it. Most words of an English
+            // sentence have one: they cost one comparison.
+            if w.alpha && f.en == 0 {
+                self.check_word(s, cx, i, out);
             }
-            if i + 1 < s.words.len() {
+            // Prefilter (exact): `check_punct` returns unless one byte separates the words
+            // and it is a full stop, an exclamation or a question mark.
+            if i + 1 < n
+                && s.words[i + 1].start == w.end + 1
+                && matches!(bytes[w.end], b'.' | b'!' | b'?')
+            {
                 self.check_punct(s, i, out);
             }
         }

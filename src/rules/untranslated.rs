@@ -110,7 +110,7 @@ struct Hit {
 }
 
 /// Per target language: dictionaries, loanwords and the words that start them.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Target {
     /// Per source language (index of [`LANGS`]): phrase (lower case, words joined by one
     /// space) → suggestion in the target language (`None`: none or ambiguous).
@@ -118,13 +118,45 @@ struct Target {
     /// Loanwords and set phrases, as lower-case word sequences joined by one space.
     loans: FxHashSet<String>,
     /// First words of dictionary entries: only words in this set start a phrase lookup
-    /// (keeps the hot path free of allocations).
-    starts: FxHashSet<String>,
+    /// (keeps the hot path free of allocations). What each one starts: see [`Start`].
+    starts: FxHashMap<String, Start>,
+    /// Bit [`count_bit`] of the English count of every key of `starts` (English list of
+    /// the lexicons the rule was built from): a word whose bit is clear is not a start.
+    start_counts: [u64; COUNT_WORDS],
+    /// The source languages other than the target, as a bit set of [`LANGS`] indices.
+    all_langs: u8,
     /// First words of loan phrases.
     loan_starts: FxHashSet<String>,
     /// Articles and determiners: into French and Spanish a lone content word counts only
     /// after one of these.
     determiners: FxHashSet<String>,
+}
+
+/// The dictionary entries a word starts, for the sentence prefilter.
+#[derive(Debug, Default)]
+struct Start {
+    /// Bit `li` set when the dictionary of source language `li` ([`LANGS`]) has the word
+    /// alone as an entry.
+    single: u8,
+    /// Second words of the longer entries it starts.
+    next: Vec<String>,
+}
+
+/// Size of [`Target::start_counts`] in 64-bit words (4096 bits: few false positives for the
+/// few dozen distinct counts of the start words).
+const COUNT_WORDS: usize = 64;
+
+/// Bit index (0–4095) of an English count in [`Target::start_counts`].
+fn count_bit(c: u32) -> usize {
+    (c.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+impl Target {
+    /// False when no key of `starts` has the English count `c`.
+    fn may_start(&self, c: u32) -> bool {
+        let b = count_bit(c);
+        self.start_counts[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 /// The `untranslated` rule.
@@ -136,6 +168,8 @@ pub struct Untranslated {
     max_words: usize,
     /// Longest loan phrase, in words.
     max_loan_words: usize,
+    /// Address of the lexicons the rule was built from: `start_counts` holds for them only.
+    lex_addr: usize,
 }
 
 /// Lower-cases and splits a phrase into words the way the tokenizer does.
@@ -205,7 +239,25 @@ impl Untranslated {
                 .max()
                 .unwrap_or(1)
                 .max(max_loan_words);
-            let starts = dicts.iter().flat_map(|d| d.keys()).map(first).collect();
+            let mut starts: FxHashMap<String, Start> = FxHashMap::default();
+            for (li, d) in dicts.iter().enumerate() {
+                for k in d.keys() {
+                    let mut parts = k.split(' ');
+                    let st = starts
+                        .entry(parts.next().unwrap_or("").to_string())
+                        .or_default();
+                    match parts.next() {
+                        None => st.single |= 1 << li,
+                        Some(second) => st.next.push(second.to_string()),
+                    }
+                }
+            }
+            let en = lex.words("en");
+            let mut start_counts = [0u64; COUNT_WORDS];
+            for k in starts.keys() {
+                let b = count_bit(en.count(k));
+                start_counts[b / 64] |= 1 << (b % 64);
+            }
             let loan_starts = loans.iter().map(first).collect();
             let determiners = if matches!(t, "fr" | "es") {
                 lex.list(&format!("untranslated/determiners_{t}.txt"))
@@ -219,6 +271,10 @@ impl Untranslated {
                 dicts,
                 loans,
                 starts,
+                start_counts,
+                all_langs: (0..LANGS.len())
+                    .filter(|&li| LANGS[li].0 != t)
+                    .fold(0, |m, li| m | 1 << li),
                 loan_starts,
                 determiners,
             });
@@ -227,6 +283,7 @@ impl Untranslated {
             targets,
             max_words,
             max_loan_words,
+            lex_addr: std::ptr::from_ref(lex) as usize,
         })
     }
 }
@@ -411,6 +468,207 @@ fn quoted_words(s: &Sentence<'_>, target: &str) -> Vec<bool> {
     quoted
 }
 
+/// `str::is_ascii`, eight bytes at a time (the library's version compiles to a loop over
+/// single bytes here, and this runs on every sentence).
+fn is_ascii(text: &str) -> bool {
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut high = 0u64;
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        high |= u64::from_ne_bytes(b);
+    }
+    let rest = chunks.remainder().iter().fold(0u8, |h, &b| h | b);
+    high & 0x8080_8080_8080_8080 == 0 && rest < 0x80
+}
+
+/// The dictionary key of one word, as [`key`] builds it.
+fn word_key<'a>(s: &Sentence<'a>, i: usize) -> std::borrow::Cow<'a, str> {
+    // An ASCII lower-case form is the key: `to_lowercase` and `text::lower` agree on ASCII
+    // words and on words with an upper-case letter, and an ASCII form holds no ’.
+    let l = s.lower(i);
+    if l.is_ascii() {
+        l.into()
+    } else {
+        s.word(i).to_lowercase().replace('’', "'").into()
+    }
+}
+
+impl Untranslated {
+    /// The sentence prefilter: false only when no word can become a hit of [`Rule::check`]
+    /// (a dictionary phrase, a content word or a Cyrillic word), so that the sentence has no
+    /// finding. It applies the hit conditions that depend on the word alone (and on the word
+    /// after it for phrases), reading the pipeline's English count first: most words of an
+    /// English sentence are ruled out by it with a few comparisons and no lookup. (Not inlined:
+    /// the loop keeps its registers.)
+    #[inline(never)]
+    fn may_hit(&self, s: &Sentence<'_>, cx: &Context<'_>, ti: usize) -> bool {
+        let tg = &self.targets[ti];
+        let into_en = TARGETS[ti] == "en";
+        // The source languages judged (`langs` of `check`) and those whose content words
+        // count (`content_langs`), as bit sets of LANGS indices.
+        let langs = match cx.source {
+            None => tg.all_langs,
+            Some(src) => LANGS
+                .iter()
+                .position(|&(l, _)| l == src)
+                .map_or(0, |li| tg.all_langs & (1 << li)),
+        };
+        let content = if into_en || cx.source.is_some() {
+            langs
+        } else {
+            langs & (1 << EN)
+        };
+        // The English counts a content word can have: into English at most
+        // MAX_CONTENT_EN_COUNT (its count in the target list); into the other targets, when
+        // only English content words count, above 0 (an English log probability of at least
+        // MIN_CONTENT_LOG_P needs one); none without content languages.
+        let (content_lo, content_hi) = if content == 0 {
+            (1, 0)
+        } else if into_en {
+            (0, MAX_CONTENT_EN_COUNT)
+        } else if content == 1 << EN {
+            (1, u32::MAX)
+        } else {
+            (0, u32::MAX)
+        };
+        // `start_counts` was computed from the lexicons the rule was built from.
+        let counts_valid = std::ptr::from_ref(cx.lex) as usize == self.lex_addr;
+        let ascii_text = is_ascii(s.text);
+        for (i, (w, f)) in s.words.iter().zip(s.facts).enumerate() {
+            // The common case, with the English count of the lower-case form (looked up once
+            // by the pipeline): an ASCII word (so not Cyrillic, and its dictionary key is its
+            // lower-case form) whose count no start word has and that cannot be a content
+            // word.
+            let e = f.en;
+            if !(content_lo..=content_hi).contains(&e)
+                && counts_valid
+                && !tg.may_start(e)
+                && (ascii_text || is_ascii(&s.text[w.start..w.end]))
+            {
+                continue;
+            }
+            // Hits skip words with digits and capitalized words after the first.
+            if !w.alpha || (i > 0 && starts_upper(&s.text[w.start..w.end])) {
+                continue;
+            }
+            if self.word_may_hit(s, cx, ti, langs, content, i) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// The hit conditions of word `i` that depend on the word (and the next) alone. (Called
+    /// for few words: kept out of the loop.)
+    #[inline(never)]
+    fn word_may_hit(
+        &self,
+        s: &Sentence<'_>,
+        cx: &Context<'_>,
+        ti: usize,
+        langs: u8,
+        content: u8,
+        i: usize,
+    ) -> bool {
+        let tg = &self.targets[ti];
+        let into_en = TARGETS[ti] == "en";
+        let word = s.word(i);
+        let e = s.en_count(i);
+        // A dictionary phrase starts with a key of `starts` (`word_key` gives the word's).
+        let k = word_key(s, i);
+        if let Some(st) = tg.starts.get(k.as_ref()) {
+            if self.phrase_may_hit(s, cx, ti, langs, st, &k, i) {
+                return true;
+            }
+        }
+        // A content word: at least five letters, in lower case, not first, rare in the
+        // target list and frequent in a content language.
+        if content != 0
+            && i > 0
+            && word.len() >= 5
+            && !(into_en && e > MAX_CONTENT_EN_COUNT)
+            && !(content == 1 << EN && e == 0)
+            && word.chars().count() >= 5
+            && self.content_may_hit(s, cx, TARGETS[ti], content, i)
+        {
+            return true;
+        }
+        // A Cyrillic word.
+        !word.is_ascii() && word.chars().count() >= 3 && word.chars().all(is_cyrillic)
+    }
+
+    /// True when the dictionary entries starting with word `i` (key `k`, entries `st`) can
+    /// make a hit: the one-word entry passes the ratio tests of `check` for one of `langs`,
+    /// or the next word is the second word of a longer entry.
+    #[allow(clippy::too_many_arguments)]
+    fn phrase_may_hit(
+        &self,
+        s: &Sentence<'_>,
+        cx: &Context<'_>,
+        ti: usize,
+        langs: u8,
+        st: &Start,
+        k: &str,
+        i: usize,
+    ) -> bool {
+        let tl = TARGETS[ti];
+        let into_en = tl == "en";
+        let lex = cx.lex;
+        let tw = lex.words(tl);
+        let single = st.single & langs;
+        for (li, (l, _)) in LANGS.iter().enumerate() {
+            if single & (1 << li) == 0 {
+                continue;
+            }
+            // The same tests as the dictionary loop of `check` for a one-word key.
+            if into_en && k.chars().count() > 1 && lex.words("en").count(k) > MAX_DICT_EN_COUNT {
+                continue;
+            }
+            if !into_en && li != EN && tw.count(k) > MAX_CONTENT_EN_COUNT {
+                continue;
+            }
+            let r = if tw.count(k) == 0 {
+                9.0
+            } else {
+                lex.words(l).log_p(k, FLOOR) - tw.log_p(k, FLOOR)
+            };
+            if r >= MIN_FUNCTION_RATIO {
+                return true;
+            }
+        }
+        if !st.next.is_empty() && i + 1 < s.words.len() {
+            let k2 = word_key(s, i + 1);
+            return st.next.iter().any(|x| *x == k2);
+        }
+        false
+    }
+
+    /// The content-word test of `check` for word `i` without the checks that only rule
+    /// words out (British spelling, inflection, borrowing, typo).
+    fn content_may_hit(
+        &self,
+        s: &Sentence<'_>,
+        cx: &Context<'_>,
+        tl: &str,
+        content: u8,
+        i: usize,
+    ) -> bool {
+        let lw = s.lower(i);
+        let tw = cx.lex.words(tl);
+        if tw.count(lw) > MAX_CONTENT_EN_COUNT {
+            return false;
+        }
+        LANGS.iter().enumerate().any(|(li, (l, _))| {
+            if content & (1 << li) == 0 {
+                return false;
+            }
+            let lp = cx.lex.words(l).log_p(lw, FLOOR);
+            lp >= MIN_CONTENT_LOG_P && lp - tw.log_p(lw, FLOOR) >= MIN_CONTENT_RATIO
+        })
+    }
+}
+
 impl Rule for Untranslated {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -422,6 +680,11 @@ impl Rule for Untranslated {
         };
         let tl = cx.target;
         if s.lang != tl || s.words.len() < 3 {
+            return;
+        }
+        // Prefilter (exact): every finding is made of hits, and `may_hit` is true whenever a
+        // word could be one. Most sentences have none.
+        if !self.may_hit(s, cx, ti) {
             return;
         }
         let tg = &self.targets[ti];
@@ -452,7 +715,7 @@ impl Rule for Untranslated {
                 return false;
             }
             let lw = lower(w);
-            tg.starts.contains(lw.as_ref())
+            tg.starts.contains_key(lw.as_ref())
                 || (lw.len() >= 5
                     && tw.count(&lw) <= MAX_CONTENT_EN_COUNT
                     && content_langs
@@ -610,8 +873,8 @@ impl Rule for Untranslated {
                     && !t_function.contains(lower(s.word(i - 1)).as_ref()));
             // Dictionary phrases, longest first.
             let mut found: Option<Hit> = None;
-            let known_start =
-                one_letter_ok && (tg.starts.contains(lower(word).as_ref()) || word.contains('’'));
+            let known_start = one_letter_ok
+                && (tg.starts.contains_key(lower(word).as_ref()) || word.contains('’'));
             'len: for j in (i + 1..=(i + self.max_words).min(n)).rev() {
                 if !known_start {
                     break;
