@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet;
 static INFO: RuleInfo = RuleInfo {
     code: "run-together",
     severity: Severity::Major,
-    targets: &["en"],
+    targets: &["en", "de", "fr", "es"],
     summary: "words fused without a space (\"travelagriculture\", \"Warsaw.The\")",
     explain: r#"## What it does
 Flags words that lost the space between them: two link texts fused when a web page was
@@ -27,6 +27,10 @@ A fused token is only flagged when it is unknown in English and in the German, F
 Spanish, Italian, Portuguese and Dutch word lists, and its most probable split (by English
 word frequency) gives two or three common English words of at least three letters each,
 none of them a prefix, suffix or compound head that makes an ordinary English word.
+
+Into German, French and Spanish only the missing space after a full stop, question or
+exclamation mark is flagged ("in Warschau statt.Die Delegationen"): their compounds are
+legitimate words, and a fused word cannot be told from one by frequency.
 
 ## Why is this bad?
 A reader stumbles over the fused word; it is a sure sign of careless conversion of a web
@@ -92,7 +96,10 @@ impl RunTogether {
             lex.list(p).into_iter().map(str::to_lowercase).collect()
         };
         let mut abbreviations = FxHashSet::default();
-        for p in lex.paths().filter(|p| p.starts_with("abbreviations/")) {
+        let lists = lex
+            .paths()
+            .filter(|p| p.starts_with("abbreviations/") || *p == "segment/abbreviations.txt");
+        for p in lists {
             for a in lex.list(p) {
                 abbreviations.insert(a.trim_end_matches('.').to_lowercase());
             }
@@ -486,12 +493,23 @@ impl Rule for RunTogether {
     }
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if s.lang != "en" {
+        let bytes = s.text.as_bytes();
+        let n = s.words.len();
+        if cx.target != "en" || s.lang != "en" {
+            // Other targets: only the missing space after sentence punctuation, which does
+            // not depend on the vocabulary (German compounds are words, not fusions).
+            if cx.target != "en" && s.lang == cx.target {
+                for (i, w) in s.words.iter().enumerate().take(n.saturating_sub(1)) {
+                    if s.words[i + 1].start == w.end + 1
+                        && matches!(bytes[w.end], b'.' | b'!' | b'?')
+                    {
+                        self.check_punct(s, i, out);
+                    }
+                }
+            }
             return;
         }
         let first = out.len();
-        let bytes = s.text.as_bytes();
-        let n = s.words.len();
         for (i, (w, f)) in s.words.iter().zip(s.facts).enumerate() {
             // Prefilter (exact): `check_camel` and `check_fused` report nothing unless
             // `unknown_everywhere` holds, which needs the English list not to contain the
@@ -689,7 +707,43 @@ mod tests {
     }
 
     #[test]
-    fn german_target_is_not_judged() {
+    fn other_targets_get_only_the_missing_space() {
+        // Compounds are words in German: never split.
         assert!(findings(CODE, "de", "Die Raumfahrtlandwirtschaft wurde genannt.").is_empty());
+        assert_eq!(
+            findings(
+                CODE,
+                "de",
+                "Die Konferenz fand in Warschau statt.Die Delegationen reisten ab."
+            ),
+            vec![("statt.Die".to_string(), Some("statt. Die".to_string()))]
+        );
+        assert_eq!(
+            findings(
+                CODE,
+                "fr",
+                "La réunion a eu lieu à Varsovie.Les délégués sont partis."
+            )
+            .len(),
+            1
+        );
+        for (lang, t) in [
+            (
+                "de",
+                "Dr.Müller kam mit bzw.Frau Schulz, laut spiegel.de und Nr.5.",
+            ),
+            (
+                "de",
+                "Die Seite www.Bundesregierung.de nennt das Programm 2.0.",
+            ),
+            ("fr", "M.Dupont a visité le site www.Elysee.fr hier."),
+            ("es", "El Sr.García llegó a las 10.30 horas."),
+        ] {
+            assert!(
+                findings(CODE, lang, t).is_empty(),
+                "{t}: {:?}",
+                findings(CODE, lang, t)
+            );
+        }
     }
 }

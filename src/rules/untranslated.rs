@@ -715,7 +715,9 @@ impl Rule for Untranslated {
                 return false;
             }
             let lw = lower(w);
+            // Dictionary keys write the apostrophe straight ("aujourd'hui").
             tg.starts.contains_key(lw.as_ref())
+                || (lw.contains('’') && tg.starts.contains_key(&lw.replace('’', "'")))
                 || (lw.len() >= 5
                     && tw.count(&lw) <= MAX_CONTENT_EN_COUNT
                     && content_langs
@@ -1053,6 +1055,16 @@ mod tests {
             "The country is supported financially und militarily by its western allies.",
         );
         assert_eq!(f, vec![("und".to_string(), Some("and".to_string()))]);
+    }
+
+    #[test]
+    fn a_curly_apostrophe_reads_like_a_straight_one() {
+        for t in [
+            "The ministers will meet aujourd'hui in Brussels to discuss the budget.",
+            "The ministers will meet aujourd’hui in Brussels to discuss the budget.",
+        ] {
+            assert_eq!(matched(CODE, t).len(), 1, "{t}");
+        }
     }
 
     #[test]
