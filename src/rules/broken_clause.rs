@@ -8,7 +8,7 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
-use crate::text::{is_capitalized, lower};
+use crate::text::is_capitalized;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 static INFO: RuleInfo = RuleInfo {
@@ -69,6 +69,20 @@ pub struct BrokenClause {
     months: FxHashSet<String>,
     month_ok: FxHashSet<String>,
     no_to: FxHashSet<String>,
+    /// Every word that may stand second in a pattern (pair second words, `ATTR_PREPS`, "of",
+    /// "to"), exactly as the patterns compare it.
+    second: FxHashSet<String>,
+    /// `second_shape[b]` has bit `min(len, 31)` set for each word of `second` of that length
+    /// whose first byte is `b`: a lookup-free first test.
+    second_shape: Box<[u32; 256]>,
+    /// The lower-case form of every word that may stand first in a pattern (pair first words,
+    /// `ATTR_DETS`, months, "no-to" verbs).
+    first: FxHashSet<String>,
+}
+
+/// The bit of `w` in [`BrokenClause::second_shape`]`[w[0]]`.
+fn shape_bit(w: &str) -> u32 {
+    1 << w.len().min(31)
 }
 
 impl BrokenClause {
@@ -96,11 +110,31 @@ impl BrokenClause {
                 months.insert(row[0].to_string());
             }
         }
+        let mut second: FxHashSet<String> = pairs.values().flatten().cloned().collect();
+        second.extend(
+            ATTR_PREPS
+                .iter()
+                .chain(&["of", "to"])
+                .map(|w| w.to_string()),
+        );
+        let mut second_shape = Box::new([0u32; 256]);
+        for w in &second {
+            if let Some(&b) = w.as_bytes().first() {
+                second_shape[usize::from(b)] |= shape_bit(w);
+            }
+        }
+        let mut first: FxHashSet<String> = pairs.keys().cloned().collect();
+        first.extend(ATTR_DETS.iter().map(|w| w.to_string()));
+        first.extend(months.iter().map(|m| crate::text::lower(m).into_owned()));
+        first.extend(no_to.iter().cloned());
         Ok(BrokenClause {
             pairs,
             months,
             month_ok,
             no_to,
+            second,
+            second_shape,
+            first,
         })
     }
 }
@@ -129,9 +163,23 @@ impl Rule for BrokenClause {
         let n = s.words.len();
         let mut i = 0;
         while i + 1 < n {
+            if !s.words[i].alpha || !s.words[i + 1].alpha {
+                i += 1;
+                continue;
+            }
             let a = s.word(i);
             let b = s.word(i + 1);
-            if !joined(s, i) || !s.words[i].alpha || !s.words[i + 1].alpha {
+            // Prefilter, exact: every pattern below compares the second word as it stands
+            // with a word of `second` (a pair's second word, a preposition of `ATTR_PREPS`,
+            // "of", "to") and the first word's lower-case form with one of `first` (a pair's
+            // first word, `ATTR_DETS`, a month, a "no-to" verb); a pair outside both
+            // vocabularies cannot match. Most word pairs fail the shape test without a lookup.
+            let shape = self.second_shape[usize::from(b.as_bytes()[0])];
+            if shape & shape_bit(b) == 0
+                || !self.second.contains(b)
+                || !self.first.contains(s.lower(i))
+                || !joined(s, i)
+            {
                 i += 1;
                 continue;
             }
@@ -145,10 +193,9 @@ impl Rule for BrokenClause {
                 .is_some_and(|c| matches!(c, '.' | '-' | '‐' | '/' | '\'' | '’' | '&' | '_'))
                 && !after.is_some_and(|c| matches!(c, '-' | '‐' | '/' | '\'' | '’' | '&' | '_'));
             let pair = |la: &str| self.pairs.get(la).is_some_and(|set| set.contains(b));
-            if a_ok && free && b.chars().all(char::is_lowercase) && crate::text::with_lower(a, pair)
-            {
+            if a_ok && free && b.chars().all(char::is_lowercase) && pair(s.lower(i)) {
                 // inversions: "was he a member", "had they the means"; questions.
-                let inverted = i > 0 && AUX.contains(&lower(s.word(i - 1)).as_ref());
+                let inverted = i > 0 && AUX.contains(&s.lower(i - 1));
                 if !(question || inverted) {
                     let span = s.words[i].start..s.words[i + 1].end;
                     out.push(Finding::new(
@@ -166,7 +213,7 @@ impl Rule for BrokenClause {
                 && free
                 && i + 2 < n
                 && joined(s, i + 1)
-                && ATTR_DETS.contains(&lower(a).as_ref())
+                && ATTR_DETS.contains(&s.lower(i))
                 && ATTR_PREPS.contains(&b)
                 && ATTR_DETS.contains(&s.word(i + 2))
             {
@@ -188,7 +235,7 @@ impl Rule for BrokenClause {
                 && i + 2 == n
                 && self.months.contains(a)
                 && joined(s, i - 1)
-                && MONTH_PREPS.contains(&lower(s.word(i - 1)).as_ref())
+                && MONTH_PREPS.contains(&s.lower(i - 1))
                 && s.text[s.words[i + 1].end..]
                     .trim_start()
                     .starts_with(['.', '!', ';'])
@@ -207,13 +254,12 @@ impl Rule for BrokenClause {
                 && b == "of"
                 && self.months.contains(a)
                 && joined(s, i - 1)
-                && MONTH_PREPS.contains(&lower(s.word(i - 1)).as_ref())
+                && MONTH_PREPS.contains(&s.lower(i - 1))
                 && joined(s, i + 1)
                 && s.words[i + 2].alpha
             {
                 let next = s.word(i + 2);
-                let ln = lower(next);
-                if !self.month_ok.contains(ln.as_ref()) && !self.months.contains(next) {
+                if !self.month_ok.contains(s.lower(i + 2)) && !self.months.contains(next) {
                     let span = s.words[i - 1].start..s.words[i + 2].end;
                     out.push(Finding::new(
                         &INFO,
@@ -228,8 +274,7 @@ impl Rule for BrokenClause {
                 }
             }
             // 3. "protect to the young people"
-            if b == "to" && i + 2 < n && joined(s, i + 1) && self.no_to.contains(lower(a).as_ref())
-            {
+            if b == "to" && i + 2 < n && joined(s, i + 1) && self.no_to.contains(s.lower(i)) {
                 let c = s.word(i + 2);
                 if OBJECTS.contains(&c) {
                     let span = s.words[i].start..s.words[i + 2].end;
