@@ -13,7 +13,7 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
-use crate::text::{is_capitalized, lower};
+use crate::text::is_capitalized;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 static INFO: RuleInfo = RuleInfo {
@@ -133,7 +133,9 @@ impl Repetition {
         let text = s.text;
         for k in 1..s.words.len() {
             let (a, b) = (s.words[k - 1], s.words[k]);
-            if !a.alpha || !b.alpha {
+            // Same lower-case form needs the same byte length (tested below): most pairs of
+            // words fail this before their text is read.
+            if !a.alpha || !b.alpha || a.end - a.start != b.end - b.start {
                 continue;
             }
             let gap = &text[a.end..b.start];
@@ -141,7 +143,8 @@ impl Repetition {
                 continue;
             }
             let (wa, wb) = (a.text(text), b.text(text));
-            if wa.len() != wb.len() || !wa.eq_ignore_ascii_case(wb) && lower(wa) != lower(wb) {
+            if wa.len() != wb.len() || !wa.eq_ignore_ascii_case(wb) && s.lower(k - 1) != s.lower(k)
+            {
                 continue;
             }
             // "Walla Walla", "Bora Bora", "I I": a capitalized second word is a name or a
@@ -149,16 +152,14 @@ impl Repetition {
             if is_capitalized(wb) {
                 continue;
             }
-            let lw = lower(wb);
-            let cleft = s.words[..k - 1].iter().any(|w| {
-                let t = lower(w.text(text));
-                matches!(t.as_ref(), "what" | "whatever" | "all" | "thing")
-            });
+            let lw = s.lower(k);
+            let cleft =
+                (0..k - 1).any(|m| matches!(s.lower(m), "what" | "whatever" | "all" | "thing"));
             // Three in a row is never right ("die die die").
             let triple = k >= 2
                 && s.words[k - 2].text(text).eq_ignore_ascii_case(wa)
                 && text[s.words[k - 2].end..a.start].chars().all(|c| c == ' ');
-            if !triple && self.is_allowed(lang, &lw, cleft) {
+            if !triple && self.is_allowed(lang, lw, cleft) {
                 continue;
             }
             out.push(
@@ -204,6 +205,10 @@ impl Repetition {
 
     /// True when word `j` ends its clause: only closing punctuation or the end follows.
     fn clause_final(text: &str, end: usize) -> bool {
+        // Most words are followed by a space: not trimmed below, and no punctuation.
+        if text.as_bytes().get(end) == Some(&b' ') {
+            return false;
+        }
         let rest = text[end..].trim_start_matches(['"', '”', '’', '\'', ')', '»', '“']);
         match rest.chars().next() {
             None => true,
@@ -221,20 +226,23 @@ impl Repetition {
                 continue;
             }
             let form = wj.text(text);
-            if form.len() < 4 || is_capitalized(form) || self.function_en.contains(form) {
+            if form.len() < 4 || is_capitalized(form) {
+                continue;
+            }
+            // Prefilter, exact: a finding needs a word of the window whose lower-case form is
+            // `form` (the walk below only reports at such a word, and only stops earlier).
+            let lo = j.saturating_sub(WINDOW);
+            if !(lo..j - 1).any(|i| s.lower(i) == form) || self.function_en.contains(form) {
                 continue;
             }
             // The word before the stranded verb: an auxiliary, pronoun, determiner or "to"
             // makes it an ordinary verb or noun phrase ("no one had seen", "the visit").
-            let before = lower(words[j - 1].text(text));
-            if self.function_en.contains(before.as_ref())
-                || self.auxiliary.contains(before.as_ref())
-            {
+            let before = s.lower(j - 1);
+            if self.function_en.contains(before) || self.auxiliary.contains(before) {
                 continue;
             }
             let is_participle = self.participle(form, en);
             // Walk back through the clause.
-            let lo = j.saturating_sub(WINDOW);
             for i in (lo..j - 1).rev() {
                 let wi = words[i];
                 // Punctuation between words i and i+1 ends the search.
@@ -245,16 +253,15 @@ impl Repetition {
                 {
                     break;
                 }
-                let t = wi.text(text);
-                let lt = lower(t);
+                let lt = s.lower(i);
                 if lt == form {
                     // The first occurrence follows an auxiliary (within two words):
                     // "has expressed", "has repeatedly expressed", "will visit".
                     let aux = (i.saturating_sub(2)..i).rev().find_map(|k| {
-                        let w = lower(words[k].text(text));
-                        if self.modal.contains(w.as_ref()) {
+                        let w = s.lower(k);
+                        if self.modal.contains(w) {
                             Some(true)
-                        } else if self.auxiliary.contains(w.as_ref()) {
+                        } else if self.auxiliary.contains(w) {
                             Some(false)
                         } else {
                             None
@@ -283,7 +290,7 @@ impl Repetition {
                     }
                     break;
                 }
-                if self.boundary.contains(lt.as_ref()) {
+                if self.boundary.contains(lt) {
                     break;
                 }
             }
@@ -314,14 +321,22 @@ impl Repetition {
             let Some(next) = words.get(i + 1) else {
                 continue;
             };
-            if !ADVERBIAL
-                .iter()
-                .any(|a| next.text(text).eq_ignore_ascii_case(a))
+            let nt = next.text(text);
+            // The words of ADVERBIAL have 2, 4 or 6 letters.
+            if !matches!(nt.len(), 2 | 4 | 6)
+                || !ADVERBIAL.iter().any(|a| nt.eq_ignore_ascii_case(a))
             {
                 continue;
             }
             let form = wi.text(text);
-            if form.len() < 4 || is_capitalized(form) || !self.participle(form, en) {
+            if form.len() < 4 || is_capitalized(form) {
+                continue;
+            }
+            // Prefilter, exact: the only finding is at a word j in i+3..i+6 whose lower-case
+            // form is `form`.
+            if !(i + 3..(i + 6).min(words.len())).any(|j| s.lower(j) == form)
+                || !self.participle(form, en)
+            {
                 continue;
             }
             // The first verb must be the clause's main verb, not one inside a relative or
@@ -334,7 +349,7 @@ impl Repetition {
                     break;
                 }
                 k -= 1;
-                if self.boundary.contains(lower(words[k].text(text)).as_ref()) {
+                if self.boundary.contains(s.lower(k)) {
                     subordinate = true;
                     break;
                 }
@@ -348,7 +363,7 @@ impl Repetition {
                 if gap.chars().any(|c| !c.is_whitespace()) {
                     break;
                 }
-                let t = lower(wj.text(text));
+                let t = s.lower(j);
                 if t == form {
                     out.push(
                         Finding::new(
@@ -361,12 +376,9 @@ impl Repetition {
                     break;
                 }
                 // Only a short adverbial between: "on Sunday", "at the weekend", "last week".
-                if self.boundary.contains(t.as_ref())
-                    || self.auxiliary.contains(t.as_ref())
-                    || matches!(
-                        t.as_ref(),
-                        "he" | "she" | "it" | "they" | "we" | "i" | "you"
-                    )
+                if self.boundary.contains(t)
+                    || self.auxiliary.contains(t)
+                    || matches!(t, "he" | "she" | "it" | "they" | "we" | "i" | "you")
                 {
                     break;
                 }
