@@ -12,7 +12,7 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
-use crate::text::{is_capitalized, lower};
+use crate::text::is_capitalized;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
@@ -60,6 +60,8 @@ const STOP: [&str; 44] = [
     "neither", "is", "are", "was", "were", "am", "be", "been", "do", "does", "did", "will",
     "would", "can", "could", "should", "may", "might", "must",
 ];
+/// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
+const EN_FUNCTION: u16 = 1;
 const PERFECT: [&str; 3] = ["has", "have", "had"];
 const MODALS: [&str; 7] = ["will", "would", "can", "could", "should", "must", "shall"];
 const BE: [&str; 4] = ["is", "are", "was", "were"];
@@ -253,10 +255,10 @@ fn pp_chain(s: &Sentence<'_>, j: usize) -> bool {
     let mut seg_start = 1;
     for i in 1..j {
         let w = s.word(i);
-        let lw = lower(w);
+        let lw = s.lower(i);
         if is_lower(w)
             && matches!(
-                lw.as_ref(),
+                lw,
                 "of" | "in"
                     | "on"
                     | "at"
@@ -275,16 +277,19 @@ fn pp_chain(s: &Sentence<'_>, j: usize) -> bool {
             seg_start = i + 1;
             continue;
         }
-        if (DETS.contains(&lw.as_ref()) || QUANT.contains(&lw.as_ref()) || !s.words[i].alpha)
-            && i != seg_start
-        {
+        if (DETS.contains(&lw) || QUANT.contains(&lw) || !s.words[i].alpha) && i != seg_start {
             return false;
         }
-        if STOP.contains(&lw.as_ref()) || lw == "and" || lw == "or" {
+        if STOP.contains(&lw) || lw == "and" || lw == "or" {
             return false;
         }
     }
     seg_start < j
+}
+
+/// Word `i` is an English function word (its lower-case form is in `function/en.txt`).
+fn en_function(s: &Sentence<'_>, i: usize) -> bool {
+    s.function_mask(i) & EN_FUNCTION != 0
 }
 
 fn is_lower(w: &str) -> bool {
@@ -294,6 +299,14 @@ fn is_lower(w: &str) -> bool {
 /// True when word `i` ends its clause: only a full stop, exclamation mark, semicolon or
 /// closing quotes/brackets follow, or nothing.
 fn clause_end(s: &Sentence<'_>, i: usize) -> bool {
+    // Most words are followed by one space and the next word: no clause end (the gap " "
+    // trims to nothing, and a word follows).
+    if i + 1 < s.words.len()
+        && s.words[i + 1].start == s.words[i].end + 1
+        && s.text.as_bytes()[s.words[i].end] == b' '
+    {
+        return false;
+    }
     let rest = if i + 1 < s.words.len() {
         gap(s, i)
     } else {
@@ -306,21 +319,15 @@ fn clause_end(s: &Sentence<'_>, i: usize) -> bool {
 
 impl WordOrder {
     /// Noun-like word before a verb: a name, or a lower-case content word.
-    fn noun_like(&self, w: &str, fw: &FxHashSet<String>) -> bool {
-        let lw = lower(w);
-        !fw.contains(lw.as_ref()) && !lw.ends_with("ly") && !STOP.contains(&lw.as_ref())
+    fn noun_like(&self, s: &Sentence<'_>, i: usize) -> bool {
+        let lw = s.lower(i);
+        s.function_mask(i) & EN_FUNCTION == 0 && !lw.ends_with("ly") && !STOP.contains(&lw)
     }
 
     /// "At … emphasized Putin (on Thursday) the importance …", "In … said Selenskyj that …"
-    fn verb_second(
-        &self,
-        s: &Sentence<'_>,
-        fw: &FxHashSet<String>,
-        wf: &WordFreq,
-    ) -> Option<(Range<usize>, String)> {
+    fn verb_second(&self, s: &Sentence<'_>, wf: &WordFreq) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
-        if n < 6 || !self.fronting.contains(lower(s.word(0)).as_ref()) || !is_capitalized(s.word(0))
-        {
+        if n < 6 || !self.fronting.contains(s.lower(0)) || !is_capitalized(s.word(0)) {
             return None;
         }
         for j in 1..n.min(18) {
@@ -328,21 +335,21 @@ impl WordOrder {
                 return None;
             }
             let w = s.word(j);
-            let lw = lower(w);
-            if is_lower(w) && self.report.contains(lw.as_ref()) {
-                let lone_adverb = j == 1 && TIME_WORDS.contains(&lower(s.word(0)).as_ref());
-                if (j < 2 && !lone_adverb) || !self.noun_like(s.word(j - 1), fw) {
+            let lw = s.lower(j);
+            if is_lower(w) && self.report.contains(lw) {
+                let lone_adverb = j == 1 && TIME_WORDS.contains(&s.lower(0));
+                if (j < 2 && !lone_adverb) || !self.noun_like(s, j - 1) {
                     return None;
                 }
-                if let Some(f) = self.verb_second_tail(s, j, fw) {
+                if let Some(f) = self.verb_second_tail(s, j) {
                     return Some(f);
                 }
                 if let Some(f) = self.verb_second_short(s, j) {
                     return Some(f);
                 }
-                return self.verb_second_det(s, j, fw);
+                return self.verb_second_det(s, j);
             }
-            if STOP.contains(&lw.as_ref()) || PERFECT.contains(&lw.as_ref()) {
+            if STOP.contains(&lw) || PERFECT.contains(&lw) {
                 return None;
             }
             if is_lower(w) && self.is_participle(w, wf) {
@@ -352,23 +359,14 @@ impl WordOrder {
         None
     }
 
-    fn verb_second_tail(
-        &self,
-        s: &Sentence<'_>,
-        j: usize,
-        fw: &FxHashSet<String>,
-    ) -> Option<(Range<usize>, String)> {
+    fn verb_second_tail(&self, s: &Sentence<'_>, j: usize) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         if j + 2 >= n || gap(s, j) != " " {
             return None;
         }
         // the subject: a name of one to four capitalized words, not a possessive.
         let mut k = j + 1;
-        while k < n
-            && is_capitalized(s.word(k))
-            && s.words[k].alpha
-            && !fw.contains(lower(s.word(k)).as_ref())
-        {
+        while k < n && is_capitalized(s.word(k)) && s.words[k].alpha && !en_function(s, k) {
             if s.word(k).ends_with("'s") || s.word(k).ends_with("’s") {
                 return None;
             }
@@ -391,13 +389,13 @@ impl WordOrder {
                 return None;
             }
             let w = s.word(m);
-            let lw = lower(w);
-            if is_lower(w) && OPENERS.contains(&lw.as_ref()) {
+            let lw = s.lower(m);
+            if is_lower(w) && OPENERS.contains(&lw) {
                 if lw == "that" {
-                    if !self.say.contains(lower(s.word(j)).as_ref()) {
+                    if !self.say.contains(s.lower(j)) {
                         return None;
                     }
-                } else if m + 1 >= n || TIME.contains(&lower(s.word(m + 1)).as_ref()) {
+                } else if m + 1 >= n || TIME.contains(&s.lower(m + 1)) {
                     return None;
                 }
                 let verb = s.word(j);
@@ -409,10 +407,7 @@ impl WordOrder {
                     ),
                 ));
             }
-            if (is_lower(w) && ADVERBIAL.contains(&lw.as_ref()))
-                || is_capitalized(w)
-                || !s.words[m].alpha
-            {
+            if (is_lower(w) && ADVERBIAL.contains(&lw)) || is_capitalized(w) || !s.words[m].alpha {
                 m += 1;
                 continue;
             }
@@ -425,12 +420,7 @@ impl WordOrder {
     /// chain of prepositional phrases (one noun phrase after each preposition, so no room for
     /// a subject), the verb, a determiner subject of at most four words, then "a"/"an" opening
     /// the object (or "that" after a verb of saying).
-    fn verb_second_det(
-        &self,
-        s: &Sentence<'_>,
-        j: usize,
-        fw: &FxHashSet<String>,
-    ) -> Option<(Range<usize>, String)> {
+    fn verb_second_det(&self, s: &Sentence<'_>, j: usize) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         if !pp_chain(s, j) || j + 3 >= n || gap(s, j) != " " {
             return None;
@@ -448,8 +438,7 @@ impl WordOrder {
                 return None;
             }
             if m >= j + 3
-                && (matches!(w, "a" | "an")
-                    || (w == "that" && self.say.contains(lower(s.word(j)).as_ref())))
+                && (matches!(w, "a" | "an") || (w == "that" && self.say.contains(s.lower(j))))
             {
                 let verb = s.word(j);
                 let subj = &s.text[s.words[j + 1].start..s.words[m - 1].end];
@@ -460,7 +449,7 @@ impl WordOrder {
                     ),
                 ));
             }
-            if fw.contains(w)
+            if en_function(s, m)
                 || STOP.contains(&w)
                 || w.ends_with("ly")
                 || self.report.contains(w)
@@ -480,15 +469,10 @@ impl WordOrder {
             return None;
         }
         let prev = s.word(j - 1);
-        let time =
-            TIME_WORDS.contains(&lower(prev).as_ref()) || prev.chars().all(|c| c.is_ascii_digit());
+        let time = TIME_WORDS.contains(&s.lower(j - 1)) || prev.chars().all(|c| c.is_ascii_digit());
         let next = s.word(j + 1);
-        let ln = lower(next);
-        if !time
-            || !is_lower(next)
-            || !DETS.contains(&ln.as_ref())
-            || TIME.contains(&lower(s.word(j + 2)).as_ref())
-        {
+        let ln = s.lower(j + 1);
+        if !time || !is_lower(next) || !DETS.contains(&ln) || TIME.contains(&s.lower(j + 2)) {
             return None;
         }
         let verb = s.word(j);
@@ -499,18 +483,10 @@ impl WordOrder {
     }
 
     /// "Said the president that …": a reporting verb opening the sentence, its subject, then "that".
-    fn said_first(
-        &self,
-        s: &Sentence<'_>,
-        fw: &FxHashSet<String>,
-    ) -> Option<(Range<usize>, String)> {
+    fn said_first(&self, s: &Sentence<'_>) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         let w0 = s.word(0);
-        if n < 5
-            || !is_capitalized(w0)
-            || !self.say.contains(lower(w0).as_ref())
-            || gap(s, 0) != " "
-        {
+        if n < 5 || !is_capitalized(w0) || !self.say.contains(s.lower(0)) || gap(s, 0) != " " {
             return None;
         }
         for k in 1..n.min(6) {
@@ -527,10 +503,8 @@ impl WordOrder {
                     ),
                 ));
             }
-            let lw = lower(w);
-            if STOP.contains(&lw.as_ref())
-                || (fw.contains(lw.as_ref()) && !DETS.contains(&lw.as_ref()))
-            {
+            let lw = s.lower(k);
+            if STOP.contains(&lw) || (en_function(s, k) && !DETS.contains(&lw)) {
                 return None;
             }
         }
@@ -543,11 +517,18 @@ impl WordOrder {
         let n = s.words.len();
         for i in 2..n.saturating_sub(2) {
             let w = s.word(i);
-            if !MODALS.contains(&w) || gap(s, i - 1).trim() != "," || gap(s, i) != " " {
+            // Every modal has 3 to 6 letters and starts with c, m, s or w: most words are
+            // ruled out without comparing them with the list.
+            if !(3..=6).contains(&w.len())
+                || !matches!(w.as_bytes()[0], b'c' | b'm' | b's' | b'w')
+                || !MODALS.contains(&w)
+                || gap(s, i - 1).trim() != ","
+                || gap(s, i) != " "
+            {
                 continue;
             }
             let next = s.word(i + 1);
-            if !DETS.contains(&next) || TIME.contains(&lower(s.word(i + 2)).as_ref()) {
+            if !DETS.contains(&next) || TIME.contains(&s.lower(i + 2)) {
                 continue;
             }
             return Some((
@@ -559,17 +540,9 @@ impl WordOrder {
     }
 
     /// "Since the beginning of the war have more than six million people fled."
-    fn aux_second(
-        &self,
-        s: &Sentence<'_>,
-        fw: &FxHashSet<String>,
-        wf: &WordFreq,
-    ) -> Option<(Range<usize>, String)> {
+    fn aux_second(&self, s: &Sentence<'_>, wf: &WordFreq) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
-        if n < 7
-            || !self.clause_openers.contains(lower(s.word(0)).as_ref())
-            || !is_capitalized(s.word(0))
-        {
+        if n < 7 || !self.clause_openers.contains(s.lower(0)) || !is_capitalized(s.word(0)) {
             return None;
         }
         let mut seg_start = 1; // first word after the last preposition
@@ -579,20 +552,20 @@ impl WordOrder {
                 return None;
             }
             let w = s.word(j);
-            let lw = lower(w);
-            if is_lower(w) && PERFECT.contains(&lw.as_ref()) {
-                if j < 2 || is_capitalized(s.word(j - 1)) || !self.noun_like(s.word(j - 1), fw) {
+            let lw = s.lower(j);
+            if is_lower(w) && PERFECT.contains(&lw) {
+                if j < 2 || is_capitalized(s.word(j - 1)) || !self.noun_like(s, j - 1) {
                     return None;
                 }
-                return self.aux_second_tail(s, j, fw, wf);
+                return self.aux_second_tail(s, j, wf);
             }
-            if is_lower(w) && MODALS.contains(&lw.as_ref()) {
-                return self.modal_second(s, j, fw);
+            if is_lower(w) && MODALS.contains(&lw) {
+                return self.modal_second(s, j);
             }
-            if is_lower(w) && BE.contains(&lw.as_ref()) {
-                return self.be_second(s, j, fw, wf);
+            if is_lower(w) && BE.contains(&lw) {
+                return self.be_second(s, j, wf);
             }
-            if STOP.contains(&lw.as_ref()) {
+            if STOP.contains(&lw) {
                 return None;
             }
             if is_lower(w) && self.is_participle(w, wf) {
@@ -600,7 +573,7 @@ impl WordOrder {
             }
             if is_lower(w)
                 && matches!(
-                    lw.as_ref(),
+                    lw,
                     "of" | "in"
                         | "on"
                         | "at"
@@ -622,7 +595,7 @@ impl WordOrder {
             }
             // one noun phrase per preposition: a determiner or quantifier later in the
             // segment starts a second noun phrase, which would be an English subject.
-            if DETS.contains(&lw.as_ref()) || QUANT.contains(&lw.as_ref()) || !s.words[j].alpha {
+            if DETS.contains(&lw) || QUANT.contains(&lw) || !s.words[j].alpha {
                 dets_in_seg += 1;
                 if j != seg_start || dets_in_seg > 1 {
                     return None;
@@ -633,29 +606,22 @@ impl WordOrder {
     }
 
     /// "In the coming weeks will the council vote …"
-    fn modal_second(
-        &self,
-        s: &Sentence<'_>,
-        j: usize,
-        fw: &FxHashSet<String>,
-    ) -> Option<(Range<usize>, String)> {
+    fn modal_second(&self, s: &Sentence<'_>, j: usize) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
-        if j < 2 || j + 2 >= n || gap(s, j) != " " || !self.noun_like(s.word(j - 1), fw) {
+        if j < 2 || j + 2 >= n || gap(s, j) != " " || !self.noun_like(s, j - 1) {
             return None;
         }
         let modal = s.word(j);
         // "in his last will the writer …": the noun "will"
-        if modal == "will"
-            && (WILL_NOUN.contains(&lower(s.word(j - 1)).as_ref()) || s.word(j - 1).ends_with("al"))
+        if modal == "will" && (WILL_NOUN.contains(&s.lower(j - 1)) || s.word(j - 1).ends_with("al"))
         {
             return None;
         }
         let next = s.word(j + 1);
-        let ln = lower(next);
-        let subject = (is_lower(next)
-            && (DETS.contains(&ln.as_ref()) || QUANT.contains(&ln.as_ref())))
-            || (is_capitalized(next) && s.words[j + 1].alpha && !fw.contains(ln.as_ref()));
-        if !subject || TIME.contains(&lower(s.word(j + 2)).as_ref()) {
+        let ln = s.lower(j + 1);
+        let subject = (is_lower(next) && (DETS.contains(&ln) || QUANT.contains(&ln)))
+            || (is_capitalized(next) && s.words[j + 1].alpha && !en_function(s, j + 1));
+        if !subject || TIME.contains(&s.lower(j + 2)) {
             return None;
         }
         Some((
@@ -669,17 +635,14 @@ impl WordOrder {
         &self,
         s: &Sentence<'_>,
         j: usize,
-        fw: &FxHashSet<String>,
         wf: &WordFreq,
     ) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
-        if j < 2 || j + 3 >= n || gap(s, j) != " " || !self.noun_like(s.word(j - 1), fw) {
+        if j < 2 || j + 3 >= n || gap(s, j) != " " || !self.noun_like(s, j - 1) {
             return None;
         }
-        let ln = lower(s.word(j + 1));
-        if !(is_lower(s.word(j + 1))
-            && (DETS.contains(&ln.as_ref()) || QUANT.contains(&ln.as_ref())))
-        {
+        let ln = s.lower(j + 1);
+        if !(is_lower(s.word(j + 1)) && (DETS.contains(&ln) || QUANT.contains(&ln))) {
             return None;
         }
         for m in j + 2..n.min(j + 6) {
@@ -689,9 +652,7 @@ impl WordOrder {
             let w = s.word(m);
             if self.is_participle(w, wf) {
                 let after_ok = clause_end(s, m)
-                    || (m + 1 < n
-                        && gap(s, m) == " "
-                        && BE_AFTER.contains(&lower(s.word(m + 1)).as_ref()));
+                    || (m + 1 < n && gap(s, m) == " " && BE_AFTER.contains(&s.lower(m + 1)));
                 if !after_ok {
                     return None;
                 }
@@ -703,10 +664,10 @@ impl WordOrder {
                     ),
                 ));
             }
-            let lw = lower(w);
-            if STOP.contains(&lw.as_ref())
+            let lw = s.lower(m);
+            if STOP.contains(&lw)
                 || lw == "to"
-                || fw.contains(lw.as_ref()) && !QUANT.contains(&lw.as_ref()) && lw != "of"
+                || en_function(s, m) && !QUANT.contains(&lw) && lw != "of"
             {
                 return None;
             }
@@ -718,7 +679,6 @@ impl WordOrder {
         &self,
         s: &Sentence<'_>,
         j: usize,
-        fw: &FxHashSet<String>,
         wf: &WordFreq,
     ) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
@@ -739,10 +699,8 @@ impl WordOrder {
             let w = s.word(m);
             if self.is_participle(w, wf) {
                 // "has a defined behaviour", "had the highest recorded rate": adjectives
-                let adjective = m == k + 1
-                    || (m + 1 < n
-                        && gap(s, m) == " "
-                        && !fw.contains(lower(s.word(m + 1)).as_ref()));
+                let adjective =
+                    m == k + 1 || (m + 1 < n && gap(s, m) == " " && !en_function(s, m + 1));
                 if adjective {
                     return None;
                 }
@@ -755,8 +713,8 @@ impl WordOrder {
                     ),
                 ));
             }
-            let lw = lower(w);
-            if STOP.contains(&lw.as_ref()) || PERFECT.contains(&lw.as_ref()) || lw == "to" {
+            let lw = s.lower(m);
+            if STOP.contains(&lw) || PERFECT.contains(&lw) || lw == "to" {
                 return None;
             }
         }
@@ -764,25 +722,20 @@ impl WordOrder {
     }
 
     /// Verb stranded at clause end.
-    fn verb_last(
-        &self,
-        s: &Sentence<'_>,
-        fw: &FxHashSet<String>,
-        wf: &WordFreq,
-    ) -> Option<(Range<usize>, String)> {
+    fn verb_last(&self, s: &Sentence<'_>, wf: &WordFreq) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         for e in 3..n {
             if !clause_end(s, e) {
                 continue;
             }
             let w = s.word(e);
-            let lw = lower(w);
+            let lw = s.lower(e);
             // "… because the government the law passed has."
-            if PERFECT.contains(&lw.as_ref())
+            if PERFECT.contains(&lw)
                 && is_lower(w)
                 && self.is_participle(s.word(e - 1), wf)
                 && gap(s, e - 1) == " "
-                && self.noun_like(s.word(e - 2), fw)
+                && self.noun_like(s, e - 2)
                 && gap(s, e - 2) == " "
             {
                 let span = s.words[e - 1].start..s.words[e].end;
@@ -791,8 +744,7 @@ impl WordOrder {
             if !self.is_participle(w, wf) {
                 continue;
             }
-            let prev = s.word(e - 1);
-            if !self.noun_like(prev, fw) || gap(s, e - 1) != " " {
+            if !self.noun_like(s, e - 1) || gap(s, e - 1) != " " {
                 continue;
             }
             // (1) the same verb earlier in the clause: "has expressed … expressed."
@@ -808,31 +760,25 @@ impl WordOrder {
                     break;
                 }
                 let wq = s.word(q);
-                let lq = lower(wq);
-                if q + 1 < e
-                    && wq == w
-                    && q >= 1
-                    && PERFECT.contains(&lower(s.word(q - 1)).as_ref())
-                {
+                let lq = s.lower(q);
+                if q + 1 < e && wq == w && q >= 1 && PERFECT.contains(&s.lower(q - 1)) {
                     return Some((
                         s.words[e].start..s.words[e].end,
                         format!("\"{w}\" stranded at the end of the clause (German verb-final order); it already stands after \"{}\"", s.word(q - 1)),
                     ));
                 }
-                if matches!(lq.as_ref(), "and" | "or" | "but" | "which" | "who" | "that")
-                    || e - q > 16
-                {
+                if matches!(lq, "and" | "or" | "but" | "which" | "who" | "that") || e - q > 16 {
                     break;
                 }
                 if !strict {
                     continue;
                 }
-                if GERMAN_PREPS.contains(&lq.as_ref()) {
+                if GERMAN_PREPS.contains(&lq) {
                     saw_prep = true;
                 }
-                if q + 2 < e && PERFECT.contains(&lq.as_ref()) && is_lower(wq) {
-                    let next = lower(s.word(q + 1));
-                    if DETS.contains(&next.as_ref()) && e - q >= 5 && saw_prep {
+                if q + 2 < e && PERFECT.contains(&lq) && is_lower(wq) {
+                    let next = s.lower(q + 1);
+                    if DETS.contains(&next) && e - q >= 5 && saw_prep {
                         return Some((
                             s.words[e].start..s.words[e].end,
                             format!("\"{w}\" stranded at the end of the clause, far from \"{wq}\" (German verb-final order)"),
@@ -841,12 +787,12 @@ impl WordOrder {
                     strict = false;
                     continue;
                 }
-                if q + 2 < e && SUBJ.contains(&lq.as_ref()) && is_lower(wq) {
-                    let next = lower(s.word(q + 1));
-                    if DETS.contains(&next.as_ref())
+                if q + 2 < e && SUBJ.contains(&lq) && is_lower(wq) {
+                    let next = s.lower(q + 1);
+                    if DETS.contains(&next)
                         && gap(s, q) == " "
                         && q >= 1
-                        && SUBORD.contains(&lower(s.word(q - 1)).as_ref())
+                        && SUBORD.contains(&s.lower(q - 1))
                     {
                         return Some((
                             s.words[q].start..s.words[e].end,
@@ -856,7 +802,7 @@ impl WordOrder {
                     strict = false;
                     continue;
                 }
-                if STOP.contains(&lq.as_ref()) || lq == "to" {
+                if STOP.contains(&lq) || lq == "to" {
                     strict = false;
                 }
             }
@@ -874,7 +820,6 @@ impl Rule for WordOrder {
         if cx.target != "en" || s.lang != "en" || s.words.len() < 4 || s.text.contains('?') {
             return;
         }
-        let fw = cx.lex.function_words("en");
         let wf = cx.lex.words("en");
         // A dateline ("Berlin – At the meeting emphasized …") is not part of the clause: the
         // fronted phrase starts after it.
@@ -904,12 +849,15 @@ impl Rule for WordOrder {
         if s.words.len() < 4 {
             return;
         }
-        let found = self
-            .verb_second(s, fw, wf)
-            .or_else(|| self.aux_second(s, fw, wf))
-            .or_else(|| self.said_first(s, fw))
+        // Both verb-second patterns need the first word in `clause_openers` (`fronting` is
+        // part of it): one lookup rules both out for most sentences.
+        let opener = is_capitalized(s.word(0)) && self.clause_openers.contains(s.lower(0));
+        let found = opener
+            .then(|| self.verb_second(s, wf).or_else(|| self.aux_second(s, wf)))
+            .flatten()
+            .or_else(|| self.said_first(s))
             .or_else(|| self.modal_after_comma(s))
-            .or_else(|| self.verb_last(s, fw, wf));
+            .or_else(|| self.verb_last(s, wf));
         if let Some((span, msg)) = found {
             out.push(Finding::new(&INFO, span.start + off..span.end + off, msg));
         }
@@ -925,7 +873,9 @@ fn dateline_end(s: &Sentence<'_>) -> Option<usize> {
     }
     let head = &s.text[..cut];
     // Most sentences have no dash at all: one scan instead of three substring searches.
-    if !head.contains(['-', '–', '—']) {
+    // (bytes: '-' is 2D, '–' and '—' start with E2)
+    let hb = head.as_bytes();
+    if !hb.contains(&b'-') && !hb.contains(&0xE2) {
         return None;
     }
     let dash = [" – ", " — ", " - "]
@@ -948,6 +898,16 @@ fn dateline_end(s: &Sentence<'_>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{assert_clean, matched};
+
+    #[test]
+    fn prefilters_hold_for_the_word_lists() {
+        assert_eq!(crate::lexicon::LANGS[0], "en");
+        for m in super::MODALS {
+            assert!(
+                (3..=6).contains(&m.len()) && matches!(m.as_bytes()[0], b'c' | b'm' | b's' | b'w')
+            );
+        }
+    }
 
     #[test]
     fn a_german_date_in_the_adverbial_does_not_hide_verb_second() {
