@@ -216,16 +216,6 @@ impl Rule for CapitalizedNoun {
             return;
         }
         let n = s.words.len();
-        // A candidate is a word after the first, all letters, starting with an upper-case
-        // letter, whose lower-case form counts at least MIN_ABSTRACT_COUNT in English (below
-        // it is neither common nor an abstract noun; see `count` below). Most sentences have
-        // none: nothing to do. The same tests open the loop, before the costlier ones.
-        let possible = |i: usize| {
-            s.words[i].alpha && s.en_count(i) >= MIN_ABSTRACT_COUNT && starts_upper(s.word(i))
-        };
-        if !(1..n).any(possible) {
-            return;
-        }
         // Words inside quotation marks (titles of works, quoted slogans) are left alone.
         let mut quotes = Quotes {
             pos: 0,
@@ -234,16 +224,20 @@ impl Rule for CapitalizedNoun {
         let mut candidates: Vec<usize> = Vec::new();
         let mut strong: Vec<usize> = Vec::new();
         for i in 1..n {
-            if !possible(i) {
+            // Cheapest tests first, on the word's first byte and its facts: it starts with an
+            // upper-case letter (`title_case` below), it is all letters, and its lower-case
+            // form counts at least MIN_ABSTRACT_COUNT in English (below that it is neither
+            // common nor an abstract noun: see `count`). Most words fail.
+            let w = s.words[i];
+            let b = s.text.as_bytes()[w.start];
+            if !(b.is_ascii_uppercase() || b >= 0x80 && starts_upper(w.text(s.text)))
+                || !w.alpha
+                || s.en_count(i) < MIN_ABSTRACT_COUNT
+            {
                 continue;
             }
-            let w = s.words[i];
             let word = w.text(s.text);
-            if word.chars().count() < 3
-                || !title_case(word)
-                || is_all_caps(word)
-                || quotes.at(s.text, w.start)
-            {
+            if word.chars().count() < 3 || !title_case(word) || is_all_caps(word) {
                 continue;
             }
             // After a colon, a quotation mark, a bracket, a dash or a bullet a capital is normal.
@@ -297,6 +291,10 @@ impl Rule for CapitalizedNoun {
                 || Self::demonym_like(lw)
                 || (count < MIN_COMMON_COUNT && !abstract_noun)
             {
+                continue;
+            }
+            // (Asked last: it reads the text up to the word. The words are met in order.)
+            if quotes.at(s.text, w.start) {
                 continue;
             }
             // After an indefinite, possessive or quantifying determiner a capitalized common

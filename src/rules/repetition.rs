@@ -129,9 +129,16 @@ impl Repetition {
     }
 
     /// (a) The same word twice in a row, separated only by spaces.
-    fn doubled(&self, s: &Sentence<'_>, lang: &str, out: &mut Vec<Finding>) {
+    /// `ks`: the word indices `k` (from 1) to test as the second word.
+    fn doubled(
+        &self,
+        s: &Sentence<'_>,
+        lang: &str,
+        ks: impl Iterator<Item = usize>,
+        out: &mut Vec<Finding>,
+    ) {
         let text = s.text;
-        for k in 1..s.words.len() {
+        for k in ks {
             let (a, b) = (s.words[k - 1], s.words[k]);
             // Same lower-case form needs the same byte length (tested below): most pairs of
             // words fail this before their text is read.
@@ -143,7 +150,8 @@ impl Repetition {
                 continue;
             }
             let (wa, wb) = (a.text(text), b.text(text));
-            if wa.len() != wb.len() || !wa.eq_ignore_ascii_case(wb) && s.lower(k - 1) != s.lower(k)
+            if wa.len() != wb.len()
+                || !wa.eq_ignore_ascii_case(wb) && lower_bytes(s, k - 1) != lower_bytes(s, k)
             {
                 continue;
             }
@@ -204,6 +212,7 @@ impl Repetition {
     }
 
     /// True when word `j` ends its clause: only closing punctuation or the end follows.
+    /// (The text after such a word starts with a `clause_final_first_byte`.)
     fn clause_final(text: &str, end: usize) -> bool {
         // Most words are followed by a space: not trimmed below, and no punctuation.
         if text.as_bytes().get(end) == Some(&b' ') {
@@ -217,28 +226,39 @@ impl Repetition {
     }
 
     /// (b) English: a verb repeated inside one clause, the second time at its end.
-    fn verb_bracket(&self, s: &Sentence<'_>, en: &WordFreq, out: &mut Vec<Finding>) {
+    /// `js`: the word indices `j` (from 2) to test as the stranded verb.
+    fn verb_bracket(
+        &self,
+        s: &Sentence<'_>,
+        en: &WordFreq,
+        js: impl Iterator<Item = usize>,
+        out: &mut Vec<Finding>,
+    ) {
         let text = s.text;
         let words = s.words;
-        for j in 2..words.len() {
+        for j in js {
             let wj = words[j];
-            if !wj.alpha || !Self::clause_final(text, wj.end) {
+            // (the cheap tests first: length in bytes, what follows, the word before)
+            if !wj.alpha || wj.end - wj.start < 4 || !Self::clause_final(text, wj.end) {
+                continue;
+            }
+            // The word before the stranded verb: an auxiliary, pronoun, determiner or "to"
+            // makes it an ordinary verb or noun phrase ("no one had seen", "the visit").
+            // (An English function word: the English bit of its facts.)
+            if s.function_mask(j - 1) & EN_FUNCTION != 0 {
                 continue;
             }
             let form = wj.text(text);
-            if form.len() < 4 || is_capitalized(form) {
+            if is_capitalized(form) {
                 continue;
             }
             // Prefilter, exact: a finding needs a word of the window whose lower-case form is
             // `form` (the walk below only reports at such a word, and only stops earlier).
             let lo = j.saturating_sub(WINDOW);
-            if !(lo..j - 1).any(|i| s.lower(i) == form) || self.function_en.contains(form) {
+            if !(lo..j - 1).any(|i| lower_is(s, i, form)) || self.function_en.contains(form) {
                 continue;
             }
-            // The word before the stranded verb: an auxiliary, pronoun, determiner or "to"
-            // makes it an ordinary verb or noun phrase ("no one had seen", "the visit").
-            let before = s.lower(j - 1);
-            if self.function_en.contains(before) || self.auxiliary.contains(before) {
+            if self.auxiliary.contains(s.lower(j - 1)) {
                 continue;
             }
             let is_participle = self.participle(form, en);
@@ -298,6 +318,71 @@ impl Repetition {
     }
 }
 
+/// Word indices picked in one pass, in order; past [`Picked::CAP`] of them, all indices.
+struct Picked {
+    items: [u32; Picked::CAP],
+    len: usize,
+}
+
+impl Picked {
+    const CAP: usize = 48;
+
+    fn new() -> Self {
+        Picked {
+            items: [0; Picked::CAP],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, k: usize) {
+        if self.len < Self::CAP {
+            self.items[self.len] = k as u32;
+        }
+        self.len += 1;
+    }
+
+    /// The picked indices, or all of `all` when there were too many to keep.
+    fn indices(&self, all: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
+        let (picked, all) = if self.len <= Self::CAP {
+            (&self.items[..self.len], 0..0)
+        } else {
+            (&self.items[..0], all)
+        };
+        picked.iter().map(|&k| k as usize).chain(all)
+    }
+}
+
+/// The bytes of word `i`'s lower-case form.
+fn lower_bytes<'a>(s: &Sentence<'a>, i: usize) -> &'a [u8] {
+    let f = &s.facts[i];
+    &s.lower_text.as_bytes()[f.lower_start..f.lower_end]
+}
+
+/// True when word `i`'s lower-case form is `w` (compared as bytes: lengths first).
+fn lower_is(s: &Sentence<'_>, i: usize, w: &str) -> bool {
+    lower_bytes(s, i) == w.as_bytes()
+}
+
+/// True when the word is one of [`ADVERBIAL`], in any case. (They have 2, 4 or 6 letters.)
+fn adverbial(w: &[u8]) -> bool {
+    matches!(w.len(), 2 | 4 | 6)
+        && ADVERBIAL
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
+}
+
+/// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
+const EN_FUNCTION: u16 = 1;
+
+/// True for the first bytes of the characters [`Repetition::clause_final`] trims or accepts
+/// first: " ' ) . ! ? ; : , and E2 (” ’ “ …), C2 (»).
+fn clause_final_first_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b'"' | b'\'' | b')' | b'.' | b'!' | b'?' | b';' | b':' | b',' | 0xE2 | 0xC2
+    )
+}
+
 /// How far back (in words) the first occurrence of a stranded verb may be.
 const WINDOW: usize = 22;
 
@@ -309,32 +394,35 @@ impl Repetition {
     /// (b') English: a past verb repeated right after a short adverbial, not at the clause end
     /// ("The police reported on Sunday reported that …"): the German verb-second order
     /// ("Die Polizei berichtete am Sonntag, …") translated twice.
-    fn verb_adverbial(&self, s: &Sentence<'_>, en: &WordFreq, out: &mut Vec<Finding>) {
+    /// `is`: the word indices `i` to test as the first verb.
+    fn verb_adverbial(
+        &self,
+        s: &Sentence<'_>,
+        en: &WordFreq,
+        is: impl Iterator<Item = usize>,
+        out: &mut Vec<Finding>,
+    ) {
         let text = s.text;
         let words = s.words;
-        for i in 0..words.len() {
+        for i in is {
             let wi = words[i];
-            if !wi.alpha {
+            if !wi.alpha || wi.end - wi.start < 4 {
                 continue;
             }
             // Cheapest test first: a preposition of time or place follows.
             let Some(next) = words.get(i + 1) else {
                 continue;
             };
-            let nt = next.text(text);
-            // The words of ADVERBIAL have 2, 4 or 6 letters.
-            if !matches!(nt.len(), 2 | 4 | 6)
-                || !ADVERBIAL.iter().any(|a| nt.eq_ignore_ascii_case(a))
-            {
+            if !adverbial(&text.as_bytes()[next.start..next.end]) {
                 continue;
             }
             let form = wi.text(text);
-            if form.len() < 4 || is_capitalized(form) {
+            if is_capitalized(form) {
                 continue;
             }
             // Prefilter, exact: the only finding is at a word j in i+3..i+6 whose lower-case
             // form is `form`.
-            if !(i + 3..(i + 6).min(words.len())).any(|j| s.lower(j) == form)
+            if !(i + 3..(i + 6).min(words.len())).any(|j| lower_is(s, j, form))
                 || !self.participle(form, en)
             {
                 continue;
@@ -393,13 +481,51 @@ impl Rule for Repetition {
     }
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        self.doubled(s, cx.target, out);
-        if cx.target == "en" {
+        // One pass over the words collects, for each check, the words that pass its first,
+        // cheap tests (exactly those tests, so no finding is lost); the checks then look at
+        // those words only. Most words pass none.
+        let en = cx.target == "en";
+        let words = s.words;
+        let bytes = s.text.as_bytes();
+        let (mut dbl, mut brk, mut adv) = (Picked::new(), Picked::new(), Picked::new());
+        let (mut prev_alpha, mut prev_len) = (false, 0);
+        for (k, w) in words.iter().enumerate() {
+            let len = w.end - w.start;
+            if w.alpha {
+                // `doubled`: two words of letters of the same length.
+                if prev_alpha && prev_len == len {
+                    dbl.push(k);
+                }
+                // `verb_bracket`: 4 bytes or more, then what `clause_final` allows, after a
+                // word that is no English function word.
+                if en
+                    && k >= 2
+                    && len >= 4
+                    && bytes.get(w.end).is_none_or(|&b| clause_final_first_byte(b))
+                    && s.function_mask(k - 1) & EN_FUNCTION == 0
+                {
+                    brk.push(k);
+                }
+            }
+            // `verb_adverbial`: a word of letters of 4 bytes or more, then one of ADVERBIAL.
+            if en
+                && prev_alpha
+                && prev_len >= 4
+                && matches!(len, 2 | 4 | 6)
+                && adverbial(&bytes[w.start..w.end])
+            {
+                adv.push(k - 1);
+            }
+            (prev_alpha, prev_len) = (w.alpha, len);
+        }
+        let n = words.len();
+        self.doubled(s, cx.target, dbl.indices(1..n), out);
+        if en {
             let en = cx.lex.words("en");
             let first = out.len();
-            self.verb_bracket(s, en, out);
+            self.verb_bracket(s, en, brk.indices(2..n), out);
             if out.len() == first {
-                self.verb_adverbial(s, en, out);
+                self.verb_adverbial(s, en, adv.indices(0..n), out);
             }
         }
     }
@@ -410,6 +536,30 @@ mod tests {
     use crate::rules::testing::{assert_clean, findings, matched};
 
     const CODE: &str = "repetition";
+
+    #[test]
+    fn long_sentences_past_the_picked_words_are_checked_whole() {
+        // Fifty pairs of words of equal length: more than `Picked` keeps.
+        let t = format!("{}and then the the end came.", "xx yy, ".repeat(50));
+        assert_eq!(matched(CODE, &t), vec!["the the"]);
+    }
+
+    #[test]
+    fn clause_final_first_bytes_cover_its_characters() {
+        for c in [
+            '"', '”', '’', '\'', ')', '»', '“', '.', '!', '?', ';', ':', ',', '…',
+        ] {
+            let mut b = [0u8; 4];
+            let first = c.encode_utf8(&mut b).as_bytes()[0];
+            assert!(super::clause_final_first_byte(first), "{c}");
+        }
+    }
+
+    #[test]
+    fn english_function_bit_is_the_first_language() {
+        assert_eq!(crate::lexicon::LANGS[0], "en");
+        assert_eq!(super::EN_FUNCTION, 1);
+    }
 
     #[test]
     fn doubled_words_are_flagged_with_the_word_once() {

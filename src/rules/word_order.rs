@@ -13,7 +13,7 @@
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::text::is_capitalized;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 static INFO: RuleInfo = RuleInfo {
@@ -186,7 +186,12 @@ pub struct WordOrder {
     participle: FxHashSet<String>,
     fronting: FxHashSet<String>,
     clause_openers: FxHashSet<String>,
+    /// Lower-case words of `clause_openers` (bit `OPENER`) and `say` (bit `SAY`).
+    first_words: FxHashMap<String, u8>,
 }
+
+const OPENER: u8 = 1;
+const SAY: u8 = 2;
 
 impl WordOrder {
     /// Builds the rule from the lexicons.
@@ -197,6 +202,7 @@ impl WordOrder {
             participle: FxHashSet::default(),
             fronting: FxHashSet::default(),
             clause_openers: FxHashSet::default(),
+            first_words: FxHashMap::default(),
         };
         for row in lex.table("word_order/verbs_en.txt", 2)? {
             let w = row[1].to_lowercase();
@@ -225,6 +231,12 @@ impl WordOrder {
                 r.fronting.insert(w.clone());
             }
             r.clause_openers.insert(w);
+        }
+        for w in &r.clause_openers {
+            *r.first_words.entry(w.clone()).or_default() |= OPENER;
+        }
+        for w in &r.say {
+            *r.first_words.entry(w.clone()).or_default() |= SAY;
         }
         Ok(r)
     }
@@ -298,15 +310,41 @@ fn is_lower(w: &str) -> bool {
 
 /// True when word `i` ends its clause: only a full stop, exclamation mark, semicolon or
 /// closing quotes/brackets follow, or nothing.
+#[inline(always)]
 fn clause_end(s: &Sentence<'_>, i: usize) -> bool {
-    // Most words are followed by one space and the next word: no clause end (the gap " "
-    // trims to nothing, and a word follows).
-    if i + 1 < s.words.len()
-        && s.words[i + 1].start == s.words[i].end + 1
-        && s.text.as_bytes()[s.words[i].end] == b' '
-    {
-        return false;
+    // Most words: one space, then the next word (the gap trims to nothing: no clause end).
+    let end = s.words[i].end;
+    if let Some(next) = s.words.get(i + 1) {
+        if next.start == end + 1 && s.text.as_bytes()[end] == b' ' {
+            return false;
+        }
     }
+    clause_end_bytes(s, i)
+}
+
+/// [`clause_end`] on bytes, the same answer: skip ASCII white space; then a full stop,
+/// exclamation mark or semicolon ends the clause, other ASCII does not; only white space
+/// ends it after the last word. Other bytes (maybe Unicode white space) take the slow path.
+fn clause_end_bytes(s: &Sentence<'_>, i: usize) -> bool {
+    let last = i + 1 == s.words.len();
+    let stop = if last {
+        s.text.len()
+    } else {
+        s.words[i + 1].start
+    };
+    for &b in &s.text.as_bytes()[s.words[i].end..stop] {
+        match b {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => {}
+            b'.' | b'!' | b';' => return true,
+            0x80.. => return clause_end_slow(s, i),
+            _ => return false,
+        }
+    }
+    last
+}
+
+/// [`clause_end`] on characters.
+fn clause_end_slow(s: &Sentence<'_>, i: usize) -> bool {
     let rest = if i + 1 < s.words.len() {
         gap(s, i)
     } else {
@@ -516,15 +554,21 @@ impl WordOrder {
     fn modal_after_comma(&self, s: &Sentence<'_>) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         for i in 2..n.saturating_sub(2) {
-            let w = s.word(i);
-            // Every modal has 3 to 6 letters and starts with c, m, s or w: most words are
-            // ruled out without comparing them with the list.
-            if !(3..=6).contains(&w.len())
-                || !matches!(w.as_bytes()[0], b'c' | b'm' | b's' | b'w')
-                || !MODALS.contains(&w)
-                || gap(s, i - 1).trim() != ","
-                || gap(s, i) != " "
+            // A comma before (tested below: the gap trims to ","), a modal of 3 to 6 letters
+            // starting with c, m, s or w: most words are ruled out on bytes, without
+            // comparing them with the list.
+            let wi = s.words[i];
+            let bytes = s.text.as_bytes();
+            let gap_before = &bytes[s.words[i - 1].end..wi.start];
+            if gap_before == b" "
+                || !gap_before.iter().any(|&b| b == b',')
+                || !(3..=6).contains(&(wi.end - wi.start))
+                || !matches!(bytes[wi.start], b'c' | b'm' | b's' | b'w')
             {
+                continue;
+            }
+            let w = s.word(i);
+            if !MODALS.contains(&w) || gap(s, i - 1).trim() != "," || gap(s, i) != " " {
                 continue;
             }
             let next = s.word(i + 1);
@@ -817,7 +861,7 @@ impl Rule for WordOrder {
     }
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if cx.target != "en" || s.lang != "en" || s.words.len() < 4 || s.text.contains('?') {
+        if cx.target != "en" || s.lang != "en" || s.words.len() < 4 {
             return;
         }
         let wf = cx.lex.words("en");
@@ -849,17 +893,25 @@ impl Rule for WordOrder {
         if s.words.len() < 4 {
             return;
         }
-        // Both verb-second patterns need the first word in `clause_openers` (`fronting` is
-        // part of it): one lookup rules both out for most sentences.
-        let opener = is_capitalized(s.word(0)) && self.clause_openers.contains(s.lower(0));
-        let found = opener
+        // Both verb-second patterns need a capitalized first word in `clause_openers`
+        // (`fronting` is part of it), "said first" one in `say`: one lookup for the three.
+        let first = if is_capitalized(s.word(0)) {
+            self.first_words.get(s.lower(0)).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        let found = (first & OPENER != 0)
             .then(|| self.verb_second(s, wf).or_else(|| self.aux_second(s, wf)))
             .flatten()
-            .or_else(|| self.said_first(s))
+            .or_else(|| (first & SAY != 0).then(|| self.said_first(s)).flatten())
             .or_else(|| self.modal_after_comma(s))
             .or_else(|| self.verb_last(s, wf));
+        // Questions are left alone (the patterns above only read, so asking last is the same
+        // as asking first, and most sentences have no finding to drop).
         if let Some((span, msg)) = found {
-            out.push(Finding::new(&INFO, span.start + off..span.end + off, msg));
+            if !s.text.contains('?') {
+                out.push(Finding::new(&INFO, span.start + off..span.end + off, msg));
+            }
         }
     }
 }
@@ -867,37 +919,138 @@ impl Rule for WordOrder {
 /// The byte offset where the clause starts after a dateline: one to four capitalized words (or
 /// an agency in parentheses) and a dash, at the very start of the sentence.
 fn dateline_end(s: &Sentence<'_>) -> Option<usize> {
-    let mut cut = s.text.len().min(60);
-    while !s.text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &s.text[..cut];
-    // Most sentences have no dash at all: one scan instead of three substring searches.
-    // (bytes: '-' is 2D, '–' and '—' start with E2)
-    let hb = head.as_bytes();
-    if !hb.contains(&b'-') && !hb.contains(&0xE2) {
+    // The dash lies in the first 60 bytes. (Cutting them back to a character boundary
+    // changes nothing: a dash ends with a space, itself a boundary.)
+    let head = &s.text.as_bytes()[..s.text.len().min(60)];
+    // Most sentences have no dash at all: their heads have no byte of '-' (2D) or of the
+    // first byte of '–' and '—' (E2).
+    if !has_dash_byte(head) {
         return None;
     }
-    let dash = [" – ", " — ", " - "]
-        .iter()
-        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .min()?;
-    let prefix = &s.text[..dash.0];
-    let words: Vec<&str> = prefix
+    // A dash has no word characters: it lies in one stretch of text before, between or after
+    // the words. The first of them (in order) holding a dash holds the first dash; stretches
+    // shorter than a dash (3 bytes), most of them, are not searched.
+    let mut dash = None;
+    let mut from = 0;
+    for k in 0..=s.words.len() {
+        if from >= head.len() {
+            break;
+        }
+        let to = s
+            .words
+            .get(k)
+            .map_or(s.text.len(), |w| w.start)
+            .min(head.len());
+        if to >= from + 3 {
+            if let Some((at, len)) = first_dash(&head[from..to]) {
+                dash = Some((from + at, len));
+                break;
+            }
+        }
+        if let Some(w) = s.words.get(k) {
+            from = w.end;
+        }
+    }
+    let dash = dash?;
+    // One to four words before it, all capitalized.
+    let mut words = 0;
+    for w in s.text[..dash.0]
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| c == '(' || c == ')' || c == ','))
         .filter(|w| !w.is_empty())
-        .collect();
-    let ok = (1..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    ok.then_some(dash.0 + dash.1)
+    {
+        words += 1;
+        if words > 4 || !w.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+    }
+    (words >= 1).then_some(dash.0 + dash.1)
+}
+
+/// True when `head` has a byte 2D ('-') or E2 (first byte of '–' and '—'); eight bytes at a
+/// time.
+fn has_dash_byte(head: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Some byte of `v` is zero (exact as a yes/no answer).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7) != 0;
+    let mut chunks = head.chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        let x = u64::from_le_bytes(b);
+        if zero(x ^ (ONES * 0x2D)) || zero(x ^ (ONES * 0xE2)) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b == b'-' || b == 0xE2)
+}
+
+/// The first " – ", " — " or " - " in `head`: its offset and length.
+fn first_dash(head: &[u8]) -> Option<(usize, usize)> {
+    for k in 0..head.len() {
+        if head[k] != b' ' {
+            continue;
+        }
+        let rest = &head[k + 1..];
+        if rest.starts_with(b"- ") {
+            return Some((k, 3));
+        }
+        // – is E2 80 93, — is E2 80 94
+        if rest.starts_with(b"\xE2\x80\x93 ") || rest.starts_with(b"\xE2\x80\x94 ") {
+            return Some((k, 5));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{assert_clean, matched};
+
+    #[test]
+    fn first_dash_is_the_earliest_of_the_three() {
+        for t in [
+            "Berlin – At the meeting",
+            "Berlin (dpa) — In the",
+            "A-B - c – d",
+            "no dash here",
+            "x –y — z",
+            "x ’ - y",
+            "ends with a dash –",
+            "– starts",
+        ] {
+            let old = [" – ", " — ", " - "]
+                .iter()
+                .filter_map(|d| t.find(d).map(|i| (i, d.len())))
+                .min();
+            assert_eq!(super::first_dash(t.as_bytes()), old, "{t}");
+        }
+    }
+
+    #[test]
+    fn dash_bytes_are_found_anywhere() {
+        for n in 0..40 {
+            for (byte, found) in [(b'-', true), (0xE2, true), (b'a', false), (0xE3, false)] {
+                for at in 0..n {
+                    let mut v = vec![b'x'; n];
+                    v[at] = byte;
+                    assert_eq!(super::has_dash_byte(&v), found, "{n} {at} {byte}");
+                }
+            }
+            assert!(!super::has_dash_byte(&vec![b'x'; n]));
+        }
+        // bytes next to the searched ones
+        assert!(!super::has_dash_byte(&[
+            0x2C,
+            0x2E,
+            0xE1,
+            0xE3,
+            0x2D ^ 0x80,
+            0,
+            0xFF,
+            0x01
+        ]));
+    }
 
     #[test]
     fn prefilters_hold_for_the_word_lists() {
