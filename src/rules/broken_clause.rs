@@ -74,6 +74,8 @@ pub struct BrokenClause {
     /// Second words of listed pairs and of `ATTR_PREPS`, "of", "to" that are not English
     /// function words (the others are: the English bit of the word's facts).
     extra_second: Vec<String>,
+    /// Bit `min(len, 63)` for the length of each word of `extra_second`.
+    extra_second_lens: u64,
     /// First words of listed pairs and of `ATTR_DETS` that are not English function words.
     extra_first: Vec<String>,
 }
@@ -190,6 +192,7 @@ impl BrokenClause {
             month_ok,
             no_to,
             combos,
+            extra_second_lens: extra_second.iter().fold(0, |m, w| m | 1 << w.len().min(63)),
             extra_second,
             extra_first,
         })
@@ -200,6 +203,47 @@ impl BrokenClause {
 fn joined(s: &Sentence<'_>, i: usize) -> bool {
     let gap = &s.text[s.words[i].end..s.words[i + 1].start];
     !gap.is_empty() && gap.bytes().all(|c| c == b' ')
+}
+
+impl BrokenClause {
+    /// The first `i` from `from` on whose pair of words (`i`, `i + 1`) may match a pattern.
+    ///
+    /// Exact: every pattern needs both words to be letters and (the first word in lower case,
+    /// the second as written) to be one of `combos` (a listed pair, a determiner and a
+    /// preposition, a month and "of", a verb and "to"). So the second word is an English
+    /// function word or one of `extra_second` (a second word of `combos` is lower case: its
+    /// facts are its own), and the first a function word, one of `extra_first`, or a month or
+    /// verb before "of" or "to". Most pairs fail these tests on the facts; the shape test, on
+    /// bytes, rules out most others.
+    fn next_candidate(&self, s: &Sentence<'_>, from: usize) -> Option<usize> {
+        let text = s.text.as_bytes();
+        let lower = s.lower_text.as_bytes();
+        let words = s.words.get(from..)?.windows(2);
+        let facts = s.facts.get(from..)?.windows(2);
+        for (k, (w, f)) in words.zip(facts).enumerate() {
+            if !w[0].alpha || !w[1].alpha {
+                continue;
+            }
+            let b = &text[w[1].start..w[1].end];
+            if f[1].function & EN_FUNCTION == 0
+                && (self.extra_second_lens & 1 << b.len().min(63) == 0
+                    || !self.extra_second.iter().any(|e| e.as_bytes() == b))
+            {
+                continue;
+            }
+            let a = &lower[f[0].lower_start..f[0].lower_end];
+            if f[0].function & EN_FUNCTION == 0
+                && !matches!(b, b"of" | b"to")
+                && !self.extra_first.iter().any(|e| e.as_bytes() == a)
+            {
+                continue;
+            }
+            if self.combos.may_contain(a, b) {
+                return Some(from + k);
+            }
+        }
+        None
+    }
 }
 
 /// True when word `i` is the first word of the sentence (only punctuation before it).
@@ -219,33 +263,13 @@ impl Rule for BrokenClause {
         let question = s.text.trim_end().ends_with('?');
         let n = s.words.len();
         let mut i = 0;
-        let text = s.text.as_bytes();
-        let lower = s.lower_text.as_bytes();
         while i + 1 < n {
-            // Prefilter, exact: every pattern below needs (the first word in lower case, the
-            // second as written) to be one of `combos` (a listed pair, a determiner and a
-            // preposition, a month and "of", a verb and "to"). So the second word is an
-            // English function word or one of `extra_second` (a second word of `combos` is
-            // lower case: its facts are its own); the first is a function word, one of
-            // `extra_first`, or a month or verb before "of" or "to". Most pairs of words fail
-            // these tests on the facts; the shape test, on bytes, rules out most others.
-            let (wa, wb, fa) = (s.words[i], s.words[i + 1], &s.facts[i]);
-            if !wa.alpha
-                || !wb.alpha
-                || s.facts[i + 1].function & EN_FUNCTION == 0
-                    && !self
-                        .extra_second
-                        .iter()
-                        .any(|e| e.as_bytes() == &text[wb.start..wb.end])
-                || fa.function & EN_FUNCTION == 0
-                    && !matches!(&text[wb.start..wb.end], b"of" | b"to")
-                    && !self.extra_first.iter().any(|e| e == s.lower(i))
-                || !self.combos.may_contain(
-                    &lower[fa.lower_start..fa.lower_end],
-                    &text[wb.start..wb.end],
-                )
-                || !joined(s, i)
-            {
+            // The pairs before the next candidate can match no pattern (`next_candidate`).
+            match self.next_candidate(s, i) {
+                Some(k) => i = k,
+                None => break,
+            }
+            if !joined(s, i) {
                 i += 1;
                 continue;
             }

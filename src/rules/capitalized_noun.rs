@@ -223,13 +223,14 @@ impl Rule for CapitalizedNoun {
         };
         let mut candidates: Vec<usize> = Vec::new();
         let mut strong: Vec<usize> = Vec::new();
+        let text = s.text.as_bytes();
         for i in 1..n {
             // Cheapest tests first, on the word's first byte and its facts: it starts with an
             // upper-case letter (`title_case` below), it is all letters, and its lower-case
             // form counts at least MIN_ABSTRACT_COUNT in English (below that it is neither
             // common nor an abstract noun: see `count`). Most words fail.
             let w = s.words[i];
-            let b = s.text.as_bytes()[w.start];
+            let b = text[w.start];
             if !(b.is_ascii_uppercase() || b >= 0x80 && starts_upper(w.text(s.text)))
                 || !w.alpha
                 || s.en_count(i) < MIN_ABSTRACT_COUNT
@@ -237,7 +238,11 @@ impl Rule for CapitalizedNoun {
                 continue;
             }
             let word = w.text(s.text);
-            if word.chars().count() < 3 || !title_case(word) || is_all_caps(word) {
+            // (A lower-case ASCII second letter: not all capitals, without reading further.)
+            if crate::text::char_len(word) < 3
+                || !title_case(word)
+                || !text[w.start + 1].is_ascii_lowercase() && is_all_caps(word)
+            {
                 continue;
             }
             // After a colon, a quotation mark, a bracket, a dash or a bullet a capital is normal.

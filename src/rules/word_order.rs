@@ -551,9 +551,13 @@ impl WordOrder {
 
     /// "Because the talks failed, will the strike continue": a modal opening a main clause
     /// after a comma, followed by its subject, in a sentence that is not a question.
-    fn modal_after_comma(&self, s: &Sentence<'_>) -> Option<(Range<usize>, String)> {
-        let n = s.words.len();
-        for i in 2..n.saturating_sub(2) {
+    /// `is`: the indices to try, in order (all of `2..n - 2` or those of them that may pass).
+    fn modal_after_comma(
+        &self,
+        s: &Sentence<'_>,
+        is: impl Iterator<Item = usize>,
+    ) -> Option<(Range<usize>, String)> {
+        for i in is {
             // A comma before (tested below: the gap trims to ","), a modal of 3 to 6 letters
             // starting with c, m, s or w: most words are ruled out on bytes, without
             // comparing them with the list.
@@ -766,9 +770,14 @@ impl WordOrder {
     }
 
     /// Verb stranded at clause end.
-    fn verb_last(&self, s: &Sentence<'_>, wf: &WordFreq) -> Option<(Range<usize>, String)> {
-        let n = s.words.len();
-        for e in 3..n {
+    /// `es`: the indices to try, in order (all of `3..n` or those of them that may pass).
+    fn verb_last(
+        &self,
+        s: &Sentence<'_>,
+        wf: &WordFreq,
+        es: impl Iterator<Item = usize>,
+    ) -> Option<(Range<usize>, String)> {
+        for e in es {
             if !clause_end(s, e) {
                 continue;
             }
@@ -904,8 +913,23 @@ impl Rule for WordOrder {
             .then(|| self.verb_second(s, wf).or_else(|| self.aux_second(s, wf)))
             .flatten()
             .or_else(|| (first & SAY != 0).then(|| self.said_first(s)).flatten())
-            .or_else(|| self.modal_after_comma(s))
-            .or_else(|| self.verb_last(s, wf));
+            .or_else(|| {
+                // A modal after a comma, and a clause end before anything but the last word,
+                // both need a gap other than one space (`gap(s, i - 1)` trims to ","; see
+                // `clause_end`): only the words after such gaps are tried.
+                let n = s.words.len();
+                match odd_gaps(s) {
+                    Some(odd) => self
+                        .modal_after_comma(s, odd.iter().filter(|&i| (2..n - 2).contains(&i)))
+                        .or_else(|| {
+                            let ends = odd.iter().map(|k| k - 1).chain([n - 1]);
+                            self.verb_last(s, wf, ends.filter(|&e| e >= 3))
+                        }),
+                    None => self
+                        .modal_after_comma(s, 2..n.saturating_sub(2))
+                        .or_else(|| self.verb_last(s, wf, 3..n)),
+                }
+            });
         // Questions are left alone (the patterns above only read, so asking last is the same
         // as asking first, and most sentences have no finding to drop).
         if let Some((span, msg)) = found {
@@ -913,6 +937,38 @@ impl Rule for WordOrder {
                 out.push(Finding::new(&INFO, span.start + off..span.end + off, msg));
             }
         }
+    }
+}
+
+/// The indices `k` (from 1, in order) of the words after a gap other than one space; `None`
+/// when there are more than `ODD_GAPS`.
+fn odd_gaps(s: &Sentence<'_>) -> Option<OddGaps> {
+    let mut odd = OddGaps {
+        items: [0; ODD_GAPS],
+        len: 0,
+    };
+    let bytes = s.text.as_bytes();
+    for (k, pair) in s.words.windows(2).enumerate() {
+        let (end, next) = (pair[0].end, pair[1].start);
+        if next == end + 1 && bytes[end] == b' ' {
+            continue;
+        }
+        *odd.items.get_mut(odd.len)? = (k + 1) as u32;
+        odd.len += 1;
+    }
+    Some(odd)
+}
+
+const ODD_GAPS: usize = 32;
+
+struct OddGaps {
+    items: [u32; ODD_GAPS],
+    len: usize,
+}
+
+impl OddGaps {
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.items[..self.len].iter().map(|&k| k as usize)
     }
 }
 
@@ -1050,6 +1106,18 @@ mod tests {
             0xFF,
             0x01
         ]));
+    }
+
+    #[test]
+    fn long_sentences_past_the_odd_gaps_are_checked_whole() {
+        let t = "She said that he the contract signed.";
+        assert_eq!(matched("word-order", t), vec!["he the contract signed"]);
+        // More gaps other than one space than `odd_gaps` keeps.
+        let t = format!(
+            "{}and she said that he the contract signed.",
+            "Yes, ".repeat(40)
+        );
+        assert_eq!(matched("word-order", &t), vec!["he the contract signed"]);
     }
 
     #[test]
