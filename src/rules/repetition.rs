@@ -225,6 +225,29 @@ impl Repetition {
         }
     }
 
+    /// True when a word `i` in `lo..j - 1` has the lower-case form `form` and no ASCII
+    /// punctuation stands between it and word `j - 1` (the walk of `verb_bracket` stops at
+    /// any character but white space, '-' and apostrophes; this stops at fewer).
+    fn earlier_in_clause(s: &Sentence<'_>, lo: usize, j: usize, form: &str) -> bool {
+        let bytes = s.text.as_bytes();
+        for i in (lo..j - 1).rev() {
+            let (end, next) = (s.words[i].end, s.words[i + 1].start);
+            if !(next == end + 1 && bytes[end] == b' ')
+                && bytes[end..next].iter().any(|&b| {
+                    b < 0x80
+                        && !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'\'')
+                })
+            {
+                return false;
+            }
+            let f = &s.facts[i];
+            if f.lower_end - f.lower_start == form.len() && lower_is(s, i, form) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// (b) English: a verb repeated inside one clause, the second time at its end.
     /// `js`: the word indices `j` (from 2) to test as the stranded verb.
     fn verb_bracket(
@@ -253,9 +276,10 @@ impl Repetition {
                 continue;
             }
             // Prefilter, exact: a finding needs a word of the window whose lower-case form is
-            // `form` (the walk below only reports at such a word, and only stops earlier).
+            // `form`, reached before punctuation (the walk below reports only at such a word,
+            // and stops earlier than the prefilter does).
             let lo = j.saturating_sub(WINDOW);
-            if !(lo..j - 1).any(|i| lower_is(s, i, form)) || self.function_en.contains(form) {
+            if !Self::earlier_in_clause(s, lo, j, form) || self.function_en.contains(form) {
                 continue;
             }
             if self.auxiliary.contains(s.lower(j - 1)) {
@@ -318,37 +342,19 @@ impl Repetition {
     }
 }
 
-/// Word indices picked in one pass, in order; past [`Picked::CAP`] of them, all indices.
-struct Picked {
-    items: [u32; Picked::CAP],
-    len: usize,
-}
+/// The indices of the set bits, in increasing order.
+struct Bits(u64);
 
-impl Picked {
-    const CAP: usize = 48;
+impl Iterator for Bits {
+    type Item = usize;
 
-    fn new() -> Self {
-        Picked {
-            items: [0; Picked::CAP],
-            len: 0,
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
         }
-    }
-
-    fn push(&mut self, k: usize) {
-        if self.len < Self::CAP {
-            self.items[self.len] = k as u32;
-        }
-        self.len += 1;
-    }
-
-    /// The picked indices, or all of `all` when there were too many to keep.
-    fn indices(&self, all: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
-        let (picked, all) = if self.len <= Self::CAP {
-            (&self.items[..self.len], 0..0)
-        } else {
-            (&self.items[..0], all)
-        };
-        picked.iter().map(|&k| k as usize).chain(all)
+        let k = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(k)
     }
 }
 
@@ -365,10 +371,23 @@ fn lower_is(s: &Sentence<'_>, i: usize, w: &str) -> bool {
 
 /// True when the word is one of [`ADVERBIAL`], in any case. (They have 2, 4 or 6 letters.)
 fn adverbial(w: &[u8]) -> bool {
-    matches!(w.len(), 2 | 4 | 6)
-        && ADVERBIAL
-            .iter()
-            .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
+    // `b | 0x20` is a lower-case letter exactly when `b` is that letter in either case, so
+    // OR-ing 0x20 into every byte compares letters case-insensitively (ASCII only, like
+    // `eq_ignore_ascii_case`), several at a time.
+    let two = |b: &[u8]| u16::from_le_bytes([b[0], b[1]]) | 0x2020;
+    let four = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) | 0x2020_2020;
+    match w.len() {
+        2 => {
+            let x = two(w);
+            x == two(b"on") || x == two(b"at") || x == two(b"in")
+        }
+        4 => {
+            let x = four(w);
+            x == four(b"last") || x == four(b"this")
+        }
+        6 => four(w) == four(b"duri") && two(&w[4..]) == two(b"ng"),
+        _ => false,
+    }
 }
 
 /// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
@@ -481,20 +500,34 @@ impl Rule for Repetition {
     }
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        // One pass over the words collects, for each check, the words that pass its first,
-        // cheap tests (exactly those tests, so no finding is lost); the checks then look at
-        // those words only. Most words pass none.
         let en = cx.target == "en";
         let words = s.words;
+        let n = words.len();
+        if n > 64 {
+            // (too long for the bit sets below: every word is tried)
+            self.doubled(s, cx.target, 1..n, out);
+            if en {
+                let en = cx.lex.words("en");
+                let first = out.len();
+                self.verb_bracket(s, en, 2..n, out);
+                if out.len() == first {
+                    self.verb_adverbial(s, en, 0..n, out);
+                }
+            }
+            return;
+        }
+        // One pass over the words collects, for each check, the words that pass its first,
+        // cheap tests (exactly those tests, so no finding is lost), as bits; the checks then
+        // look at those words only. Most words pass none.
         let bytes = s.text.as_bytes();
-        let (mut dbl, mut brk, mut adv) = (Picked::new(), Picked::new(), Picked::new());
+        let (mut dbl, mut brk, mut adv) = (0u64, 0u64, 0u64);
         let (mut prev_alpha, mut prev_len) = (false, 0);
         for (k, w) in words.iter().enumerate() {
             let len = w.end - w.start;
             if w.alpha {
                 // `doubled`: two words of letters of the same length.
                 if prev_alpha && prev_len == len {
-                    dbl.push(k);
+                    dbl |= 1 << k;
                 }
                 // `verb_bracket`: 4 bytes or more, then what `clause_final` allows, after a
                 // word that is no English function word.
@@ -504,7 +537,7 @@ impl Rule for Repetition {
                     && bytes.get(w.end).is_none_or(|&b| clause_final_first_byte(b))
                     && s.function_mask(k - 1) & EN_FUNCTION == 0
                 {
-                    brk.push(k);
+                    brk |= 1 << k;
                 }
             }
             // `verb_adverbial`: a word of letters of 4 bytes or more, then one of ADVERBIAL.
@@ -514,18 +547,17 @@ impl Rule for Repetition {
                 && matches!(len, 2 | 4 | 6)
                 && adverbial(&bytes[w.start..w.end])
             {
-                adv.push(k - 1);
+                adv |= 1 << (k - 1);
             }
             (prev_alpha, prev_len) = (w.alpha, len);
         }
-        let n = words.len();
-        self.doubled(s, cx.target, dbl.indices(1..n), out);
+        self.doubled(s, cx.target, Bits(dbl), out);
         if en {
             let en = cx.lex.words("en");
             let first = out.len();
-            self.verb_bracket(s, en, brk.indices(2..n), out);
+            self.verb_bracket(s, en, Bits(brk), out);
             if out.len() == first {
-                self.verb_adverbial(s, en, adv.indices(0..n), out);
+                self.verb_adverbial(s, en, Bits(adv), out);
             }
         }
     }
@@ -538,10 +570,17 @@ mod tests {
     const CODE: &str = "repetition";
 
     #[test]
-    fn long_sentences_past_the_picked_words_are_checked_whole() {
-        // Fifty pairs of words of equal length: more than `Picked` keeps.
+    fn long_sentences_are_checked_whole() {
+        // More than 64 words: no bit sets.
         let t = format!("{}and then the the end came.", "xx yy, ".repeat(50));
         assert_eq!(matched(CODE, &t), vec!["the the"]);
+        let t = "the minister had taken the decision after long talks with the unions taken.";
+        let long = format!("{}{t}", "yes, ".repeat(70));
+        assert_eq!(matched(CODE, &long), vec!["taken"]);
+        assert_eq!(
+            super::Bits(0b1010_0110).collect::<Vec<_>>(),
+            vec![1, 2, 5, 7]
+        );
     }
 
     #[test]
@@ -552,6 +591,47 @@ mod tests {
             let mut b = [0u8; 4];
             let first = c.encode_utf8(&mut b).as_bytes()[0];
             assert!(super::clause_final_first_byte(first), "{c}");
+        }
+    }
+
+    #[test]
+    fn adverbial_is_the_list_in_any_case() {
+        for w in [
+            "on", "ON", "At", "in", "iN", "during", "DURING", "Last", "this", "THIS",
+        ] {
+            assert!(super::adverbial(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "",
+            "o",
+            "of",
+            "an",
+            "is",
+            "durinG1",
+            "lost",
+            "that",
+            "Ön",
+            "\u{212A}n",
+            "@T",
+            "iN\0",
+            "durin\u{7}",
+            "LAST!",
+            "\u{f}n",
+        ] {
+            assert!(!super::adverbial(w.as_bytes()), "{w}");
+        }
+        // Against the list on every two-byte word.
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                let w = [x, y];
+                let listed = super::ADVERBIAL
+                    .iter()
+                    .any(|a| w.eq_ignore_ascii_case(a.as_bytes()));
+                assert_eq!(super::adverbial(&w), listed, "{w:?}");
+            }
+        }
+        for a in super::ADVERBIAL {
+            assert!(super::adverbial(a.as_bytes()), "{a}");
         }
     }
 
