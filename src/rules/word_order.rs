@@ -794,10 +794,15 @@ impl WordOrder {
                 let span = s.words[e - 1].start..s.words[e].end;
                 return Some((span.clone(), format!("\"{}\": verb and auxiliary at the end of the clause (German verb-final order)", &s.text[span])));
             }
-            if !self.is_participle(w, wf) {
-                continue;
-            }
-            if !self.noun_like(s, e - 1) || gap(s, e - 1) != " " {
+            // (The cheap tests first: one space before, a word before that is no function
+            // word, as `noun_like` asks; then the participle.)
+            let one_space = s.words[e].start == s.words[e - 1].end + 1
+                && s.text.as_bytes()[s.words[e - 1].end] == b' ';
+            if !one_space
+                || en_function(s, e - 1)
+                || !self.is_participle(w, wf)
+                || !self.noun_like(s, e - 1)
+            {
                 continue;
             }
             // (1) the same verb earlier in the clause: "has expressed … expressed."
@@ -920,9 +925,9 @@ impl Rule for WordOrder {
                 let n = s.words.len();
                 match odd_gaps(s) {
                     Some(odd) => self
-                        .modal_after_comma(s, odd.iter().filter(|&i| (2..n - 2).contains(&i)))
+                        .modal_after_comma(s, odd.filter(|&i| (2..n - 2).contains(&i)))
                         .or_else(|| {
-                            let ends = odd.iter().map(|k| k - 1).chain([n - 1]);
+                            let ends = odd.map(|k| k - 1).chain([n - 1]);
                             self.verb_last(s, wf, ends.filter(|&e| e >= 3))
                         }),
                     None => self
@@ -940,35 +945,37 @@ impl Rule for WordOrder {
     }
 }
 
-/// The indices `k` (from 1, in order) of the words after a gap other than one space; `None`
-/// when there are more than `ODD_GAPS`.
-fn odd_gaps(s: &Sentence<'_>) -> Option<OddGaps> {
-    let mut odd = OddGaps {
-        items: [0; ODD_GAPS],
-        len: 0,
-    };
+/// The indices `k` (from 1) of the words after a gap other than one space, as bits; `None`
+/// for sentences of more than 64 words.
+fn odd_gaps(s: &Sentence<'_>) -> Option<Bits> {
+    if s.words.len() > 64 {
+        return None;
+    }
+    let mut odd = 0u64;
     let bytes = s.text.as_bytes();
     for (k, pair) in s.words.windows(2).enumerate() {
         let (end, next) = (pair[0].end, pair[1].start);
-        if next == end + 1 && bytes[end] == b' ' {
-            continue;
+        if next != end + 1 || bytes[end] != b' ' {
+            odd |= 1 << (k + 1);
         }
-        *odd.items.get_mut(odd.len)? = (k + 1) as u32;
-        odd.len += 1;
     }
-    Some(odd)
+    Some(Bits(odd))
 }
 
-const ODD_GAPS: usize = 32;
+/// The indices of the set bits, in increasing order.
+#[derive(Clone, Copy)]
+struct Bits(u64);
 
-struct OddGaps {
-    items: [u32; ODD_GAPS],
-    len: usize,
-}
+impl Iterator for Bits {
+    type Item = usize;
 
-impl OddGaps {
-    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.items[..self.len].iter().map(|&k| k as usize)
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let k = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(k)
     }
 }
 
@@ -1112,7 +1119,7 @@ mod tests {
     fn long_sentences_past_the_odd_gaps_are_checked_whole() {
         let t = "She said that he the contract signed.";
         assert_eq!(matched("word-order", t), vec!["he the contract signed"]);
-        // More gaps other than one space than `odd_gaps` keeps.
+        // More than 64 words: `odd_gaps` gives up, every word is tried.
         let t = format!(
             "{}and she said that he the contract signed.",
             "Yes, ".repeat(40)
