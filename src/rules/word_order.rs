@@ -565,7 +565,7 @@ impl WordOrder {
             let bytes = s.text.as_bytes();
             let gap_before = &bytes[s.words[i - 1].end..wi.start];
             if gap_before == b" "
-                || !gap_before.iter().any(|&b| b == b',')
+                || !gap_before.contains(&b',')
                 || !(3..=6).contains(&(wi.end - wi.start))
                 || !matches!(bytes[wi.start], b'c' | b'm' | b's' | b'w')
             {
