@@ -8,7 +8,7 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
-use crate::text::{is_all_caps, is_apostrophe, lower};
+use crate::text::{is_all_caps, is_apostrophe};
 use rustc_hash::FxHashSet;
 
 static INFO: RuleInfo = RuleInfo {
@@ -91,10 +91,7 @@ impl CapitalizedNoun {
     fn linked_to_capital(&self, s: &Sentence<'_>, i: usize) -> bool {
         let n = s.words.len();
         let space = |a: usize, b: usize| s.text[s.words[a].end..s.words[b].start] == *" ";
-        let named = |j: usize| {
-            let w = s.word(j);
-            starts_upper(w) && !self.calendar.contains(lower(w).as_ref())
-        };
+        let named = |j: usize| starts_upper(s.word(j)) && !self.calendar.contains(s.lower(j));
         let mut j = i + 1;
         let mut hops = 0;
         while j < n && hops < 2 && space(j - 1, j) && CONNECTORS.contains(&s.word(j)) {
@@ -162,7 +159,51 @@ const SPEECH: [&str; 10] = [
 ];
 
 fn starts_upper(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
+const EN_FUNCTION: u16 = 1;
+
+/// Whether a word starts inside quotation marks, for words met left to right: the marks
+/// before it are scanned once, from where the previous question left off.
+struct Quotes {
+    pos: usize,
+    inside: bool,
+}
+
+impl Quotes {
+    /// True when the text before `start` leaves a quotation open (“ „ « open, ” » close, "
+    /// toggles). `start` must not be before the previous call's.
+    fn at(&mut self, text: &str, start: usize) -> bool {
+        let b = text.as_bytes();
+        let mut k = self.pos;
+        while k < start {
+            match b[k] {
+                b'"' => self.inside = !self.inside,
+                // “ (E2 80 9C), ” (E2 80 9D), „ (E2 80 9E): whole characters, as `start` and
+                // `pos` are character boundaries.
+                0xE2 if b[k + 1] == 0x80 => match b[k + 2] {
+                    0x9C | 0x9E => self.inside = true,
+                    0x9D => self.inside = false,
+                    _ => {}
+                },
+                // « (C2 AB), » (C2 BB)
+                0xC2 => match b[k + 1] {
+                    0xAB => self.inside = true,
+                    0xBB => self.inside = false,
+                    _ => {}
+                },
+                _ => {}
+            }
+            k += 1;
+        }
+        self.pos = start;
+        self.inside
+    }
 }
 
 impl Rule for CapitalizedNoun {
@@ -175,35 +216,32 @@ impl Rule for CapitalizedNoun {
             return;
         }
         let n = s.words.len();
-        let en = cx.lex.words("en");
-        let en_function = cx.lex.function_words("en");
         // Words inside quotation marks (titles of works, quoted slogans) are left alone.
-        let mut inside = false;
-        let mut quoted = vec![false; n];
-        let mut wi = 0;
-        for (b, c) in s.text.char_indices() {
-            while wi < n && s.words[wi].start < b {
-                quoted[wi] = inside;
-                wi += 1;
-            }
-            match c {
-                '“' | '„' | '«' => inside = true,
-                '”' | '»' => inside = false,
-                '"' => inside = !inside,
-                _ => {}
-            }
-        }
+        let mut quotes = Quotes {
+            pos: 0,
+            inside: false,
+        };
         let mut candidates: Vec<usize> = Vec::new();
         let mut strong: Vec<usize> = Vec::new();
-        #[allow(clippy::needless_range_loop)] // i indexes words, quoted and neighbours
+        let text = s.text.as_bytes();
         for i in 1..n {
+            // Cheapest tests first, on the word's first byte and its facts: it starts with an
+            // upper-case letter (`title_case` below), it is all letters, and its lower-case
+            // form counts at least MIN_ABSTRACT_COUNT in English (below that it is neither
+            // common nor an abstract noun: see `count`). Most words fail.
             let w = s.words[i];
+            let b = text[w.start];
+            if !(b.is_ascii_uppercase() || b >= 0x80 && starts_upper(w.text(s.text)))
+                || !w.alpha
+                || s.en_count(i) < MIN_ABSTRACT_COUNT
+            {
+                continue;
+            }
             let word = w.text(s.text);
-            if !w.alpha
-                || quoted[i]
-                || word.chars().count() < 3
+            // (A lower-case ASCII second letter: not all capitals, without reading further.)
+            if crate::text::char_len(word) < 3
                 || !title_case(word)
-                || is_all_caps(word)
+                || !text[w.start + 1].is_ascii_lowercase() && is_all_caps(word)
             {
                 continue;
             }
@@ -215,8 +253,8 @@ impl Rule for CapitalizedNoun {
             // Lone capital: the neighbours are lower case (else a multi-word name); a comma
             // ends the previous name.
             let prev = s.word(i - 1);
-            let prev_lower = lower(prev);
-            let initial_determiner = i == 1 && DETERMINERS.contains(&prev_lower.as_ref());
+            let prev_lower = s.lower(i - 1);
+            let initial_determiner = i == 1 && DETERMINERS.contains(&prev_lower);
             if !gap.contains(',')
                 && !prev.chars().next().is_some_and(char::is_lowercase)
                 && !initial_determiner
@@ -247,17 +285,21 @@ impl Rule for CapitalizedNoun {
             if word.chars().any(is_apostrophe) || SPEECH.contains(&prev) {
                 continue;
             }
-            let lw = lower(word);
+            let lw = s.lower(i);
             // An abstract-noun suffix: names rarely end in "-tion", "-ment", "-ness", so a
             // known English word of that shape is a common noun even when it is rare.
-            let count = en.count(&lw);
+            let count = s.en_count(i);
             let abstract_noun = count >= MIN_ABSTRACT_COUNT
                 && lw.len() >= 7
                 && ABSTRACT.iter().any(|x| lw.ends_with(x));
-            if self.proper.contains(lw.as_ref())
-                || Self::demonym_like(&lw)
+            if self.proper.contains(lw)
+                || Self::demonym_like(lw)
                 || (count < MIN_COMMON_COUNT && !abstract_noun)
             {
+                continue;
+            }
+            // (Asked last: it reads the text up to the word. The words are met in order.)
+            if quotes.at(s.text, w.start) {
                 continue;
             }
             // After an indefinite, possessive or quantifying determiner a capitalized common
@@ -265,9 +307,9 @@ impl Rule for CapitalizedNoun {
             // The abstract noun must follow a determiner or a preposition: after a common noun
             // it is a name ("the rover Perseverance").
             let after_function_word =
-                !gap.contains(',') && en_function.contains(prev_lower.as_ref());
+                !gap.contains(',') && s.function_mask(i - 1) & EN_FUNCTION != 0;
             if (abstract_noun && after_function_word)
-                || (!gap.contains(',') && INDEFINITE.contains(&prev_lower.as_ref()))
+                || (!gap.contains(',') && INDEFINITE.contains(&prev_lower))
             {
                 strong.push(i);
             }
@@ -279,26 +321,28 @@ impl Rule for CapitalizedNoun {
         // Headline case: most longer words capitalized and at most one lower-case word of five
         // letters or more (title case leaves only short function words in lower case; a
         // sentence full of names still has lower-case verbs and nouns).
-        let long: Vec<&str> = (0..n)
-            .map(|i| s.word(i))
-            .filter(|w| w.chars().count() >= 4)
-            .collect();
-        let caps = long.iter().filter(|w| starts_upper(w)).count();
-        let lower5 = long
-            .iter()
-            .filter(|w| w.chars().count() >= 5 && w.chars().next().is_some_and(char::is_lowercase))
-            .count();
-        if caps * 2 >= long.len() && lower5 <= 1 {
+        let (mut long, mut caps, mut lower5) = (0, 0, 0);
+        for i in 0..n {
+            let w = s.word(i);
+            let len = crate::text::char_len(w);
+            if len < 4 {
+                continue;
+            }
+            long += 1;
+            caps += usize::from(starts_upper(w));
+            lower5 += usize::from(len >= 5 && w.chars().next().is_some_and(char::is_lowercase));
+        }
+        if caps * 2 >= long && lower5 <= 1 {
             return;
         }
 
         let many = candidates.len() >= 2;
         for i in candidates {
             let word = s.word(i);
-            let lw = lower(word);
+            let lw = s.lower(i);
             // The document writes the word in lower case, and more often than capitalized.
             let lower_in_doc = {
-                let l = cx.doc_count(&lw);
+                let l = cx.doc_count(lw);
                 l >= 2 && l >= cx.doc_count(word)
             };
             if !(many || strong.contains(&i) || lower_in_doc) {
@@ -310,7 +354,7 @@ impl Rule for CapitalizedNoun {
                     s.words[i].span(),
                     format!("common noun “{word}” capitalized mid-sentence, as German does"),
                 )
-                .with_suggestion(lw.into_owned()),
+                .with_suggestion(lw),
             );
         }
     }
@@ -321,6 +365,12 @@ mod tests {
     use crate::rules::testing::{assert_clean, findings, matched};
 
     const CODE: &str = "capitalized-noun";
+
+    #[test]
+    fn english_function_bit_is_the_first_language() {
+        assert_eq!(crate::lexicon::LANGS[0], "en");
+        assert_eq!(super::EN_FUNCTION, 1);
+    }
 
     #[test]
     fn fires_on_two_capitalized_nouns() {

@@ -13,7 +13,7 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
-use crate::text::{is_capitalized, lower};
+use crate::text::is_capitalized;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 static INFO: RuleInfo = RuleInfo {
@@ -129,11 +129,20 @@ impl Repetition {
     }
 
     /// (a) The same word twice in a row, separated only by spaces.
-    fn doubled(&self, s: &Sentence<'_>, lang: &str, out: &mut Vec<Finding>) {
+    /// `ks`: the word indices `k` (from 1) to test as the second word.
+    fn doubled(
+        &self,
+        s: &Sentence<'_>,
+        lang: &str,
+        ks: impl Iterator<Item = usize>,
+        out: &mut Vec<Finding>,
+    ) {
         let text = s.text;
-        for k in 1..s.words.len() {
+        for k in ks {
             let (a, b) = (s.words[k - 1], s.words[k]);
-            if !a.alpha || !b.alpha {
+            // Same lower-case form needs the same byte length (tested below): most pairs of
+            // words fail this before their text is read.
+            if !a.alpha || !b.alpha || a.end - a.start != b.end - b.start {
                 continue;
             }
             let gap = &text[a.end..b.start];
@@ -141,7 +150,9 @@ impl Repetition {
                 continue;
             }
             let (wa, wb) = (a.text(text), b.text(text));
-            if wa.len() != wb.len() || !wa.eq_ignore_ascii_case(wb) && lower(wa) != lower(wb) {
+            if wa.len() != wb.len()
+                || !wa.eq_ignore_ascii_case(wb) && lower_bytes(s, k - 1) != lower_bytes(s, k)
+            {
                 continue;
             }
             // "Walla Walla", "Bora Bora", "I I": a capitalized second word is a name or a
@@ -149,16 +160,14 @@ impl Repetition {
             if is_capitalized(wb) {
                 continue;
             }
-            let lw = lower(wb);
-            let cleft = s.words[..k - 1].iter().any(|w| {
-                let t = lower(w.text(text));
-                matches!(t.as_ref(), "what" | "whatever" | "all" | "thing")
-            });
+            let lw = s.lower(k);
+            let cleft =
+                (0..k - 1).any(|m| matches!(s.lower(m), "what" | "whatever" | "all" | "thing"));
             // Three in a row is never right ("die die die").
             let triple = k >= 2
                 && s.words[k - 2].text(text).eq_ignore_ascii_case(wa)
                 && text[s.words[k - 2].end..a.start].chars().all(|c| c == ' ');
-            if !triple && self.is_allowed(lang, &lw, cleft) {
+            if !triple && self.is_allowed(lang, lw, cleft) {
                 continue;
             }
             out.push(
@@ -203,7 +212,12 @@ impl Repetition {
     }
 
     /// True when word `j` ends its clause: only closing punctuation or the end follows.
+    /// (The text after such a word starts with a `clause_final_first_byte`.)
     fn clause_final(text: &str, end: usize) -> bool {
+        // Most words are followed by a space: not trimmed below, and no punctuation.
+        if text.as_bytes().get(end) == Some(&b' ') {
+            return false;
+        }
         let rest = text[end..].trim_start_matches(['"', '”', '’', '\'', ')', '»', '“']);
         match rest.chars().next() {
             None => true,
@@ -211,30 +225,68 @@ impl Repetition {
         }
     }
 
+    /// True when a word `i` in `lo..j - 1` has the lower-case form `form` and no ASCII
+    /// punctuation stands between it and word `j - 1` (the walk of `verb_bracket` stops at
+    /// any character but white space, '-' and apostrophes; this stops at fewer).
+    fn earlier_in_clause(s: &Sentence<'_>, lo: usize, j: usize, form: &str) -> bool {
+        let bytes = s.text.as_bytes();
+        for i in (lo..j - 1).rev() {
+            let (end, next) = (s.words[i].end, s.words[i + 1].start);
+            if !(next == end + 1 && bytes[end] == b' ')
+                && bytes[end..next].iter().any(|&b| {
+                    b < 0x80
+                        && !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'\'')
+                })
+            {
+                return false;
+            }
+            let f = &s.facts[i];
+            if f.lower_end - f.lower_start == form.len() && lower_is(s, i, form) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// (b) English: a verb repeated inside one clause, the second time at its end.
-    fn verb_bracket(&self, s: &Sentence<'_>, en: &WordFreq, out: &mut Vec<Finding>) {
+    /// `js`: the word indices `j` (from 2) to test as the stranded verb.
+    fn verb_bracket(
+        &self,
+        s: &Sentence<'_>,
+        en: &WordFreq,
+        js: impl Iterator<Item = usize>,
+        out: &mut Vec<Finding>,
+    ) {
         let text = s.text;
         let words = s.words;
-        for j in 2..words.len() {
+        for j in js {
             let wj = words[j];
-            if !wj.alpha || !Self::clause_final(text, wj.end) {
-                continue;
-            }
-            let form = wj.text(text);
-            if form.len() < 4 || is_capitalized(form) || self.function_en.contains(form) {
+            // (the cheap tests first: length in bytes, what follows, the word before)
+            if !wj.alpha || wj.end - wj.start < 4 || !Self::clause_final(text, wj.end) {
                 continue;
             }
             // The word before the stranded verb: an auxiliary, pronoun, determiner or "to"
             // makes it an ordinary verb or noun phrase ("no one had seen", "the visit").
-            let before = lower(words[j - 1].text(text));
-            if self.function_en.contains(before.as_ref())
-                || self.auxiliary.contains(before.as_ref())
-            {
+            // (An English function word: the English bit of its facts.)
+            if s.function_mask(j - 1) & EN_FUNCTION != 0 {
+                continue;
+            }
+            let form = wj.text(text);
+            if is_capitalized(form) {
+                continue;
+            }
+            // Prefilter, exact: a finding needs a word of the window whose lower-case form is
+            // `form`, reached before punctuation (the walk below reports only at such a word,
+            // and stops earlier than the prefilter does).
+            let lo = j.saturating_sub(WINDOW);
+            if !Self::earlier_in_clause(s, lo, j, form) || self.function_en.contains(form) {
+                continue;
+            }
+            if self.auxiliary.contains(s.lower(j - 1)) {
                 continue;
             }
             let is_participle = self.participle(form, en);
             // Walk back through the clause.
-            let lo = j.saturating_sub(WINDOW);
             for i in (lo..j - 1).rev() {
                 let wi = words[i];
                 // Punctuation between words i and i+1 ends the search.
@@ -245,16 +297,15 @@ impl Repetition {
                 {
                     break;
                 }
-                let t = wi.text(text);
-                let lt = lower(t);
+                let lt = s.lower(i);
                 if lt == form {
                     // The first occurrence follows an auxiliary (within two words):
                     // "has expressed", "has repeatedly expressed", "will visit".
                     let aux = (i.saturating_sub(2)..i).rev().find_map(|k| {
-                        let w = lower(words[k].text(text));
-                        if self.modal.contains(w.as_ref()) {
+                        let w = s.lower(k);
+                        if self.modal.contains(w) {
                             Some(true)
-                        } else if self.auxiliary.contains(w.as_ref()) {
+                        } else if self.auxiliary.contains(w) {
                             Some(false)
                         } else {
                             None
@@ -283,7 +334,7 @@ impl Repetition {
                     }
                     break;
                 }
-                if self.boundary.contains(lt.as_ref()) {
+                if self.boundary.contains(lt) {
                     break;
                 }
             }
@@ -291,37 +342,111 @@ impl Repetition {
     }
 }
 
+/// The indices of the set bits, in increasing order.
+struct Bits(u64);
+
+impl Iterator for Bits {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let k = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(k)
+    }
+}
+
+/// The bytes of word `i`'s lower-case form.
+fn lower_bytes<'a>(s: &Sentence<'a>, i: usize) -> &'a [u8] {
+    let f = &s.facts[i];
+    &s.lower_text.as_bytes()[f.lower_start..f.lower_end]
+}
+
+/// True when word `i`'s lower-case form is `w` (compared as bytes: lengths first).
+fn lower_is(s: &Sentence<'_>, i: usize, w: &str) -> bool {
+    lower_bytes(s, i) == w.as_bytes()
+}
+
+/// True when the word is "on", "at", "in", "during", "last" or "this" (`ADVERBIAL`), in any
+/// case.
+fn adverbial(w: &[u8]) -> bool {
+    // `b | 0x20` is a lower-case letter exactly when `b` is that letter in either case, so
+    // OR-ing 0x20 into every byte compares letters case-insensitively (ASCII only, like
+    // `eq_ignore_ascii_case`), several at a time.
+    let two = |b: &[u8]| u16::from_le_bytes([b[0], b[1]]) | 0x2020;
+    let four = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) | 0x2020_2020;
+    match w.len() {
+        2 => {
+            let x = two(w);
+            x == two(b"on") || x == two(b"at") || x == two(b"in")
+        }
+        4 => {
+            let x = four(w);
+            x == four(b"last") || x == four(b"this")
+        }
+        6 => four(w) == four(b"duri") && two(&w[4..]) == two(b"ng"),
+        _ => false,
+    }
+}
+
+/// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
+const EN_FUNCTION: u16 = 1;
+
+/// True for the first bytes of the characters [`Repetition::clause_final`] trims or accepts
+/// first: " ' ) . ! ? ; : , and E2 (” ’ “ …), C2 (»).
+fn clause_final_first_byte(b: u8) -> bool {
+    matches!(
+        b,
+        b'"' | b'\'' | b')' | b'.' | b'!' | b'?' | b';' | b':' | b',' | 0xE2 | 0xC2
+    )
+}
+
 /// How far back (in words) the first occurrence of a stranded verb may be.
 const WINDOW: usize = 22;
 
 /// Prepositions that open a time or place adverbial between a verb and its repetition
-/// ("announced on Thursday announced").
+/// ("announced on Thursday announced"). [`adverbial`] matches them, two and four bytes at a
+/// time; a test holds it to this list.
+#[cfg(test)]
 const ADVERBIAL: [&str; 6] = ["on", "at", "in", "during", "last", "this"];
 
 impl Repetition {
     /// (b') English: a past verb repeated right after a short adverbial, not at the clause end
     /// ("The police reported on Sunday reported that …"): the German verb-second order
     /// ("Die Polizei berichtete am Sonntag, …") translated twice.
-    fn verb_adverbial(&self, s: &Sentence<'_>, en: &WordFreq, out: &mut Vec<Finding>) {
+    /// `is`: the word indices `i` to test as the first verb.
+    fn verb_adverbial(
+        &self,
+        s: &Sentence<'_>,
+        en: &WordFreq,
+        is: impl Iterator<Item = usize>,
+        out: &mut Vec<Finding>,
+    ) {
         let text = s.text;
         let words = s.words;
-        for i in 0..words.len() {
+        for i in is {
             let wi = words[i];
-            if !wi.alpha {
+            if !wi.alpha || wi.end - wi.start < 4 {
                 continue;
             }
             // Cheapest test first: a preposition of time or place follows.
             let Some(next) = words.get(i + 1) else {
                 continue;
             };
-            if !ADVERBIAL
-                .iter()
-                .any(|a| next.text(text).eq_ignore_ascii_case(a))
-            {
+            if !adverbial(&text.as_bytes()[next.start..next.end]) {
                 continue;
             }
             let form = wi.text(text);
-            if form.len() < 4 || is_capitalized(form) || !self.participle(form, en) {
+            if is_capitalized(form) {
+                continue;
+            }
+            // Prefilter, exact: the only finding is at a word j in i+3..i+6 whose lower-case
+            // form is `form`.
+            if !(i + 3..(i + 6).min(words.len())).any(|j| lower_is(s, j, form))
+                || !self.participle(form, en)
+            {
                 continue;
             }
             // The first verb must be the clause's main verb, not one inside a relative or
@@ -334,7 +459,7 @@ impl Repetition {
                     break;
                 }
                 k -= 1;
-                if self.boundary.contains(lower(words[k].text(text)).as_ref()) {
+                if self.boundary.contains(s.lower(k)) {
                     subordinate = true;
                     break;
                 }
@@ -348,7 +473,7 @@ impl Repetition {
                 if gap.chars().any(|c| !c.is_whitespace()) {
                     break;
                 }
-                let t = lower(wj.text(text));
+                let t = s.lower(j);
                 if t == form {
                     out.push(
                         Finding::new(
@@ -361,12 +486,9 @@ impl Repetition {
                     break;
                 }
                 // Only a short adverbial between: "on Sunday", "at the weekend", "last week".
-                if self.boundary.contains(t.as_ref())
-                    || self.auxiliary.contains(t.as_ref())
-                    || matches!(
-                        t.as_ref(),
-                        "he" | "she" | "it" | "they" | "we" | "i" | "you"
-                    )
+                if self.boundary.contains(t)
+                    || self.auxiliary.contains(t)
+                    || matches!(t, "he" | "she" | "it" | "they" | "we" | "i" | "you")
                 {
                     break;
                 }
@@ -381,13 +503,64 @@ impl Rule for Repetition {
     }
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        self.doubled(s, cx.target, out);
-        if cx.target == "en" {
+        let en = cx.target == "en";
+        let words = s.words;
+        let n = words.len();
+        if n > 64 {
+            // (too long for the bit sets below: every word is tried)
+            self.doubled(s, cx.target, 1..n, out);
+            if en {
+                let en = cx.lex.words("en");
+                let first = out.len();
+                self.verb_bracket(s, en, 2..n, out);
+                if out.len() == first {
+                    self.verb_adverbial(s, en, 0..n, out);
+                }
+            }
+            return;
+        }
+        // One pass over the words collects, for each check, the words that pass its first,
+        // cheap tests (exactly those tests, so no finding is lost), as bits; the checks then
+        // look at those words only. Most words pass none.
+        let bytes = s.text.as_bytes();
+        let (mut dbl, mut brk, mut adv) = (0u64, 0u64, 0u64);
+        let (mut prev_alpha, mut prev_len) = (false, 0);
+        for (k, w) in words.iter().enumerate() {
+            let len = w.end - w.start;
+            if w.alpha {
+                // `doubled`: two words of letters of the same length.
+                if prev_alpha && prev_len == len {
+                    dbl |= 1 << k;
+                }
+                // `verb_bracket`: 4 bytes or more, then what `clause_final` allows, after a
+                // word that is no English function word.
+                if en
+                    && k >= 2
+                    && len >= 4
+                    && bytes.get(w.end).is_none_or(|&b| clause_final_first_byte(b))
+                    && s.function_mask(k - 1) & EN_FUNCTION == 0
+                {
+                    brk |= 1 << k;
+                }
+            }
+            // `verb_adverbial`: a word of letters of 4 bytes or more, then one of ADVERBIAL.
+            if en
+                && prev_alpha
+                && prev_len >= 4
+                && matches!(len, 2 | 4 | 6)
+                && adverbial(&bytes[w.start..w.end])
+            {
+                adv |= 1 << (k - 1);
+            }
+            (prev_alpha, prev_len) = (w.alpha, len);
+        }
+        self.doubled(s, cx.target, Bits(dbl), out);
+        if en {
             let en = cx.lex.words("en");
             let first = out.len();
-            self.verb_bracket(s, en, out);
+            self.verb_bracket(s, en, Bits(brk), out);
             if out.len() == first {
-                self.verb_adverbial(s, en, out);
+                self.verb_adverbial(s, en, Bits(adv), out);
             }
         }
     }
@@ -398,6 +571,78 @@ mod tests {
     use crate::rules::testing::{assert_clean, findings, matched};
 
     const CODE: &str = "repetition";
+
+    #[test]
+    fn long_sentences_are_checked_whole() {
+        // More than 64 words: no bit sets.
+        let t = format!("{}and then the the end came.", "xx yy, ".repeat(50));
+        assert_eq!(matched(CODE, &t), vec!["the the"]);
+        let t = "the minister had taken the decision after long talks with the unions taken.";
+        let long = format!("{}{t}", "yes, ".repeat(70));
+        assert_eq!(matched(CODE, &long), vec!["taken"]);
+        assert_eq!(
+            super::Bits(0b1010_0110).collect::<Vec<_>>(),
+            vec![1, 2, 5, 7]
+        );
+    }
+
+    #[test]
+    fn clause_final_first_bytes_cover_its_characters() {
+        for c in [
+            '"', '”', '’', '\'', ')', '»', '“', '.', '!', '?', ';', ':', ',', '…',
+        ] {
+            let mut b = [0u8; 4];
+            let first = c.encode_utf8(&mut b).as_bytes()[0];
+            assert!(super::clause_final_first_byte(first), "{c}");
+        }
+    }
+
+    #[test]
+    fn adverbial_is_the_list_in_any_case() {
+        for w in [
+            "on", "ON", "At", "in", "iN", "during", "DURING", "Last", "this", "THIS",
+        ] {
+            assert!(super::adverbial(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "",
+            "o",
+            "of",
+            "an",
+            "is",
+            "durinG1",
+            "lost",
+            "that",
+            "Ön",
+            "\u{212A}n",
+            "@T",
+            "iN\0",
+            "durin\u{7}",
+            "LAST!",
+            "\u{f}n",
+        ] {
+            assert!(!super::adverbial(w.as_bytes()), "{w}");
+        }
+        // Against the list on every two-byte word.
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                let w = [x, y];
+                let listed = super::ADVERBIAL
+                    .iter()
+                    .any(|a| w.eq_ignore_ascii_case(a.as_bytes()));
+                assert_eq!(super::adverbial(&w), listed, "{w:?}");
+            }
+        }
+        for a in super::ADVERBIAL {
+            assert!(super::adverbial(a.as_bytes()), "{a}");
+        }
+    }
+
+    #[test]
+    fn english_function_bit_is_the_first_language() {
+        assert_eq!(crate::lexicon::LANGS[0], "en");
+        assert_eq!(super::EN_FUNCTION, 1);
+    }
 
     #[test]
     fn doubled_words_are_flagged_with_the_word_once() {

@@ -12,8 +12,8 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
-use crate::text::{is_capitalized, lower};
-use rustc_hash::FxHashSet;
+use crate::text::is_capitalized;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 static INFO: RuleInfo = RuleInfo {
@@ -72,6 +72,8 @@ const STOP: [&str; 44] = [
     "neither", "is", "are", "was", "were", "am", "be", "been", "do", "does", "did", "will",
     "would", "can", "could", "should", "may", "might", "must",
 ];
+/// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
+const EN_FUNCTION: u16 = 1;
 const PERFECT: [&str; 3] = ["has", "have", "had"];
 const MODALS: [&str; 7] = ["will", "would", "can", "could", "should", "must", "shall"];
 const BE: [&str; 4] = ["is", "are", "was", "were"];
@@ -198,7 +200,12 @@ pub struct WordOrder {
     clause_openers: FxHashSet<String>,
     /// The checks for German targets.
     german: super::word_order_de::GermanOrder,
+    /// Lower-case words of `clause_openers` (bit `OPENER`) and `say` (bit `SAY`).
+    first_words: FxHashMap<String, u8>,
 }
+
+const OPENER: u8 = 1;
+const SAY: u8 = 2;
 
 impl WordOrder {
     /// Builds the rule from the lexicons.
@@ -210,6 +217,7 @@ impl WordOrder {
             fronting: FxHashSet::default(),
             clause_openers: FxHashSet::default(),
             german: super::word_order_de::GermanOrder::new(lex)?,
+            first_words: FxHashMap::default(),
         };
         for row in lex.table("word_order/verbs_en.txt", 2)? {
             let w = row[1].to_lowercase();
@@ -238,6 +246,12 @@ impl WordOrder {
                 r.fronting.insert(w.clone());
             }
             r.clause_openers.insert(w);
+        }
+        for w in &r.clause_openers {
+            *r.first_words.entry(w.clone()).or_default() |= OPENER;
+        }
+        for w in &r.say {
+            *r.first_words.entry(w.clone()).or_default() |= SAY;
         }
         Ok(r)
     }
@@ -268,10 +282,10 @@ fn pp_chain(s: &Sentence<'_>, j: usize) -> bool {
     let mut seg_start = 1;
     for i in 1..j {
         let w = s.word(i);
-        let lw = lower(w);
+        let lw = s.lower(i);
         if is_lower(w)
             && matches!(
-                lw.as_ref(),
+                lw,
                 "of" | "in"
                     | "on"
                     | "at"
@@ -290,16 +304,19 @@ fn pp_chain(s: &Sentence<'_>, j: usize) -> bool {
             seg_start = i + 1;
             continue;
         }
-        if (DETS.contains(&lw.as_ref()) || QUANT.contains(&lw.as_ref()) || !s.words[i].alpha)
-            && i != seg_start
-        {
+        if (DETS.contains(&lw) || QUANT.contains(&lw) || !s.words[i].alpha) && i != seg_start {
             return false;
         }
-        if STOP.contains(&lw.as_ref()) || lw == "and" || lw == "or" {
+        if STOP.contains(&lw) || lw == "and" || lw == "or" {
             return false;
         }
     }
     seg_start < j
+}
+
+/// Word `i` is an English function word (its lower-case form is in `function/en.txt`).
+fn en_function(s: &Sentence<'_>, i: usize) -> bool {
+    s.function_mask(i) & EN_FUNCTION != 0
 }
 
 fn is_lower(w: &str) -> bool {
@@ -308,7 +325,41 @@ fn is_lower(w: &str) -> bool {
 
 /// True when word `i` ends its clause: only a full stop, exclamation mark, semicolon or
 /// closing quotes/brackets follow, or nothing.
+#[inline(always)]
 fn clause_end(s: &Sentence<'_>, i: usize) -> bool {
+    // Most words: one space, then the next word (the gap trims to nothing: no clause end).
+    let end = s.words[i].end;
+    if let Some(next) = s.words.get(i + 1) {
+        if next.start == end + 1 && s.text.as_bytes()[end] == b' ' {
+            return false;
+        }
+    }
+    clause_end_bytes(s, i)
+}
+
+/// [`clause_end`] on bytes, the same answer: skip ASCII white space; then a full stop,
+/// exclamation mark or semicolon ends the clause, other ASCII does not; only white space
+/// ends it after the last word. Other bytes (maybe Unicode white space) take the slow path.
+fn clause_end_bytes(s: &Sentence<'_>, i: usize) -> bool {
+    let last = i + 1 == s.words.len();
+    let stop = if last {
+        s.text.len()
+    } else {
+        s.words[i + 1].start
+    };
+    for &b in &s.text.as_bytes()[s.words[i].end..stop] {
+        match b {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => {}
+            b'.' | b'!' | b';' => return true,
+            0x80.. => return clause_end_slow(s, i),
+            _ => return false,
+        }
+    }
+    last
+}
+
+/// [`clause_end`] on characters.
+fn clause_end_slow(s: &Sentence<'_>, i: usize) -> bool {
     let rest = if i + 1 < s.words.len() {
         gap(s, i)
     } else {
@@ -321,21 +372,15 @@ fn clause_end(s: &Sentence<'_>, i: usize) -> bool {
 
 impl WordOrder {
     /// Noun-like word before a verb: a name, or a lower-case content word.
-    fn noun_like(&self, w: &str, fw: &FxHashSet<String>) -> bool {
-        let lw = lower(w);
-        !fw.contains(lw.as_ref()) && !lw.ends_with("ly") && !STOP.contains(&lw.as_ref())
+    fn noun_like(&self, s: &Sentence<'_>, i: usize) -> bool {
+        let lw = s.lower(i);
+        s.function_mask(i) & EN_FUNCTION == 0 && !lw.ends_with("ly") && !STOP.contains(&lw)
     }
 
     /// "At … emphasized Putin (on Thursday) the importance …", "In … said Selenskyj that …"
-    fn verb_second(
-        &self,
-        s: &Sentence<'_>,
-        fw: &FxHashSet<String>,
-        wf: &WordFreq,
-    ) -> Option<(Range<usize>, String)> {
+    fn verb_second(&self, s: &Sentence<'_>, wf: &WordFreq) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
-        if n < 6 || !self.fronting.contains(lower(s.word(0)).as_ref()) || !is_capitalized(s.word(0))
-        {
+        if n < 6 || !self.fronting.contains(s.lower(0)) || !is_capitalized(s.word(0)) {
             return None;
         }
         for j in 1..n.min(18) {
@@ -343,21 +388,21 @@ impl WordOrder {
                 return None;
             }
             let w = s.word(j);
-            let lw = lower(w);
-            if is_lower(w) && self.report.contains(lw.as_ref()) {
-                let lone_adverb = j == 1 && TIME_WORDS.contains(&lower(s.word(0)).as_ref());
-                if (j < 2 && !lone_adverb) || !self.noun_like(s.word(j - 1), fw) {
+            let lw = s.lower(j);
+            if is_lower(w) && self.report.contains(lw) {
+                let lone_adverb = j == 1 && TIME_WORDS.contains(&s.lower(0));
+                if (j < 2 && !lone_adverb) || !self.noun_like(s, j - 1) {
                     return None;
                 }
-                if let Some(f) = self.verb_second_tail(s, j, fw) {
+                if let Some(f) = self.verb_second_tail(s, j) {
                     return Some(f);
                 }
                 if let Some(f) = self.verb_second_short(s, j) {
                     return Some(f);
                 }
-                return self.verb_second_det(s, j, fw);
+                return self.verb_second_det(s, j);
             }
-            if STOP.contains(&lw.as_ref()) || PERFECT.contains(&lw.as_ref()) {
+            if STOP.contains(&lw) || PERFECT.contains(&lw) {
                 return None;
             }
             if is_lower(w) && self.is_participle(w, wf) {
@@ -367,23 +412,14 @@ impl WordOrder {
         None
     }
 
-    fn verb_second_tail(
-        &self,
-        s: &Sentence<'_>,
-        j: usize,
-        fw: &FxHashSet<String>,
-    ) -> Option<(Range<usize>, String)> {
+    fn verb_second_tail(&self, s: &Sentence<'_>, j: usize) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         if j + 2 >= n || gap(s, j) != " " {
             return None;
         }
         // the subject: a name of one to four capitalized words, not a possessive.
         let mut k = j + 1;
-        while k < n
-            && is_capitalized(s.word(k))
-            && s.words[k].alpha
-            && !fw.contains(lower(s.word(k)).as_ref())
-        {
+        while k < n && is_capitalized(s.word(k)) && s.words[k].alpha && !en_function(s, k) {
             if s.word(k).ends_with("'s") || s.word(k).ends_with("’s") {
                 return None;
             }
@@ -406,13 +442,13 @@ impl WordOrder {
                 return None;
             }
             let w = s.word(m);
-            let lw = lower(w);
-            if is_lower(w) && OPENERS.contains(&lw.as_ref()) {
+            let lw = s.lower(m);
+            if is_lower(w) && OPENERS.contains(&lw) {
                 if lw == "that" {
-                    if !self.say.contains(lower(s.word(j)).as_ref()) {
+                    if !self.say.contains(s.lower(j)) {
                         return None;
                     }
-                } else if m + 1 >= n || TIME.contains(&lower(s.word(m + 1)).as_ref()) {
+                } else if m + 1 >= n || TIME.contains(&s.lower(m + 1)) {
                     return None;
                 }
                 let verb = s.word(j);
@@ -424,10 +460,7 @@ impl WordOrder {
                     ),
                 ));
             }
-            if (is_lower(w) && ADVERBIAL.contains(&lw.as_ref()))
-                || is_capitalized(w)
-                || !s.words[m].alpha
-            {
+            if (is_lower(w) && ADVERBIAL.contains(&lw)) || is_capitalized(w) || !s.words[m].alpha {
                 m += 1;
                 continue;
             }
@@ -440,12 +473,7 @@ impl WordOrder {
     /// chain of prepositional phrases (one noun phrase after each preposition, so no room for
     /// a subject), the verb, a determiner subject of at most four words, then "a"/"an" opening
     /// the object (or "that" after a verb of saying).
-    fn verb_second_det(
-        &self,
-        s: &Sentence<'_>,
-        j: usize,
-        fw: &FxHashSet<String>,
-    ) -> Option<(Range<usize>, String)> {
+    fn verb_second_det(&self, s: &Sentence<'_>, j: usize) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         if !pp_chain(s, j) || j + 3 >= n || gap(s, j) != " " {
             return None;
@@ -463,8 +491,7 @@ impl WordOrder {
                 return None;
             }
             if m >= j + 3
-                && (matches!(w, "a" | "an")
-                    || (w == "that" && self.say.contains(lower(s.word(j)).as_ref())))
+                && (matches!(w, "a" | "an") || (w == "that" && self.say.contains(s.lower(j))))
             {
                 let verb = s.word(j);
                 let subj = &s.text[s.words[j + 1].start..s.words[m - 1].end];
@@ -475,7 +502,7 @@ impl WordOrder {
                     ),
                 ));
             }
-            if fw.contains(w)
+            if en_function(s, m)
                 || STOP.contains(&w)
                 || w.ends_with("ly")
                 || self.report.contains(w)
@@ -495,15 +522,10 @@ impl WordOrder {
             return None;
         }
         let prev = s.word(j - 1);
-        let time =
-            TIME_WORDS.contains(&lower(prev).as_ref()) || prev.chars().all(|c| c.is_ascii_digit());
+        let time = TIME_WORDS.contains(&s.lower(j - 1)) || prev.chars().all(|c| c.is_ascii_digit());
         let next = s.word(j + 1);
-        let ln = lower(next);
-        if !time
-            || !is_lower(next)
-            || !DETS.contains(&ln.as_ref())
-            || TIME.contains(&lower(s.word(j + 2)).as_ref())
-        {
+        let ln = s.lower(j + 1);
+        if !time || !is_lower(next) || !DETS.contains(&ln) || TIME.contains(&s.lower(j + 2)) {
             return None;
         }
         let verb = s.word(j);
@@ -514,18 +536,10 @@ impl WordOrder {
     }
 
     /// "Said the president that …": a reporting verb opening the sentence, its subject, then "that".
-    fn said_first(
-        &self,
-        s: &Sentence<'_>,
-        fw: &FxHashSet<String>,
-    ) -> Option<(Range<usize>, String)> {
+    fn said_first(&self, s: &Sentence<'_>) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         let w0 = s.word(0);
-        if n < 5
-            || !is_capitalized(w0)
-            || !self.say.contains(lower(w0).as_ref())
-            || gap(s, 0) != " "
-        {
+        if n < 5 || !is_capitalized(w0) || !self.say.contains(s.lower(0)) || gap(s, 0) != " " {
             return None;
         }
         for k in 1..n.min(6) {
@@ -542,10 +556,8 @@ impl WordOrder {
                     ),
                 ));
             }
-            let lw = lower(w);
-            if STOP.contains(&lw.as_ref())
-                || (fw.contains(lw.as_ref()) && !DETS.contains(&lw.as_ref()))
-            {
+            let lw = s.lower(k);
+            if STOP.contains(&lw) || (en_function(s, k) && !DETS.contains(&lw)) {
                 return None;
             }
         }
@@ -554,15 +566,32 @@ impl WordOrder {
 
     /// "Because the talks failed, will the strike continue": a modal opening a main clause
     /// after a comma, followed by its subject, in a sentence that is not a question.
-    fn modal_after_comma(&self, s: &Sentence<'_>) -> Option<(Range<usize>, String)> {
-        let n = s.words.len();
-        for i in 2..n.saturating_sub(2) {
+    /// `is`: the indices to try, in order (all of `2..n - 2` or those of them that may pass).
+    fn modal_after_comma(
+        &self,
+        s: &Sentence<'_>,
+        is: impl Iterator<Item = usize>,
+    ) -> Option<(Range<usize>, String)> {
+        for i in is {
+            // A comma before (tested below: the gap trims to ","), a modal of 3 to 6 letters
+            // starting with c, m, s or w: most words are ruled out on bytes, without
+            // comparing them with the list.
+            let wi = s.words[i];
+            let bytes = s.text.as_bytes();
+            let gap_before = &bytes[s.words[i - 1].end..wi.start];
+            if gap_before == b" "
+                || !gap_before.contains(&b',')
+                || !(3..=6).contains(&(wi.end - wi.start))
+                || !matches!(bytes[wi.start], b'c' | b'm' | b's' | b'w')
+            {
+                continue;
+            }
             let w = s.word(i);
             if !MODALS.contains(&w) || gap(s, i - 1).trim() != "," || gap(s, i) != " " {
                 continue;
             }
             let next = s.word(i + 1);
-            if !DETS.contains(&next) || TIME.contains(&lower(s.word(i + 2)).as_ref()) {
+            if !DETS.contains(&next) || TIME.contains(&s.lower(i + 2)) {
                 continue;
             }
             return Some((
@@ -574,17 +603,9 @@ impl WordOrder {
     }
 
     /// "Since the beginning of the war have more than six million people fled."
-    fn aux_second(
-        &self,
-        s: &Sentence<'_>,
-        fw: &FxHashSet<String>,
-        wf: &WordFreq,
-    ) -> Option<(Range<usize>, String)> {
+    fn aux_second(&self, s: &Sentence<'_>, wf: &WordFreq) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
-        if n < 7
-            || !self.clause_openers.contains(lower(s.word(0)).as_ref())
-            || !is_capitalized(s.word(0))
-        {
+        if n < 7 || !self.clause_openers.contains(s.lower(0)) || !is_capitalized(s.word(0)) {
             return None;
         }
         let mut seg_start = 1; // first word after the last preposition
@@ -594,20 +615,20 @@ impl WordOrder {
                 return None;
             }
             let w = s.word(j);
-            let lw = lower(w);
-            if is_lower(w) && PERFECT.contains(&lw.as_ref()) {
-                if j < 2 || is_capitalized(s.word(j - 1)) || !self.noun_like(s.word(j - 1), fw) {
+            let lw = s.lower(j);
+            if is_lower(w) && PERFECT.contains(&lw) {
+                if j < 2 || is_capitalized(s.word(j - 1)) || !self.noun_like(s, j - 1) {
                     return None;
                 }
-                return self.aux_second_tail(s, j, fw, wf);
+                return self.aux_second_tail(s, j, wf);
             }
-            if is_lower(w) && MODALS.contains(&lw.as_ref()) {
-                return self.modal_second(s, j, fw);
+            if is_lower(w) && MODALS.contains(&lw) {
+                return self.modal_second(s, j);
             }
-            if is_lower(w) && BE.contains(&lw.as_ref()) {
-                return self.be_second(s, j, fw, wf);
+            if is_lower(w) && BE.contains(&lw) {
+                return self.be_second(s, j, wf);
             }
-            if STOP.contains(&lw.as_ref()) {
+            if STOP.contains(&lw) {
                 return None;
             }
             if is_lower(w) && self.is_participle(w, wf) {
@@ -615,7 +636,7 @@ impl WordOrder {
             }
             if is_lower(w)
                 && matches!(
-                    lw.as_ref(),
+                    lw,
                     "of" | "in"
                         | "on"
                         | "at"
@@ -637,7 +658,7 @@ impl WordOrder {
             }
             // one noun phrase per preposition: a determiner or quantifier later in the
             // segment starts a second noun phrase, which would be an English subject.
-            if DETS.contains(&lw.as_ref()) || QUANT.contains(&lw.as_ref()) || !s.words[j].alpha {
+            if DETS.contains(&lw) || QUANT.contains(&lw) || !s.words[j].alpha {
                 dets_in_seg += 1;
                 if j != seg_start || dets_in_seg > 1 {
                     return None;
@@ -648,29 +669,22 @@ impl WordOrder {
     }
 
     /// "In the coming weeks will the council vote …"
-    fn modal_second(
-        &self,
-        s: &Sentence<'_>,
-        j: usize,
-        fw: &FxHashSet<String>,
-    ) -> Option<(Range<usize>, String)> {
+    fn modal_second(&self, s: &Sentence<'_>, j: usize) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
-        if j < 2 || j + 2 >= n || gap(s, j) != " " || !self.noun_like(s.word(j - 1), fw) {
+        if j < 2 || j + 2 >= n || gap(s, j) != " " || !self.noun_like(s, j - 1) {
             return None;
         }
         let modal = s.word(j);
         // "in his last will the writer …": the noun "will"
-        if modal == "will"
-            && (WILL_NOUN.contains(&lower(s.word(j - 1)).as_ref()) || s.word(j - 1).ends_with("al"))
+        if modal == "will" && (WILL_NOUN.contains(&s.lower(j - 1)) || s.word(j - 1).ends_with("al"))
         {
             return None;
         }
         let next = s.word(j + 1);
-        let ln = lower(next);
-        let subject = (is_lower(next)
-            && (DETS.contains(&ln.as_ref()) || QUANT.contains(&ln.as_ref())))
-            || (is_capitalized(next) && s.words[j + 1].alpha && !fw.contains(ln.as_ref()));
-        if !subject || TIME.contains(&lower(s.word(j + 2)).as_ref()) {
+        let ln = s.lower(j + 1);
+        let subject = (is_lower(next) && (DETS.contains(&ln) || QUANT.contains(&ln)))
+            || (is_capitalized(next) && s.words[j + 1].alpha && !en_function(s, j + 1));
+        if !subject || TIME.contains(&s.lower(j + 2)) {
             return None;
         }
         Some((
@@ -684,17 +698,14 @@ impl WordOrder {
         &self,
         s: &Sentence<'_>,
         j: usize,
-        fw: &FxHashSet<String>,
         wf: &WordFreq,
     ) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
-        if j < 2 || j + 3 >= n || gap(s, j) != " " || !self.noun_like(s.word(j - 1), fw) {
+        if j < 2 || j + 3 >= n || gap(s, j) != " " || !self.noun_like(s, j - 1) {
             return None;
         }
-        let ln = lower(s.word(j + 1));
-        if !(is_lower(s.word(j + 1))
-            && (DETS.contains(&ln.as_ref()) || QUANT.contains(&ln.as_ref())))
-        {
+        let ln = s.lower(j + 1);
+        if !(is_lower(s.word(j + 1)) && (DETS.contains(&ln) || QUANT.contains(&ln))) {
             return None;
         }
         for m in j + 2..n.min(j + 6) {
@@ -704,9 +715,7 @@ impl WordOrder {
             let w = s.word(m);
             if self.is_participle(w, wf) {
                 let after_ok = clause_end(s, m)
-                    || (m + 1 < n
-                        && gap(s, m) == " "
-                        && BE_AFTER.contains(&lower(s.word(m + 1)).as_ref()));
+                    || (m + 1 < n && gap(s, m) == " " && BE_AFTER.contains(&s.lower(m + 1)));
                 if !after_ok {
                     return None;
                 }
@@ -718,10 +727,10 @@ impl WordOrder {
                     ),
                 ));
             }
-            let lw = lower(w);
-            if STOP.contains(&lw.as_ref())
+            let lw = s.lower(m);
+            if STOP.contains(&lw)
                 || lw == "to"
-                || fw.contains(lw.as_ref()) && !QUANT.contains(&lw.as_ref()) && lw != "of"
+                || en_function(s, m) && !QUANT.contains(&lw) && lw != "of"
             {
                 return None;
             }
@@ -733,7 +742,6 @@ impl WordOrder {
         &self,
         s: &Sentence<'_>,
         j: usize,
-        fw: &FxHashSet<String>,
         wf: &WordFreq,
     ) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
@@ -754,10 +762,8 @@ impl WordOrder {
             let w = s.word(m);
             if self.is_participle(w, wf) {
                 // "has a defined behaviour", "had the highest recorded rate": adjectives
-                let adjective = m == k + 1
-                    || (m + 1 < n
-                        && gap(s, m) == " "
-                        && !fw.contains(lower(s.word(m + 1)).as_ref()));
+                let adjective =
+                    m == k + 1 || (m + 1 < n && gap(s, m) == " " && !en_function(s, m + 1));
                 if adjective {
                     return None;
                 }
@@ -770,8 +776,8 @@ impl WordOrder {
                     ),
                 ));
             }
-            let lw = lower(w);
-            if STOP.contains(&lw.as_ref()) || PERFECT.contains(&lw.as_ref()) || lw == "to" {
+            let lw = s.lower(m);
+            if STOP.contains(&lw) || PERFECT.contains(&lw) || lw == "to" {
                 return None;
             }
         }
@@ -779,35 +785,39 @@ impl WordOrder {
     }
 
     /// Verb stranded at clause end.
+    /// `es`: the indices to try, in order (all of `3..n` or those of them that may pass).
     fn verb_last(
         &self,
         s: &Sentence<'_>,
-        fw: &FxHashSet<String>,
         wf: &WordFreq,
+        es: impl Iterator<Item = usize>,
     ) -> Option<(Range<usize>, String)> {
-        let n = s.words.len();
-        for e in 3..n {
+        for e in es {
             if !clause_end(s, e) {
                 continue;
             }
             let w = s.word(e);
-            let lw = lower(w);
+            let lw = s.lower(e);
             // "… because the government the law passed has."
-            if PERFECT.contains(&lw.as_ref())
+            if PERFECT.contains(&lw)
                 && is_lower(w)
                 && self.is_participle(s.word(e - 1), wf)
                 && gap(s, e - 1) == " "
-                && self.noun_like(s.word(e - 2), fw)
+                && self.noun_like(s, e - 2)
                 && gap(s, e - 2) == " "
             {
                 let span = s.words[e - 1].start..s.words[e].end;
                 return Some((span.clone(), format!("\"{}\": verb and auxiliary at the end of the clause (German verb-final order)", &s.text[span])));
             }
-            if !self.is_participle(w, wf) {
-                continue;
-            }
-            let prev = s.word(e - 1);
-            if !self.noun_like(prev, fw) || gap(s, e - 1) != " " {
+            // (The cheap tests first: one space before, a word before that is no function
+            // word, as `noun_like` asks; then the participle.)
+            let one_space = s.words[e].start == s.words[e - 1].end + 1
+                && s.text.as_bytes()[s.words[e - 1].end] == b' ';
+            if !one_space
+                || en_function(s, e - 1)
+                || !self.is_participle(w, wf)
+                || !self.noun_like(s, e - 1)
+            {
                 continue;
             }
             // (1) the same verb earlier in the clause: "has expressed … expressed."
@@ -823,31 +833,25 @@ impl WordOrder {
                     break;
                 }
                 let wq = s.word(q);
-                let lq = lower(wq);
-                if q + 1 < e
-                    && wq == w
-                    && q >= 1
-                    && PERFECT.contains(&lower(s.word(q - 1)).as_ref())
-                {
+                let lq = s.lower(q);
+                if q + 1 < e && wq == w && q >= 1 && PERFECT.contains(&s.lower(q - 1)) {
                     return Some((
                         s.words[e].start..s.words[e].end,
                         format!("\"{w}\" stranded at the end of the clause (German verb-final order); it already stands after \"{}\"", s.word(q - 1)),
                     ));
                 }
-                if matches!(lq.as_ref(), "and" | "or" | "but" | "which" | "who" | "that")
-                    || e - q > 16
-                {
+                if matches!(lq, "and" | "or" | "but" | "which" | "who" | "that") || e - q > 16 {
                     break;
                 }
                 if !strict {
                     continue;
                 }
-                if GERMAN_PREPS.contains(&lq.as_ref()) {
+                if GERMAN_PREPS.contains(&lq) {
                     saw_prep = true;
                 }
-                if q + 2 < e && PERFECT.contains(&lq.as_ref()) && is_lower(wq) {
-                    let next = lower(s.word(q + 1));
-                    if DETS.contains(&next.as_ref()) && e - q >= 5 && saw_prep {
+                if q + 2 < e && PERFECT.contains(&lq) && is_lower(wq) {
+                    let next = s.lower(q + 1);
+                    if DETS.contains(&next) && e - q >= 5 && saw_prep {
                         return Some((
                             s.words[e].start..s.words[e].end,
                             format!("\"{w}\" stranded at the end of the clause, far from \"{wq}\" (German verb-final order)"),
@@ -856,12 +860,12 @@ impl WordOrder {
                     strict = false;
                     continue;
                 }
-                if q + 2 < e && SUBJ.contains(&lq.as_ref()) && is_lower(wq) {
-                    let next = lower(s.word(q + 1));
-                    if DETS.contains(&next.as_ref())
+                if q + 2 < e && SUBJ.contains(&lq) && is_lower(wq) {
+                    let next = s.lower(q + 1);
+                    if DETS.contains(&next)
                         && gap(s, q) == " "
                         && q >= 1
-                        && SUBORD.contains(&lower(s.word(q - 1)).as_ref())
+                        && SUBORD.contains(&s.lower(q - 1))
                     {
                         return Some((
                             s.words[q].start..s.words[e].end,
@@ -871,7 +875,7 @@ impl WordOrder {
                     strict = false;
                     continue;
                 }
-                if STOP.contains(&lq.as_ref()) || lq == "to" {
+                if STOP.contains(&lq) || lq == "to" {
                     strict = false;
                 }
             }
@@ -894,10 +898,9 @@ impl Rule for WordOrder {
             }
             return;
         }
-        if cx.target != "en" || s.lang != "en" || s.words.len() < 4 || s.text.contains('?') {
+        if cx.target != "en" || s.lang != "en" || s.words.len() < 4 {
             return;
         }
-        let fw = cx.lex.function_words("en");
         let wf = cx.lex.words("en");
         // A dateline ("Berlin – At the meeting emphasized …") is not part of the clause: the
         // fronted phrase starts after it.
@@ -927,50 +930,235 @@ impl Rule for WordOrder {
         if s.words.len() < 4 {
             return;
         }
-        let found = self
-            .verb_second(s, fw, wf)
-            .or_else(|| self.aux_second(s, fw, wf))
-            .or_else(|| self.said_first(s, fw))
-            .or_else(|| self.modal_after_comma(s))
-            .or_else(|| self.verb_last(s, fw, wf));
+        // Both verb-second patterns need a capitalized first word in `clause_openers`
+        // (`fronting` is part of it), "said first" one in `say`: one lookup for the three.
+        let first = if is_capitalized(s.word(0)) {
+            self.first_words.get(s.lower(0)).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        let found = (first & OPENER != 0)
+            .then(|| self.verb_second(s, wf).or_else(|| self.aux_second(s, wf)))
+            .flatten()
+            .or_else(|| (first & SAY != 0).then(|| self.said_first(s)).flatten())
+            .or_else(|| {
+                // A modal after a comma, and a clause end before anything but the last word,
+                // both need a gap other than one space (`gap(s, i - 1)` trims to ","; see
+                // `clause_end`): only the words after such gaps are tried.
+                let n = s.words.len();
+                match odd_gaps(s) {
+                    Some(odd) => self
+                        .modal_after_comma(s, odd.filter(|&i| (2..n - 2).contains(&i)))
+                        .or_else(|| {
+                            let ends = odd.map(|k| k - 1).chain([n - 1]);
+                            self.verb_last(s, wf, ends.filter(|&e| e >= 3))
+                        }),
+                    None => self
+                        .modal_after_comma(s, 2..n.saturating_sub(2))
+                        .or_else(|| self.verb_last(s, wf, 3..n)),
+                }
+            });
+        // Questions are left alone (the patterns above only read, so asking last is the same
+        // as asking first, and most sentences have no finding to drop).
         if let Some((span, msg)) = found {
-            out.push(Finding::new(&INFO, span.start + off..span.end + off, msg));
+            if !s.text.contains('?') {
+                out.push(Finding::new(&INFO, span.start + off..span.end + off, msg));
+            }
         }
+    }
+}
+
+/// The indices `k` (from 1) of the words after a gap other than one space, as bits; `None`
+/// for sentences of more than 64 words.
+fn odd_gaps(s: &Sentence<'_>) -> Option<Bits> {
+    if s.words.len() > 64 {
+        return None;
+    }
+    let mut odd = 0u64;
+    let bytes = s.text.as_bytes();
+    for (k, pair) in s.words.windows(2).enumerate() {
+        let (end, next) = (pair[0].end, pair[1].start);
+        if next != end + 1 || bytes[end] != b' ' {
+            odd |= 1 << (k + 1);
+        }
+    }
+    Some(Bits(odd))
+}
+
+/// The indices of the set bits, in increasing order.
+#[derive(Clone, Copy)]
+struct Bits(u64);
+
+impl Iterator for Bits {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let k = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(k)
     }
 }
 
 /// The byte offset where the clause starts after a dateline: one to four capitalized words (or
 /// an agency in parentheses) and a dash, at the very start of the sentence.
 fn dateline_end(s: &Sentence<'_>) -> Option<usize> {
-    let mut cut = s.text.len().min(60);
-    while !s.text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &s.text[..cut];
-    // Most sentences have no dash at all: one scan instead of three substring searches.
-    if !head.contains(['-', '–', '—']) {
+    // The dash lies in the first 60 bytes. (Cutting them back to a character boundary
+    // changes nothing: a dash ends with a space, itself a boundary.)
+    let head = &s.text.as_bytes()[..s.text.len().min(60)];
+    // Most sentences have no dash at all: their heads have no byte of '-' (2D) or of the
+    // first byte of '–' and '—' (E2).
+    if !has_dash_byte(head) {
         return None;
     }
-    let dash = [" – ", " — ", " - "]
-        .iter()
-        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
-        .min()?;
-    let prefix = &s.text[..dash.0];
-    let words: Vec<&str> = prefix
+    // A dash has no word characters: it lies in one stretch of text before, between or after
+    // the words. The first of them (in order) holding a dash holds the first dash; stretches
+    // shorter than a dash (3 bytes), most of them, are not searched.
+    let mut dash = None;
+    let mut from = 0;
+    for k in 0..=s.words.len() {
+        if from >= head.len() {
+            break;
+        }
+        let to = s
+            .words
+            .get(k)
+            .map_or(s.text.len(), |w| w.start)
+            .min(head.len());
+        if to >= from + 3 {
+            if let Some((at, len)) = first_dash(&head[from..to]) {
+                dash = Some((from + at, len));
+                break;
+            }
+        }
+        if let Some(w) = s.words.get(k) {
+            from = w.end;
+        }
+    }
+    let dash = dash?;
+    // One to four words before it, all capitalized.
+    let mut words = 0;
+    for w in s.text[..dash.0]
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| c == '(' || c == ')' || c == ','))
         .filter(|w| !w.is_empty())
-        .collect();
-    let ok = (1..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    ok.then_some(dash.0 + dash.1)
+    {
+        words += 1;
+        if words > 4 || !w.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+    }
+    (words >= 1).then_some(dash.0 + dash.1)
+}
+
+/// True when `head` has a byte 2D ('-') or E2 (first byte of '–' and '—'); eight bytes at a
+/// time.
+fn has_dash_byte(head: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // Some byte of `v` is zero (exact as a yes/no answer).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7) != 0;
+    let mut chunks = head.chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        let x = u64::from_le_bytes(b);
+        if zero(x ^ (ONES * 0x2D)) || zero(x ^ (ONES * 0xE2)) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b == b'-' || b == 0xE2)
+}
+
+/// The first " – ", " — " or " - " in `head`: its offset and length.
+fn first_dash(head: &[u8]) -> Option<(usize, usize)> {
+    for k in 0..head.len() {
+        if head[k] != b' ' {
+            continue;
+        }
+        let rest = &head[k + 1..];
+        if rest.starts_with(b"- ") {
+            return Some((k, 3));
+        }
+        // – is E2 80 93, — is E2 80 94
+        if rest.starts_with(b"\xE2\x80\x93 ") || rest.starts_with(b"\xE2\x80\x94 ") {
+            return Some((k, 5));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{assert_clean, matched};
+
+    #[test]
+    fn first_dash_is_the_earliest_of_the_three() {
+        for t in [
+            "Berlin – At the meeting",
+            "Berlin (dpa) — In the",
+            "A-B - c – d",
+            "no dash here",
+            "x –y — z",
+            "x ’ - y",
+            "ends with a dash –",
+            "– starts",
+        ] {
+            let old = [" – ", " — ", " - "]
+                .iter()
+                .filter_map(|d| t.find(d).map(|i| (i, d.len())))
+                .min();
+            assert_eq!(super::first_dash(t.as_bytes()), old, "{t}");
+        }
+    }
+
+    #[test]
+    fn dash_bytes_are_found_anywhere() {
+        for n in 0..40 {
+            for (byte, found) in [(b'-', true), (0xE2, true), (b'a', false), (0xE3, false)] {
+                for at in 0..n {
+                    let mut v = vec![b'x'; n];
+                    v[at] = byte;
+                    assert_eq!(super::has_dash_byte(&v), found, "{n} {at} {byte}");
+                }
+            }
+            assert!(!super::has_dash_byte(&vec![b'x'; n]));
+        }
+        // bytes next to the searched ones
+        assert!(!super::has_dash_byte(&[
+            0x2C,
+            0x2E,
+            0xE1,
+            0xE3,
+            0x2D ^ 0x80,
+            0,
+            0xFF,
+            0x01
+        ]));
+    }
+
+    #[test]
+    fn long_sentences_past_the_odd_gaps_are_checked_whole() {
+        let t = "She said that he the contract signed.";
+        assert_eq!(matched("word-order", t), vec!["he the contract signed"]);
+        // More than 64 words: `odd_gaps` gives up, every word is tried.
+        let t = format!(
+            "{}and she said that he the contract signed.",
+            "Yes, ".repeat(40)
+        );
+        assert_eq!(matched("word-order", &t), vec!["he the contract signed"]);
+    }
+
+    #[test]
+    fn prefilters_hold_for_the_word_lists() {
+        assert_eq!(crate::lexicon::LANGS[0], "en");
+        for m in super::MODALS {
+            assert!(
+                (3..=6).contains(&m.len()) && matches!(m.as_bytes()[0], b'c' | b'm' | b's' | b'w')
+            );
+        }
+    }
 
     #[test]
     fn a_german_date_in_the_adverbial_does_not_hide_verb_second() {
