@@ -285,13 +285,13 @@ impl ForeignSpelling {
         let mut out = Vec::new();
         let mut after = 0;
         for w in s.words {
-            if w.start < after || !s.text[w.start..].starts_with(|c: char| c.is_uppercase()) {
+            if w.start < after || !starts_upper(w.text(s.text)) {
                 continue;
             }
             let t = w.text(s.text);
             let Some(cands) = self.exonyms.get(t) else {
                 // A dateline in capitals (MOSKAU —): one-word forms only.
-                if is_all_caps(t) && crate::text::char_len(t) >= 4 {
+                if crate::text::char_len(t) >= 4 && is_all_caps(t) {
                     let title = capitalize(&t.to_lowercase());
                     let hit = self.exonyms.get(&title).into_iter().flatten();
                     if let Some((_, e)) = hit.into_iter().find(|(p, _)| *p == title) {
@@ -323,18 +323,19 @@ impl ForeignSpelling {
         en: &WordFreq,
     ) -> Option<String> {
         let w = s.word(i);
-        if !s.words[i].alpha || !is_capitalized(w) || is_all_caps(w) || crate::text::char_len(w) < 4
-        {
+        // Cheapest tests first (all must hold): a capital, letters only, a letter group of
+        // German-style spelling.
+        if !starts_upper(w) || !s.words[i].alpha || !Translit::may_be_german_style(w) {
             return None;
         }
-        if w.contains(['\'', '’']) || !Translit::may_be_german_style(w) {
+        if is_all_caps(w) || crate::text::char_len(w) < 4 || w.contains(['\'', '’']) {
             return None;
         }
-        let lw = lower(w);
-        if en.contains(&lw) || self.translit.known(w).is_some() {
+        // `s.lower(i)` is `lower(w)`; a word with an English count is in the list.
+        if s.en_count(i) > 0 || en.contains(s.lower(i)) || self.translit.known(w).is_some() {
             return None;
         }
-        let cands = self.translit.candidates(w);
+        let cands = self.translit.readings(w);
         if cands.is_empty() {
             return None;
         }
@@ -344,9 +345,9 @@ impl ForeignSpelling {
                 && (self.translit.known(c).is_some() || en.count(&c.to_lowercase()) < 1000)
         });
         if let Some(c) = in_doc {
-            return Some(c.clone());
+            return Some(c.to_string());
         }
-        let (c, kind) = self.translit.best_known(&cands)?;
+        let (c, kind) = self.translit.best_known(cands.iter())?;
         if kind == NameKind::Given {
             // A first name needs a known surname right after it.
             let next = s.words.get(i + 1)?;
@@ -358,6 +359,15 @@ impl ForeignSpelling {
             }
         }
         Some(c.to_string())
+    }
+}
+
+/// True when the word starts with an upper-case letter ([`crate::text::is_capitalized`]),
+/// deciding ASCII first bytes without decoding a character.
+fn starts_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => is_capitalized(w),
     }
 }
 
@@ -398,7 +408,7 @@ impl ForeignSpelling {
         Translit::may_be_german_style(w)
             && self
                 .translit
-                .best_known(&self.translit.candidates(w))
+                .best_known(self.translit.readings(w).iter())
                 .is_some_and(|(_, k)| k == NameKind::Given)
     }
 
@@ -422,7 +432,8 @@ impl ForeignSpelling {
         let en_fw = cx.lex.function_words("en");
         let fw = cx.lex.function_words(t);
         let tw = cx.lex.words(t);
-        let ranges = self.translit.exception_ranges(s.text);
+        // The exception phrases are looked up once, when a match needs them.
+        let mut ranges: Option<Vec<std::ops::Range<usize>>> = None;
         let lang = match t {
             "de" => "German",
             "fr" => "French",
@@ -449,7 +460,7 @@ impl ForeignSpelling {
                 continue;
             }
             let text = w.text(s.text);
-            if !text.starts_with(char::is_uppercase) || is_all_caps(text) {
+            if !starts_upper(text) || is_all_caps(text) {
                 continue;
             }
             let Some(cands) = map.get(text) else {
@@ -463,6 +474,7 @@ impl ForeignSpelling {
                 continue;
             };
             after = r.end;
+            let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
             if ranges.iter().any(|x| x.start <= r.start && r.end <= x.end) {
                 continue;
             }
@@ -485,8 +497,7 @@ impl ForeignSpelling {
             match tf.kind {
                 FormKind::Given => {
                     let Some(n) = next_adj else { continue };
-                    if !self.is_surname(map, n.text(s.text))
-                        || self.translit.guarded(s.text, s.words, i, &ranges)
+                    if !self.is_surname(map, n.text(s.text)) || self.translit.guarded(s, i, ranges)
                     {
                         continue;
                     }
@@ -552,13 +563,12 @@ impl Rule for ForeignSpelling {
             return;
         }
         let en = cx.lex.words("en");
-        let ranges = self.translit.exception_ranges(s.text);
-        let inside = |r: &std::ops::Range<usize>| {
-            ranges.iter().any(|x| x.start <= r.start && r.end <= x.end)
-        };
+        // The exception phrases are looked up once, when a finding needs them.
+        let mut ranges: Option<Vec<std::ops::Range<usize>>> = None;
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         for (r, ex) in self.find_exonyms(s) {
-            if inside(&r) {
+            let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
+            if ranges.iter().any(|x| x.start <= r.start && r.end <= x.end) {
                 continue;
             }
             if ex.person && cx.doc_count(&ex.english) == 0 {
@@ -594,7 +604,8 @@ impl Rule for ForeignSpelling {
             let Some(english) = self.transliteration(s, cx, i, en) else {
                 continue;
             };
-            if self.translit.guarded(s.text, s.words, i, &ranges) {
+            let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
+            if self.translit.guarded(s, i, ranges) {
                 continue;
             }
             let m = s.word(i);

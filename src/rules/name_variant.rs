@@ -7,11 +7,12 @@
 //! same or a transliteration-equivalent first letter). The rarer spelling is flagged in every
 //! sentence where it occurs, with the dominant one as suggestion.
 
-use super::translit::{fold, Translit};
+use super::translit::{fold, Translit, EXCEPTION_WORD, PHRASE_WORD};
 use super::{Context, DocFinding, Finding, Rule, RuleInfo, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::text::{char_len, is_all_caps, is_capitalized, lower};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -57,64 +58,155 @@ Vladimir Putin arrived in Astana on Thursday. … said Vladimir Putin.
 #[derive(Debug)]
 pub struct NameVariant {
     translit: Arc<Translit>,
-    /// Single-word foreign forms → English form (Moskau → Moscow).
-    exonyms: FxHashMap<String, String>,
-    /// Spelling → its group in `variants.tsv`.
-    variants: FxHashMap<String, usize>,
+    /// What the tables say about a single word: its group in `variants.tsv` and its English
+    /// form if it is a foreign form (Moskau → Moscow). One lookup per spelling.
+    tables: FxHashMap<String, Tables>,
+    /// The bit of English in [`super::Sentence::function_mask`].
+    en_function: u16,
+}
+
+/// What the tables say about one spelling.
+#[derive(Debug, Default)]
+struct Tables {
+    /// Its group in `variants.tsv`.
+    variant: Option<usize>,
+    /// Its English form, if it is a single-word foreign form (Moskau → Moscow).
+    exonym: Option<String>,
 }
 
 impl NameVariant {
     /// Builds the rule from the lexicons.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
         let (translit, list) = Translit::shared(lex)?;
-        let exonyms = list
+        let mut tables: FxHashMap<String, Tables> = FxHashMap::default();
+        // (A later row for the same form wins, in both tables.)
+        for e in list
             .iter()
             .filter(|e| !e.foreign.contains(' ') && !e.english.contains(' '))
-            .map(|e| (e.foreign.clone(), e.english.clone()))
-            .collect();
-        let mut variants = FxHashMap::default();
+        {
+            tables.entry(e.foreign.clone()).or_default().exonym = Some(e.english.clone());
+        }
         for (i, e) in lex
             .entries("foreign_spelling/variants.tsv")
             .into_iter()
             .enumerate()
         {
             for f in e.text.split('\t').map(str::trim).filter(|f| !f.is_empty()) {
-                variants.insert(f.to_string(), i);
+                tables.entry(f.to_string()).or_default().variant = Some(i);
             }
         }
+        let en = crate::lexicon::LANGS.iter().position(|&l| l == "en");
         Ok(NameVariant {
             translit,
-            exonyms,
-            variants,
+            tables,
+            en_function: en.map_or(0, |k| 1 << k),
         })
     }
 
     /// True when the form is a known English spelling.
-    fn known(&self, form: &str, en: &WordFreq) -> bool {
-        self.translit.known(form).is_some() || en.contains(&lower(form))
+    fn known(&self, f: &Form<'_>, en: &WordFreq) -> bool {
+        self.translit.known(f.text).is_some() || f.in_english(en)
     }
 }
 
-/// One spelling and where it occurs.
-#[derive(Debug, Default)]
+/// One spelling: how often it occurs, where (a chain through [`Occurrence::next`]), and what
+/// the tables say about it.
+#[derive(Debug)]
 struct Form<'a> {
+    text: &'a str,
+    /// `lower(text)`.
+    lower: Cow<'a, str>,
     count: u32,
-    places: Vec<(usize, Range<usize>)>,
-    /// Capitalized words right before it (first names, titles): two spellings with different
-    /// first names are two people (Helmut Schmidt, Carl Schmitt).
-    before: Vec<&'a str>,
-    /// Capitalized words right after it (surnames): Sergei Lavrov and Sergey Brin are two
-    /// people.
-    after: Vec<&'a str>,
+    first: usize,
+    last: usize,
+    /// The English count of the word where it first occurred without a possessive (else 0):
+    /// more than 0 means the English word list has `lower`.
+    en_count: u32,
+    tables: Option<&'a Tables>,
 }
 
 impl Form<'_> {
-    /// True when both spellings have neighbouring names and none is shared: two people.
-    fn different_people(&self, other: &Form<'_>) -> bool {
+    /// True when the English word list has the form's lower-case form.
+    fn in_english(&self, en: &WordFreq) -> bool {
+        self.en_count > 0 || en.contains(&self.lower)
+    }
+
+    /// `text.to_lowercase()`, compared without allocating for ASCII forms.
+    fn same_lower(&self, other: &Form<'_>) -> bool {
+        if self.text.is_ascii() && other.text.is_ascii() {
+            self.text.eq_ignore_ascii_case(other.text)
+        } else {
+            self.text.to_lowercase() == other.text.to_lowercase()
+        }
+    }
+}
+
+/// Where a spelling occurs: word `word` of sentence `sentence` (positions in
+/// `Context::sentences`), its first `len` bytes (without a possessive).
+#[derive(Debug)]
+struct Occurrence {
+    sentence: usize,
+    word: usize,
+    len: usize,
+    /// The next occurrence of the same spelling (`usize::MAX` at the end).
+    next: usize,
+}
+
+/// The spellings of one document.
+struct Forms<'a> {
+    forms: Vec<Form<'a>>,
+    occurrences: Vec<Occurrence>,
+    sentences: &'a [super::Sentence<'a>],
+}
+
+impl<'a> Forms<'a> {
+    /// The occurrences of form `f`, in document order.
+    fn places(&self, f: usize) -> impl Iterator<Item = &Occurrence> + '_ {
+        let mut k = self.forms[f].first;
+        std::iter::from_fn(move || {
+            let o = self.occurrences.get(k)?;
+            k = o.next;
+            Some(o)
+        })
+    }
+
+    /// Capitalized words right before (first names, titles) and right after (surnames) the
+    /// occurrences of form `f`.
+    fn neighbours(&self, f: usize, fw: &FxHashSet<String>) -> (Vec<&'a str>, Vec<&'a str>) {
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        for o in self.places(f) {
+            let s = &self.sentences[o.sentence];
+            let (i, w) = (o.word, &s.words[o.word]);
+            // Neighbouring names: capitalized, not function words, not opening the sentence.
+            let name_at = |k: usize| -> Option<&'a str> {
+                let n = s.words.get(k)?;
+                let nt = base(n.text(s.text));
+                let gap = if k < i {
+                    &s.text[n.end..w.start]
+                } else {
+                    &s.text[w.end..n.start]
+                };
+                (k > 0
+                    && is_capitalized(nt)
+                    && gap.chars().all(|c| c == ' ')
+                    && !fw.contains(lower(nt).as_ref()))
+                .then_some(nt)
+            };
+            before.extend(i.checked_sub(1).and_then(name_at));
+            after.extend(name_at(i + 1));
+        }
+        (before, after)
+    }
+
+    /// True when both spellings have neighbouring names and none is shared: two people
+    /// (Helmut Schmidt, Carl Schmitt; Sergei Lavrov, Sergey Brin).
+    fn different_people(&self, a: usize, b: usize, fw: &FxHashSet<String>) -> bool {
+        let (ab, aa) = self.neighbours(a, fw);
+        let (bb, ba) = self.neighbours(b, fw);
         let disjoint = |x: &[&str], y: &[&str]| {
             !x.is_empty() && !y.is_empty() && !x.iter().any(|w| y.contains(w))
         };
-        disjoint(&self.before, &other.before) || disjoint(&self.after, &other.after)
+        disjoint(&ab, &bb) || disjoint(&aa, &ba)
     }
 }
 
@@ -162,6 +254,13 @@ fn distance(a: &[char], b: &[char], max: usize) -> usize {
     prev[n]
 }
 
+/// The letters of a word as bits (`c mod 64`). One edit step (insertion, deletion,
+/// substitution, transposition) adds at most one bit and removes at most one, so two words
+/// within distance `d` differ in at most `2 d` bits: a test before [`distance`].
+fn letter_bits(w: &[char]) -> u64 {
+    w.iter().fold(0, |m, &c| m | 1 << (u32::from(c) % 64))
+}
+
 /// A lower-case word with British and American spelling differences levelled
 /// (Rumours / Rumors, Organisation / Organization, Centre / Center): such pairs are spelling
 /// conventions, not names spelled two ways.
@@ -193,6 +292,13 @@ fn german_ascii(w: &str) -> String {
     out
 }
 
+/// True when an ASCII word may be a German spelling with the letters written out.
+fn has_written_out_letter(w: &str) -> bool {
+    w.as_bytes()
+        .windows(2)
+        .any(|p| matches!(p, b"ss" | b"ae" | b"oe" | b"ue"))
+}
+
 /// The base form of a word: possessive `'s` / `’s` / final apostrophe removed.
 fn base(w: &str) -> &str {
     for suf in ["'s", "’s", "'S", "’S"] {
@@ -203,6 +309,217 @@ fn base(w: &str) -> &str {
     w
 }
 
+/// True when the word starts with an upper-case letter ([`is_capitalized`]), deciding ASCII
+/// first bytes without decoding a character.
+fn starts_upper(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => is_capitalized(w),
+    }
+}
+
+impl NameVariant {
+    /// The spellings of the document: capitalized words of four letters or more that are no
+    /// exception, no capitalized common word of the document and no function word opening a
+    /// sentence. `index` gets them in the order of their first occurrence.
+    fn collect<'a>(
+        &'a self,
+        cx: &Context<'a>,
+        fw: &FxHashSet<String>,
+        index: &mut FxHashMap<&'a str, usize>,
+    ) -> Forms<'a> {
+        let mut forms: Vec<Form<'a>> = Vec::new();
+        let mut occurrences: Vec<Occurrence> = Vec::new();
+        for (si, s) in cx.sentences.iter().enumerate() {
+            if s.lang_detected && s.lang != cx.target {
+                continue;
+            }
+            // The exception phrases are looked up once per sentence, when a word needs them.
+            let mut ranges: Option<Vec<Range<usize>>> = None;
+            for (i, w) in s.words.iter().enumerate() {
+                let whole = w.text(s.text);
+                // Most words fail here: a capital letter (the base form starts with the word's
+                // first letter), letters only, four of them at least (bytes ≥ letters).
+                if !w.alpha || !starts_upper(whole) {
+                    continue;
+                }
+                let t = base(whole);
+                if t.len() < 4 || is_all_caps(t) || char_len(t) < 4 {
+                    continue;
+                }
+                if t.contains(['\'', '’']) {
+                    continue;
+                }
+                // `lower(t)`: the word's lower-case form, without the possessive (lower-casing
+                // an ASCII letter does not depend on the letters around it).
+                let possessive = t.len() != whole.len();
+                let lt: Cow<'a, str> = if !possessive {
+                    Cow::Borrowed(s.lower(i))
+                } else if t.is_ascii() {
+                    Cow::Borrowed(&s.lower(i)[..t.len()])
+                } else {
+                    lower(t)
+                };
+                // A capitalized function word opening a sentence names nothing; other
+                // capitalized words count (a pair of two common words is dropped later: both
+                // are known English words).
+                let function = if possessive {
+                    fw.contains(lt.as_ref())
+                } else {
+                    s.function_mask(i) & self.en_function != 0
+                };
+                if function
+                    && (i == 0
+                        || s.text[..w.start]
+                            .trim_end()
+                            .ends_with([':', '“', '"', '‘', '(', '–', '—']))
+                {
+                    continue;
+                }
+                if cx.doc_count(&lt) > 0 {
+                    continue;
+                }
+                // The guards of the transliteration tables: exception words, words inside an
+                // exception phrase, first names of people who spell them their own way. (The
+                // whole word, with a possessive, is what they cover.)
+                let flags = self.translit.guard_flags(s.lower(i));
+                if flags & EXCEPTION_WORD != 0 {
+                    continue;
+                }
+                if flags & PHRASE_WORD != 0 {
+                    let ranges =
+                        ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
+                    if ranges.iter().any(|r| r.start <= w.start && w.end <= r.end) {
+                        continue;
+                    }
+                }
+                if self.translit.own_spelling_follows(s, i) {
+                    continue;
+                }
+                let o = occurrences.len();
+                occurrences.push(Occurrence {
+                    sentence: si,
+                    word: i,
+                    len: t.len(),
+                    next: usize::MAX,
+                });
+                let f = *index.entry(t).or_insert_with(|| {
+                    forms.push(Form {
+                        text: t,
+                        lower: lt,
+                        count: 0,
+                        first: o,
+                        last: o,
+                        en_count: if possessive { 0 } else { s.en_count(i) },
+                        tables: self.tables.get(t),
+                    });
+                    forms.len() - 1
+                });
+                let form = &mut forms[f];
+                if form.count > 0 {
+                    occurrences[form.last].next = o;
+                    form.last = o;
+                }
+                form.count += 1;
+            }
+        }
+        Forms {
+            forms,
+            occurrences,
+            sentences: cx.sentences,
+        }
+    }
+
+    /// Groups of spellings that are one name: a group of `variants.tsv` (Kyiv / Kiev), the
+    /// same letters without accents (Erdogan / Erdoğan), German letters written out
+    /// (Schöneberg / Schoeneberg). Members in the order of `names`; only groups of two or more.
+    fn groups(&self, names: &[usize], f: &Forms<'_>) -> Vec<Vec<usize>> {
+        let forms = &f.forms;
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut hits: Vec<(usize, usize)> = names
+            .iter()
+            .filter_map(|&n| Some((forms[n].tables?.variant?, n)))
+            .collect();
+        hits.sort_by_key(|&(g, _)| g);
+        for run in hits.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
+            groups.push(run.iter().map(|&(_, n)| n).collect());
+        }
+        // Without accents / with German letters written out: an ASCII name's key is its
+        // lower-case form, so the ASCII names of a key have one lower-case form and make no
+        // pair among themselves. Only the keys of non-ASCII names can pair spellings.
+        let keys: Vec<(usize, String, String)> = names
+            .iter()
+            .filter(|&&n| !forms[n].text.is_ascii())
+            .map(|&n| (n, fold(forms[n].text), german_ascii(forms[n].text)))
+            .collect();
+        if !keys.is_empty() {
+            let mut folded: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+            let mut german: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+            for (_, fk, gk) in &keys {
+                folded.entry(fk).or_default();
+                german.entry(gk).or_default();
+            }
+            let mut k = keys.iter().peekable();
+            for &n in names {
+                let t = forms[n].text;
+                if let Some((_, fk, gk)) = k.next_if(|(m, _, _)| *m == n) {
+                    folded.entry(fk).or_default().push(n);
+                    german.entry(gk).or_default().push(n);
+                    continue;
+                }
+                // (`lower` of an ASCII name is its ASCII lower case: its folded and German
+                // forms.)
+                let l = forms[n].lower.as_ref();
+                if let Some(g) = folded.get_mut(l) {
+                    g.push(n);
+                }
+                if has_written_out_letter(t) {
+                    if let Some(g) = german.get_mut(l) {
+                        g.push(n);
+                    }
+                }
+            }
+            groups.extend(folded.into_values().filter(|g| g.len() > 1));
+            groups.extend(german.into_values().filter(|g| g.len() > 1));
+        }
+        // The pairs of a name come in the order of its groups, which decides between two
+        // equally frequent spellings: for a name in two groups, take the groups in the order
+        // the document's table of all keys gives them.
+        let mut members: Vec<usize> = groups.iter().flatten().copied().collect();
+        members.sort_unstable();
+        if members.windows(2).any(|p| p[0] == p[1]) {
+            return self.groups_in_key_order(names, f);
+        }
+        groups
+    }
+
+    /// [`NameVariant::groups`] in the iteration order of a table of every name's keys (the
+    /// group number, the folded form, the German form).
+    fn groups_in_key_order(&self, names: &[usize], f: &Forms<'_>) -> Vec<Vec<usize>> {
+        let mut groups: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for &n in names {
+            let t = f.forms[n].text;
+            if let Some(g) = f.forms[n].tables.and_then(|x| x.variant) {
+                groups.entry(format!("#{g}")).or_default().push(n);
+            }
+            // A name is a single word of letters: folding an ASCII one only lower-cases it.
+            let folded = if t.is_ascii() {
+                t.to_ascii_lowercase()
+            } else {
+                fold(t)
+            };
+            groups.entry(folded).or_default().push(n);
+            if !t.is_ascii() || has_written_out_letter(t) {
+                groups
+                    .entry(format!("=de {}", german_ascii(t)))
+                    .or_default()
+                    .push(n);
+            }
+        }
+        groups.into_values().filter(|g| g.len() > 1).collect()
+    }
+}
+
 impl Rule for NameVariant {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -211,179 +528,92 @@ impl Rule for NameVariant {
     fn check_document(&self, cx: &Context<'_>, out: &mut Vec<DocFinding>) {
         let en = cx.lex.words("en");
         let fw = cx.lex.function_words("en");
-        let mut forms: FxHashMap<&str, Form> = FxHashMap::default();
-        for s in cx.sentences {
-            if s.lang_detected && s.lang != cx.target {
-                continue;
-            }
-            // The exception phrases are looked up once per sentence, when a word needs them.
-            let mut ranges: Option<Vec<Range<usize>>> = None;
-            for (i, w) in s.words.iter().enumerate() {
-                let t = base(w.text(s.text));
-                if !w.alpha || !is_capitalized(t) || is_all_caps(t) || char_len(t) < 4 {
-                    continue;
-                }
-                if t.contains(['\'', '’']) {
-                    continue;
-                }
-                let lt = lower(t);
-                if cx.doc_count(&lt) > 0 {
-                    continue;
-                }
-                // (The whole word, with a possessive, is what a phrase would cover.)
-                let whole = w.text(s.text);
-                let in_phrase = if whole.len() == t.len() {
-                    self.translit.may_be_in_phrase(&lt)
-                } else {
-                    self.translit.may_be_in_phrase(&lower(whole))
-                };
-                let ranges: &[Range<usize>] = if in_phrase {
-                    ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text))
-                } else {
-                    &[]
-                };
-                if self.translit.guarded(s.text, s.words, i, ranges) {
-                    continue;
-                }
-                let span = w.start..w.start + t.len();
-                // A capitalized function word opening a sentence names nothing; other
-                // capitalized words count (a pair of two common words is dropped later: both
-                // are known English words).
-                let opens = i == 0
-                    || s.text[..w.start]
-                        .trim_end()
-                        .ends_with([':', '“', '"', '‘', '(', '–', '—']);
-                if opens && fw.contains(lt.as_ref()) {
-                    continue;
-                }
-                // Neighbouring names: capitalized, not function words, not opening the sentence.
-                let name_at = |k: usize| -> Option<&str> {
-                    let n = s.words.get(k)?;
-                    let nt = base(n.text(s.text));
-                    let gap = if k < i {
-                        &s.text[n.end..w.start]
-                    } else {
-                        &s.text[w.end..n.start]
-                    };
-                    (k > 0
-                        && is_capitalized(nt)
-                        && gap.chars().all(|c| c == ' ')
-                        && !fw.contains(lower(nt).as_ref()))
-                    .then_some(nt)
-                };
-                let (before, after) = (i.checked_sub(1).and_then(name_at), name_at(i + 1));
-                let f = forms.entry(t).or_default();
-                f.count += 1;
-                f.places.push((s.index, span));
-                f.before.extend(before);
-                f.after.extend(after);
-            }
-        }
+        // Spelling → its number in `f.forms`. The pairs below are made in the iteration order
+        // of this table, which decides between two equally frequent suggestions.
+        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+        let f = self.collect(cx, fw, &mut index);
+        let forms = &f.forms;
         if forms.len() < 2 {
             return;
         }
-        let names: Vec<&str> = forms.keys().copied().collect();
+        let names: Vec<usize> = index.values().copied().collect();
         // pairs (rarer candidate, related form)
-        let mut related: Vec<(&str, &str)> = Vec::new();
+        let mut related: Vec<(usize, usize)> = Vec::new();
         // Transliteration: a German-style form whose English reading the document uses.
         for &n in &names {
-            if en.contains(&lower(n)) || !Translit::may_be_german_style(n) {
+            let form = &forms[n];
+            if !Translit::may_be_german_style(form.text) || form.in_english(en) {
                 continue;
             }
-            for c in self.translit.candidates(n) {
-                if let Some((&k, _)) = forms.get_key_value(c.as_str()) {
+            for c in self.translit.readings(form.text).iter() {
+                if let Some(&k) = index.get(c) {
                     related.push((n, k));
                 }
             }
         }
         // Exonyms (Moskau → Moscow): the foreign form is the variant.
         for &n in &names {
-            if let Some(e) = self.exonyms.get(n) {
-                if let Some((&k, _)) = forms.get_key_value(e.as_str()) {
+            if let Some(e) = forms[n].tables.and_then(|x| x.exonym.as_deref()) {
+                if let Some(&k) = index.get(e) {
                     related.push((n, k));
                 }
             }
         }
         // Known alternative spellings (Kyiv / Kiev) and accent variants (Erdogan / Erdoğan).
-        let mut groups: FxHashMap<String, Vec<&str>> = FxHashMap::default();
-        for &n in &names {
-            if let Some(&g) = self.variants.get(n) {
-                groups.entry(format!("#{g}")).or_default().push(n);
-            }
-            // A name is a single word of letters: folding an ASCII one only lower-cases it.
-            let folded = if n.is_ascii() {
-                n.to_ascii_lowercase()
-            } else {
-                fold(n)
-            };
-            groups.entry(folded).or_default().push(n);
-            if !n.is_ascii()
-                || n.as_bytes()
-                    .windows(2)
-                    .any(|p| matches!(p, b"ss" | b"ae" | b"oe" | b"ue"))
-            {
-                groups
-                    .entry(format!("=de {}", german_ascii(n)))
-                    .or_default()
-                    .push(n);
-            }
-        }
-        for g in groups.values().filter(|g| g.len() > 1) {
-            for &a in g {
-                for &b in g {
-                    if a != b
-                        && a.to_lowercase() != b.to_lowercase()
-                        && !forms[a].different_people(&forms[b])
-                    {
+        for g in self.groups(&names, &f) {
+            for &a in &g {
+                for &b in &g {
+                    if a != b && !forms[a].same_lower(&forms[b]) && !f.different_people(a, b, fw) {
                         related.push((a, b));
                     }
                 }
             }
         }
-        // Edit distance, within first-letter classes. Cheap tests first; the distance last.
-        struct Entry<'a> {
-            name: &'a str,
-            lower: String,
-            chars: Vec<char>,
-            known: bool,
+        // Edit distance, within first-letter classes: the lower-case letters of each form of
+        // five letters or more in one buffer.
+        struct Entry {
+            form: usize,
+            class: char,
+            letters: Range<usize>,
+            bits: u64,
         }
-        let mut buckets: FxHashMap<char, Vec<Entry<'_>>> = FxHashMap::default();
+        let mut letters: Vec<char> = Vec::new();
+        let mut entries: Vec<Entry> = Vec::new();
         // A book-length document with tens of thousands of names: the quadratic comparison is
         // skipped (the transliteration, exonym and variant relations above still apply).
-        let edit_names: &[&str] = if names.len() > MAX_EDIT_FORMS {
-            &[]
-        } else {
-            &names
-        };
-        for &n in edit_names {
-            let lower = n.to_lowercase();
-            let chars: Vec<char> = lower.chars().collect();
-            if chars.len() < 5 {
-                continue;
-            }
-            let known = self.known(n, en);
-            buckets
-                .entry(letter_class(chars[0]))
-                .or_default()
-                .push(Entry {
-                    name: n,
-                    lower,
-                    chars,
-                    known,
+        if names.len() <= MAX_EDIT_FORMS {
+            for &n in &names {
+                let t = forms[n].text;
+                let start = letters.len();
+                if t.is_ascii() {
+                    letters.extend(t.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    letters.extend(t.to_lowercase().chars());
+                }
+                let l = &letters[start..];
+                if l.len() < 5 {
+                    letters.truncate(start);
+                    continue;
+                }
+                entries.push(Entry {
+                    form: n,
+                    class: letter_class(l[0]),
+                    letters: start..letters.len(),
+                    bits: letter_bits(l),
                 });
+            }
         }
-        for b in buckets.values_mut() {
-            b.sort_by_key(|e| e.chars.len());
+        // By class, then by length; equal lengths stay in the order of `names`.
+        entries.sort_by_key(|e| (e.class, e.letters.len()));
+        for b in entries.chunk_by(|x, y| x.class == y.class) {
             for i in 0..b.len() {
                 for j in i + 1..b.len() {
                     let (x, y) = (&b[i], &b[j]);
-                    if y.chars.len() > x.chars.len() + 2 {
+                    let (la, lc) = (&letters[x.letters.clone()], &letters[y.letters.clone()]);
+                    if lc.len() > la.len() + 2 {
                         break;
                     }
-                    if x.known && y.known {
-                        continue;
-                    }
-                    let (la, lc) = (&x.chars, &y.chars);
+                    // Each test below drops the pair; the cheap ones come first.
                     if la == lc || lc.starts_with(la) {
                         continue;
                     }
@@ -394,44 +624,59 @@ impl Rule for NameVariant {
                         continue;
                     }
                     let max = if la.len().min(lc.len()) >= 9 { 2 } else { 1 };
+                    if (x.bits ^ y.bits).count_ones() as usize > 2 * max {
+                        continue;
+                    }
                     if distance(la, lc, max) > max {
                         continue;
                     }
-                    if us_uk(&x.lower) == us_uk(&y.lower)
-                        || forms[x.name].different_people(&forms[y.name])
+                    let (fx, fy) = (&forms[x.form], &forms[y.form]);
+                    if self.known(fx, en) && self.known(fy, en) {
+                        continue;
+                    }
+                    let lower = |l: &[char]| l.iter().collect::<String>();
+                    if us_uk(&lower(la)) == us_uk(&lower(lc))
+                        || f.different_people(x.form, y.form, fw)
                     {
                         continue;
                     }
-                    related.push((x.name, y.name));
-                    related.push((y.name, x.name));
+                    related.push((x.form, y.form));
+                    related.push((y.form, x.form));
                 }
             }
         }
         if related.is_empty() {
             return;
         }
-        // For each form, the dominant related spelling, if one dominates it.
-        let mut best: FxHashMap<&str, &str> = FxHashMap::default();
+        // For each form, the dominant related spelling, if one dominates it (the first of the
+        // most frequent ones).
+        let mut best: Vec<Option<usize>> = vec![None; forms.len()];
         for &(r, d) in &related {
             let (cr, cd) = (forms[r].count, forms[d].count);
-            let dominates = cd > cr || (cd == cr && self.known(d, en) && !self.known(r, en));
+            let dominates =
+                cd > cr || (cd == cr && self.known(&forms[d], en) && !self.known(&forms[r], en));
             if !dominates {
                 continue;
             }
-            let e = best.entry(r).or_insert(d);
+            let e = best[r].get_or_insert(d);
             if forms[d].count > forms[*e].count {
                 *e = d;
             }
         }
-        let mut flagged: Vec<(&str, &str)> = best.into_iter().collect();
+        let mut flagged: Vec<(&str, &str, usize)> = best
+            .iter()
+            .enumerate()
+            .filter_map(|(r, d)| Some((forms[r].text, forms[(*d)?].text, r)))
+            .collect();
         flagged.sort();
-        for (r, d) in flagged {
-            for (si, span) in &forms[r].places {
+        for (r, d, n) in flagged {
+            for o in f.places(n) {
+                let start = f.sentences[o.sentence].words[o.word].start;
                 out.push(DocFinding {
-                    sentence: *si,
+                    sentence: f.sentences[o.sentence].index,
                     finding: Finding::new(
                         &INFO,
-                        span.clone(),
+                        start..start + o.len,
                         format!("\"{r}\" is spelled \"{d}\" elsewhere in this document"),
                     )
                     .with_suggestion(d.to_string()),

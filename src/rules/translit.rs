@@ -7,9 +7,9 @@
 //! Data: `lexicons/foreign_spelling/translit_de.tsv`, `names_en.txt`, `own_spelling.txt`,
 //! `exceptions.tsv`.
 
+use super::Sentence;
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::PhraseSet;
-use crate::text::Word;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -48,8 +48,10 @@ pub enum NameKind {
 /// The rewrite table, the known names and the guards.
 #[derive(Debug)]
 pub struct Translit {
-    /// Patterns by their first character.
-    patterns: FxHashMap<char, Vec<Pattern>>,
+    /// Patterns by their first character: ASCII characters index `ascii` (one array access
+    /// per letter of a word instead of a hash lookup), others look up `other`.
+    ascii: Vec<Vec<Pattern>>,
+    other: FxHashMap<char, Vec<Pattern>>,
     /// Known English names: exact form → (kind, priority: earlier lines first).
     names: FxHashMap<String, (NameKind, usize)>,
     /// Surnames whose bearers spell their first names the German way.
@@ -58,16 +60,38 @@ pub struct Translit {
     exception_words: FxHashSet<String>,
     /// Phrases that stay clean as a whole.
     exception_phrases: PhraseSet<()>,
-    /// The words of the exception phrases, lower-cased both ways a sentence word may be (see
-    /// [`Translit::may_be_in_phrase`]).
-    phrase_words: FxHashSet<String>,
+    /// Lower-case word → [`EXCEPTION_WORD`] | [`PHRASE_WORD`]: one lookup tells
+    /// [`Translit::guarded`] whether the word is an exception and whether it may lie inside an
+    /// exception phrase.
+    guard_words: FxHashMap<String, u8>,
+    /// First bytes of the `own_spelling` surnames (bit per byte value): most next words can
+    /// be ruled out without a lookup.
+    own_first: [u64; 4],
+}
+
+/// [`Translit::guard_flags`]: the word is an exception word.
+pub const EXCEPTION_WORD: u8 = 1;
+/// [`Translit::guard_flags`]: the word is a word of an exception phrase, lower-cased either
+/// way a sentence word inside a phrase match may be (the phrase set matches ASCII letters in
+/// any case and other letters as given, lower-cased or capitalized).
+pub const PHRASE_WORD: u8 = 2;
+
+/// Sets bit `b` of a 256-bit set.
+fn set_bit(bits: &mut [u64; 4], b: u8) {
+    bits[usize::from(b >> 6)] |= 1 << (b & 63);
+}
+
+/// True when bit `b` of a 256-bit set is set.
+fn has_bit(bits: &[u64; 4], b: u8) -> bool {
+    bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0
 }
 
 impl Translit {
     /// Loads the tables.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
         let file = "foreign_spelling/translit_de.tsv";
-        let mut patterns: FxHashMap<char, Vec<Pattern>> = FxHashMap::default();
+        let mut ascii: Vec<Vec<Pattern>> = vec![Vec::new(); 128];
+        let mut other: FxHashMap<char, Vec<Pattern>> = FxHashMap::default();
         for (i, row) in lex.table(file, 4)?.into_iter().enumerate() {
             let err = |m: &str| LexiconError {
                 file: file.to_string(),
@@ -90,12 +114,17 @@ impl Translit {
                 _ => return Err(err("strong must be yes or no")),
             };
             let english: Vec<String> = row[1].split('|').map(|s| s.trim().to_string()).collect();
-            patterns.entry(first).or_default().push(Pattern {
+            let p = Pattern {
                 german,
                 english,
                 place,
                 strong,
-            });
+            };
+            if first.is_ascii() {
+                ascii[first as usize].push(p);
+            } else {
+                other.entry(first).or_default().push(p);
+            }
         }
         let mut names = FxHashMap::default();
         for (i, e) in lex
@@ -119,11 +148,17 @@ impl Translit {
             };
             names.entry(name.to_string()).or_insert((kind, i));
         }
-        let own_spelling = lex
+        let own_spelling: FxHashSet<String> = lex
             .list("foreign_spelling/own_spelling.txt")
             .into_iter()
             .map(str::to_string)
             .collect();
+        let mut own_first = [0; 4];
+        for w in &own_spelling {
+            if let Some(&b) = w.as_bytes().first() {
+                set_bit(&mut own_first, b);
+            }
+        }
         let mut exception_words = FxHashSet::default();
         let mut phrases = Vec::new();
         for row in lex.table("foreign_spelling/exceptions.tsv", 2)? {
@@ -136,111 +171,148 @@ impl Translit {
         }
         // A sentence word inside a phrase match equals a word of the phrase (or of its lower-case
         // or capitalized form, which the phrase set also matches) up to ASCII case.
-        let mut phrase_words = FxHashSet::default();
+        let mut guard_words: FxHashMap<String, u8> = FxHashMap::default();
         for p in &phrases {
             let lower = p.to_lowercase();
             for form in [p.to_string(), crate::matcher::capitalize(&lower), lower] {
                 for w in crate::text::words(&form) {
                     let t = w.text(&form);
-                    phrase_words.insert(t.to_lowercase());
-                    phrase_words.insert(t.to_ascii_lowercase());
+                    *guard_words.entry(t.to_lowercase()).or_default() |= PHRASE_WORD;
+                    *guard_words.entry(t.to_ascii_lowercase()).or_default() |= PHRASE_WORD;
                 }
             }
         }
+        for w in &exception_words {
+            *guard_words.entry(w.clone()).or_default() |= EXCEPTION_WORD;
+        }
         Ok(Translit {
-            patterns,
+            ascii,
+            other,
             names,
             own_spelling,
             exception_words,
             exception_phrases: PhraseSet::new(phrases.into_iter().map(|p| (p, ()))),
-            phrase_words,
+            guard_words,
+            own_first,
         })
     }
 
     /// True when the word contains a letter group that German-style spelling uses for
-    /// Russian sounds (w, j, z, ch); a cheap test before [`Translit::candidates`].
+    /// Russian sounds (w, j, z, ch); a cheap test before [`Translit::readings`].
     pub fn may_be_german_style(word: &str) -> bool {
-        word.bytes()
-            .any(|b| matches!(b, b'w' | b'W' | b'j' | b'J' | b'z' | b'Z'))
-            || word.contains("ch")
-            || word.starts_with("Ch")
+        // One pass over the bytes: an ASCII pair "ch" in UTF-8 is the characters "ch".
+        let mut prev = 0u8;
+        for &b in word.as_bytes() {
+            match b {
+                b'w' | b'W' | b'j' | b'J' | b'z' | b'Z' => return true,
+                b'h' if prev == b'c' => return true,
+                _ => {}
+            }
+            prev = b;
+        }
+        word.starts_with("Ch")
     }
 
     /// English readings of a German-style form (`Wladimir` → `Vladimir`, …), capitalized like
-    /// the word, without the word itself. Empty when no strong pattern applies.
+    /// the word, without the word itself, sorted. Empty when no strong pattern applies.
     pub fn candidates(&self, word: &str) -> Vec<String> {
-        let chars: Vec<char> = word.to_lowercase().chars().collect();
-        let mut out: Vec<String> = Vec::new();
-        let mut buf = String::with_capacity(word.len() + 4);
-        self.expand(&chars, 0, &mut buf, false, &mut out);
-        let cap = word.chars().next().is_some_and(char::is_uppercase);
-        let lower = word.to_lowercase();
-        let mut res: Vec<String> = out
-            .into_iter()
-            .filter(|c| *c != lower)
-            .map(|c| {
-                if cap {
-                    crate::matcher::capitalize(&c)
-                } else {
-                    c
-                }
-            })
-            .collect();
-        res.sort();
-        res.dedup();
-        res
+        self.readings(word).iter().map(str::to_string).collect()
     }
 
-    fn expand(
-        &self,
-        w: &[char],
-        pos: usize,
-        buf: &mut String,
-        strong: bool,
-        out: &mut Vec<String>,
-    ) {
-        if out.len() >= MAX_CANDIDATES {
-            return;
-        }
-        if pos == w.len() {
-            if strong {
-                out.push(buf.clone());
-            }
-            return;
-        }
-        // The longest pattern that applies here.
+    /// The longest pattern that applies at `pos` of the lower-case letters `w`.
+    fn pattern_at(&self, w: &[char], pos: usize) -> Option<&Pattern> {
+        let c = w[pos];
+        let ps: &[Pattern] = if c.is_ascii() {
+            &self.ascii[c as usize]
+        } else {
+            self.other.get(&c).map_or(&[], Vec::as_slice)
+        };
         let mut best: Option<&Pattern> = None;
-        if let Some(ps) = self.patterns.get(&w[pos]) {
-            for p in ps {
-                let end = pos + p.german.len();
-                if end > w.len() || w[pos..end] != p.german[..] {
-                    continue;
-                }
-                let ok = match p.place {
-                    Place::Any => true,
-                    Place::Initial => pos == 0,
-                    Place::Final => end == w.len(),
-                };
-                if ok && best.is_none_or(|b| p.german.len() > b.german.len()) {
-                    best = Some(p);
-                }
+        for p in ps {
+            let end = pos + p.german.len();
+            if end > w.len() || w[pos..end] != p.german[..] {
+                continue;
+            }
+            let ok = match p.place {
+                Place::Any => true,
+                Place::Initial => pos == 0,
+                Place::Final => end == w.len(),
+            };
+            if ok && best.is_none_or(|b| p.german.len() > b.german.len()) {
+                best = Some(p);
             }
         }
-        let len = buf.len();
-        match best {
-            Some(p) => {
-                for e in &p.english {
-                    buf.push_str(e);
-                    self.expand(w, pos + p.german.len(), buf, strong || p.strong, out);
-                    buf.truncate(len);
-                }
+        best
+    }
+
+    /// English readings of a German-style form (`Wladimir` → `Vladimir`, …), capitalized like
+    /// the word, without the word itself, sorted and without duplicates. Empty when no strong
+    /// pattern applies.
+    ///
+    /// The pattern chosen at a position (the longest that applies there) depends only on the
+    /// word, so the word is cut into pieces once; the readings are the combinations of the
+    /// pieces' alternatives, the first [`MAX_CANDIDATES`] in order (first piece slowest).
+    pub fn readings(&self, word: &str) -> Readings {
+        // Lower-case letters; an ASCII word's are its bytes lower-cased (what `to_lowercase`
+        // gives), kept on the stack.
+        let mut stack = ['\0'; 32];
+        let heap: Vec<char>;
+        let w: &[char] = if word.is_ascii() && word.len() <= stack.len() {
+            for (d, b) in stack.iter_mut().zip(word.bytes()) {
+                *d = char::from(b.to_ascii_lowercase());
             }
-            None => {
-                buf.push(w[pos]);
-                self.expand(w, pos + 1, buf, strong, out);
-                buf.truncate(len);
+            &stack[..word.len()]
+        } else {
+            heap = word.to_lowercase().chars().collect();
+            &heap
+        };
+        // The pieces: (position, pattern); letters between them are copied.
+        let mut pieces: Vec<(usize, &Pattern)> = Vec::new();
+        let mut strong = false;
+        let mut pos = 0;
+        while pos < w.len() {
+            match self.pattern_at(w, pos) {
+                Some(p) => {
+                    strong |= p.strong;
+                    pieces.push((pos, p));
+                    pos += p.german.len();
+                }
+                None => pos += 1,
             }
         }
+        let mut out = Readings::default();
+        if !strong {
+            return out;
+        }
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        let mut buf = String::with_capacity(word.len() + 8);
+        let mut produced = 0;
+        combine(
+            w,
+            &pieces,
+            0,
+            &mut buf,
+            &mut produced,
+            &mut |reading: &str| {
+                if reading.chars().eq(w.iter().copied()) {
+                    return;
+                }
+                let start = out.text.len();
+                let mut cs = reading.chars();
+                match cs.next() {
+                    Some(f) if cap => {
+                        out.text.extend(f.to_uppercase());
+                        out.text.push_str(cs.as_str());
+                    }
+                    _ => out.text.push_str(reading),
+                }
+                out.spans.push(start..out.text.len());
+            },
+        );
+        let Readings { text, spans } = &mut out;
+        spans.sort_by(|a, b| text[a.clone()].cmp(&text[b.clone()]));
+        spans.dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
+        out
     }
 
     /// The kind of a known English name (exact form).
@@ -249,10 +321,13 @@ impl Translit {
     }
 
     /// The known English name among `candidates` listed first in `names_en.txt`.
-    pub fn best_known<'c>(&self, candidates: &'c [String]) -> Option<(&'c str, NameKind)> {
+    pub fn best_known<'c>(
+        &self,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> Option<(&'c str, NameKind)> {
         candidates
-            .iter()
-            .filter_map(|c| self.names.get(c.as_str()).map(|&(k, p)| (c.as_str(), k, p)))
+            .into_iter()
+            .filter_map(|c| self.names.get(c).map(|&(k, p)| (c, k, p)))
             .min_by_key(|&(_, _, p)| p)
             .map(|(c, k, _)| (c, k))
     }
@@ -265,14 +340,14 @@ impl Translit {
         }
         Self::may_be_german_style(word)
             && self
-                .best_known(&self.candidates(word))
+                .best_known(self.readings(word).iter())
                 .is_some_and(|(_, k)| k == NameKind::Surname)
     }
 
-    /// False when a word whose [`crate::text::lower`] form is `lower` cannot lie inside an
-    /// exception phrase: then [`Translit::exception_ranges`] need not be looked up for it.
-    pub fn may_be_in_phrase(&self, lower: &str) -> bool {
-        self.phrase_words.contains(lower)
+    /// [`EXCEPTION_WORD`] and [`PHRASE_WORD`] bits of a lower-case word (as
+    /// [`crate::text::lower`] gives it); 0 for most words.
+    pub fn guard_flags(&self, lower: &str) -> u8 {
+        self.guard_words.get(lower).copied().unwrap_or(0)
     }
 
     /// Ranges of the sentence covered by exception phrases.
@@ -280,34 +355,90 @@ impl Translit {
         self.exception_phrases.find(text).map(|(r, _)| r).collect()
     }
 
+    /// True when word `i` is a first name right before a surname whose family spells it this
+    /// way (`Wladimir Klitschko`).
+    pub fn own_spelling_follows(&self, s: &Sentence<'_>, i: usize) -> bool {
+        let Some(next) = s.words.get(i + 1) else {
+            return false;
+        };
+        let nt = next.text(s.text);
+        // Exact: a surname of the list starts with one of the bytes in `own_first`.
+        if !has_bit(&self.own_first, nt.as_bytes()[0]) {
+            return false;
+        }
+        let gap = &s.text[s.words[i].end..next.start];
+        gap.trim().is_empty() && self.own_spelling.contains(nt)
+    }
+
     /// True when word `i` of the sentence must stay clean: an exception word, inside an
     /// exception phrase (`ranges`, from [`Translit::exception_ranges`]), or a first name right
     /// before a surname whose family spells it this way (`Wladimir Klitschko`).
-    pub fn guarded(&self, text: &str, words: &[Word], i: usize, ranges: &[Range<usize>]) -> bool {
-        let w = &words[i];
-        if ranges.iter().any(|r| r.start <= w.start && w.end <= r.end) {
-            return true;
-        }
-        let t = w.text(text);
-        if self
-            .exception_words
-            .contains(crate::text::lower(t).as_ref())
-        {
-            return true;
-        }
-        if let Some(next) = words.get(i + 1) {
-            let gap = &text[w.end..next.start];
-            if gap.trim().is_empty() && self.own_spelling.contains(next.text(text)) {
-                return true;
-            }
-        }
-        false
+    pub fn guarded(&self, s: &Sentence<'_>, i: usize, ranges: &[Range<usize>]) -> bool {
+        let w = &s.words[i];
+        ranges.iter().any(|r| r.start <= w.start && w.end <= r.end)
+            || self.guard_flags(s.lower(i)) & EXCEPTION_WORD != 0
+            || self.own_spelling_follows(s, i)
     }
 
     /// True when the (lower-case) word is an exception word.
     pub fn is_exception_word(&self, lower: &str) -> bool {
         self.exception_words.contains(lower)
     }
+}
+
+/// The English readings of one word ([`Translit::readings`]): sorted, without duplicates.
+#[derive(Debug, Default)]
+pub struct Readings {
+    /// The readings one after the other.
+    text: String,
+    /// Where each reading is in `text`.
+    spans: Vec<Range<usize>>,
+}
+
+impl Readings {
+    /// True when there is no reading.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The readings, in sorted order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.spans.iter().map(|r| &self.text[r.clone()])
+    }
+}
+
+/// Calls `f` with each combination of the alternatives of `pieces[k..]` (the letters of `w`
+/// from `from` on, copied between the pieces) appended to `buf`, until `produced` reaches
+/// [`MAX_CANDIDATES`].
+fn combine(
+    w: &[char],
+    pieces: &[(usize, &Pattern)],
+    from: usize,
+    buf: &mut String,
+    produced: &mut usize,
+    f: &mut impl FnMut(&str),
+) {
+    if *produced >= MAX_CANDIDATES {
+        return;
+    }
+    let len = buf.len();
+    match pieces.split_first() {
+        None => {
+            buf.extend(&w[from..]);
+            *produced += 1;
+            f(buf);
+        }
+        Some((&(pos, p), rest)) => {
+            buf.extend(&w[from..pos]);
+            let stem = buf.len();
+            for e in &p.english {
+                buf.push_str(e);
+                combine(w, rest, pos + p.german.len(), buf, produced, f);
+                buf.truncate(stem);
+            }
+        }
+    }
+    buf.truncate(len);
 }
 
 /// A foreign name form and its English form.
