@@ -12,11 +12,11 @@
 //! ([`super::translit`]) and flagged only when an English reading is a well-known name or is
 //! used in the same document.
 
-use super::translit::{Exonym, NameKind, Translit};
+use super::translit::{all_caps, capital_at, Exonym, NameKind, Translit};
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::{at_word_boundaries, capitalize};
-use crate::text::{is_all_caps, is_capitalized, lower};
+use crate::text::{is_capitalized, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
@@ -280,38 +280,38 @@ impl ForeignSpelling {
         })
     }
 
-    /// Exonyms in the sentence: `(range, exonym)`, left to right, longest first.
-    fn find_exonyms<'a>(&'a self, s: &Sentence<'_>) -> Vec<(std::ops::Range<usize>, &'a Exonym)> {
-        let mut out = Vec::new();
-        let mut after = 0;
-        for w in s.words {
-            if w.start < after || !starts_upper(w.text(s.text)) {
-                continue;
+    /// The exonym starting at word `w`, if any: the longest phrase starting there, or a
+    /// one-word form in capitals (MOSKAU —). `after` is moved to the end of a phrase match;
+    /// words before it are not looked at.
+    fn exonym_at<'a>(
+        &'a self,
+        s: &Sentence<'_>,
+        w: &crate::text::Word,
+        after: &mut usize,
+    ) -> Option<(std::ops::Range<usize>, &'a Exonym)> {
+        if w.start < *after || !capital_at(s.text, w.start) {
+            return None;
+        }
+        let t = w.text(s.text);
+        let Some(cands) = self.exonyms.get(t) else {
+            // A dateline in capitals (MOSKAU —): one-word forms only.
+            if crate::text::char_len(t) >= 4 && all_caps(t) {
+                let title = capitalize(&t.to_lowercase());
+                let hit = self.exonyms.get(&title).into_iter().flatten();
+                if let Some((_, e)) = hit.into_iter().find(|(p, _)| *p == title) {
+                    return Some((w.span(), e));
+                }
             }
-            let t = w.text(s.text);
-            let Some(cands) = self.exonyms.get(t) else {
-                // A dateline in capitals (MOSKAU —): one-word forms only.
-                if crate::text::char_len(t) >= 4 && is_all_caps(t) {
-                    let title = capitalize(&t.to_lowercase());
-                    let hit = self.exonyms.get(&title).into_iter().flatten();
-                    if let Some((_, e)) = hit.into_iter().find(|(p, _)| *p == title) {
-                        out.push((w.span(), e));
-                    }
-                }
-                continue;
-            };
-            for (p, e) in cands {
-                let r = w.start..w.start + p.len();
-                if s.text[w.start..].starts_with(p.as_str())
-                    && at_word_boundaries(s.text, r.clone())
-                {
-                    after = r.end;
-                    out.push((r, e));
-                    break;
-                }
+            return None;
+        };
+        for (p, e) in cands {
+            let r = w.start..w.start + p.len();
+            if s.text[w.start..].starts_with(p.as_str()) && at_word_boundaries(s.text, r.clone()) {
+                *after = r.end;
+                return Some((r, e));
             }
         }
-        out
+        None
     }
 
     /// The English form of a German-style name at word `i`, if it should be flagged.
@@ -322,13 +322,16 @@ impl ForeignSpelling {
         i: usize,
         en: &WordFreq,
     ) -> Option<String> {
-        let w = s.word(i);
         // Cheapest tests first (all must hold): a capital, letters only, a letter group of
         // German-style spelling.
-        if !starts_upper(w) || !s.words[i].alpha || !Translit::may_be_german_style(w) {
+        if !s.words[i].alpha || !capital_at(s.text, s.words[i].start) {
             return None;
         }
-        if is_all_caps(w) || crate::text::char_len(w) < 4 || w.contains(['\'', '’']) {
+        let w = s.word(i);
+        if !Translit::may_be_german_style(w) {
+            return None;
+        }
+        if all_caps(w) || crate::text::char_len(w) < 4 || w.contains(['\'', '’']) {
             return None;
         }
         // `s.lower(i)` is `lower(w)`; a word with an English count is in the list.
@@ -359,15 +362,6 @@ impl ForeignSpelling {
             }
         }
         Some(c.to_string())
-    }
-}
-
-/// True when the word starts with an upper-case letter ([`crate::text::is_capitalized`]),
-/// deciding ASCII first bytes without decoding a character.
-fn starts_upper(w: &str) -> bool {
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => is_capitalized(w),
     }
 }
 
@@ -459,8 +453,11 @@ impl ForeignSpelling {
             if w.start < after {
                 continue;
             }
+            if !capital_at(s.text, w.start) {
+                continue;
+            }
             let text = w.text(s.text);
-            if !starts_upper(text) || is_all_caps(text) {
+            if all_caps(text) {
                 continue;
             }
             let Some(cands) = map.get(text) else {
@@ -565,36 +562,37 @@ impl Rule for ForeignSpelling {
         let en = cx.lex.words("en");
         // The exception phrases are looked up once, when a finding needs them.
         let mut ranges: Option<Vec<std::ops::Range<usize>>> = None;
+        // Exonyms reported so far (German-style spellings inside them are not), and the
+        // German-style spellings, reported after the exonyms.
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-        for (r, ex) in self.find_exonyms(s) {
-            let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
-            if ranges.iter().any(|x| x.start <= r.start && r.end <= x.end) {
+        let mut german: Vec<Finding> = Vec::new();
+        let mut after = 0;
+        for (i, w) in s.words.iter().enumerate() {
+            // Both kinds start with a capital letter.
+            if !capital_at(s.text, w.start) {
                 continue;
             }
-            if ex.person && cx.doc_count(&ex.english) == 0 {
-                // A French name form: only after a first name or title (Vladimir Poutine).
-                let prev = s.words.iter().rev().find(|w| w.end <= r.start);
-                let adjacent = prev.is_some_and(|w| {
-                    let gap = &s.text[w.end..r.start];
-                    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-')
-                });
-                if !(adjacent && prev.is_some_and(|w| is_capitalized(w.text(s.text)))) {
-                    continue;
+            if let Some((r, ex)) = self.exonym_at(s, w, &mut after) {
+                let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
+                let excepted = ranges.iter().any(|x| x.start <= r.start && r.end <= x.end);
+                // A French name form counts only after a first name or title (Vladimir
+                // Poutine), unless the document uses the English form.
+                let lone_person = ex.person && cx.doc_count(&ex.english) == 0 && !after_name(s, &r);
+                if !excepted && !lone_person {
+                    let m = &s.text[r.clone()];
+                    out.push(
+                        Finding::new(
+                            &INFO,
+                            r.clone(),
+                            format!("\"{m}\" is the foreign spelling of \"{}\"", ex.english),
+                        )
+                        .with_suggestion(ex.english.clone()),
+                    );
+                    taken.push(r);
                 }
             }
-            let m = &s.text[r.clone()];
-            out.push(
-                Finding::new(
-                    &INFO,
-                    r.clone(),
-                    format!("\"{m}\" is the foreign spelling of \"{}\"", ex.english),
-                )
-                .with_suggestion(ex.english.clone()),
-            );
-            taken.push(r);
-        }
-        for i in 0..s.words.len() {
-            let span = s.words[i].span();
+            // (An exonym starts at a word: only those at this word or before can cover it.)
+            let span = w.span();
             if taken
                 .iter()
                 .any(|t| t.start < span.end && span.start < t.end)
@@ -609,7 +607,7 @@ impl Rule for ForeignSpelling {
                 continue;
             }
             let m = s.word(i);
-            out.push(
+            german.push(
                 Finding::new(
                     &INFO,
                     span,
@@ -618,7 +616,19 @@ impl Rule for ForeignSpelling {
                 .with_suggestion(english),
             );
         }
+        out.append(&mut german);
     }
+}
+
+/// True when a capitalized word (a first name or title) comes right before `r`, separated by
+/// spaces or hyphens only.
+fn after_name(s: &Sentence<'_>, r: &std::ops::Range<usize>) -> bool {
+    let prev = s.words.iter().rev().find(|w| w.end <= r.start);
+    let adjacent = prev.is_some_and(|w| {
+        let gap = &s.text[w.end..r.start];
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-')
+    });
+    adjacent && prev.is_some_and(|w| is_capitalized(w.text(s.text)))
 }
 
 #[cfg(test)]

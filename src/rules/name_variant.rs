@@ -7,10 +7,10 @@
 //! same or a transliteration-equivalent first letter). The rarer spelling is flagged in every
 //! sentence where it occurs, with the dominant one as suggestion.
 
-use super::translit::{fold, Translit, EXCEPTION_WORD, PHRASE_WORD};
+use super::translit::{all_caps, capital_at, fold, Translit, EXCEPTION_WORD, PHRASE_WORD};
 use super::{Context, DocFinding, Finding, Rule, RuleInfo, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
-use crate::text::{char_len, is_all_caps, is_capitalized, lower};
+use crate::text::{char_len, is_capitalized, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -309,15 +309,6 @@ fn base(w: &str) -> &str {
     w
 }
 
-/// True when the word starts with an upper-case letter ([`is_capitalized`]), deciding ASCII
-/// first bytes without decoding a character.
-fn starts_upper(w: &str) -> bool {
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => is_capitalized(w),
-    }
-}
-
 impl NameVariant {
     /// The spellings of the document: capitalized words of four letters or more that are no
     /// exception, no capitalized common word of the document and no function word opening a
@@ -328,8 +319,8 @@ impl NameVariant {
         fw: &FxHashSet<String>,
         index: &mut FxHashMap<&'a str, usize>,
     ) -> Forms<'a> {
-        let mut forms: Vec<Form<'a>> = Vec::new();
-        let mut occurrences: Vec<Occurrence> = Vec::new();
+        let mut forms: Vec<Form<'a>> = Vec::with_capacity(64);
+        let mut occurrences: Vec<Occurrence> = Vec::with_capacity(128);
         for (si, s) in cx.sentences.iter().enumerate() {
             if s.lang_detected && s.lang != cx.target {
                 continue;
@@ -337,14 +328,14 @@ impl NameVariant {
             // The exception phrases are looked up once per sentence, when a word needs them.
             let mut ranges: Option<Vec<Range<usize>>> = None;
             for (i, w) in s.words.iter().enumerate() {
-                let whole = w.text(s.text);
                 // Most words fail here: a capital letter (the base form starts with the word's
                 // first letter), letters only, four of them at least (bytes ≥ letters).
-                if !w.alpha || !starts_upper(whole) {
+                if !w.alpha || w.end - w.start < 4 || !capital_at(s.text, w.start) {
                     continue;
                 }
+                let whole = w.text(s.text);
                 let t = base(whole);
-                if t.len() < 4 || is_all_caps(t) || char_len(t) < 4 {
+                if t.len() < 4 || all_caps(t) || char_len(t) < 4 {
                     continue;
                 }
                 if t.contains(['\'', '’']) {
@@ -436,13 +427,15 @@ impl NameVariant {
     fn groups(&self, names: &[usize], f: &Forms<'_>) -> Vec<Vec<usize>> {
         let forms = &f.forms;
         let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut hits: Vec<(usize, usize)> = names
+        // (group, position in `names`, name)
+        let mut hits: Vec<(usize, usize, usize)> = names
             .iter()
-            .filter_map(|&n| Some((forms[n].tables?.variant?, n)))
+            .enumerate()
+            .filter_map(|(k, &n)| Some((forms[n].tables?.variant?, k, n)))
             .collect();
-        hits.sort_by_key(|&(g, _)| g);
+        hits.sort_unstable();
         for run in hits.chunk_by(|a, b| a.0 == b.0).filter(|r| r.len() > 1) {
-            groups.push(run.iter().map(|&(_, n)| n).collect());
+            groups.push(run.iter().map(|&(_, _, n)| n).collect());
         }
         // Without accents / with German letters written out: an ASCII name's key is its
         // lower-case form, so the ASCII names of a key have one lower-case form and make no
@@ -577,8 +570,8 @@ impl Rule for NameVariant {
             letters: Range<usize>,
             bits: u64,
         }
-        let mut letters: Vec<char> = Vec::new();
-        let mut entries: Vec<Entry> = Vec::new();
+        let mut letters: Vec<char> = Vec::with_capacity(8 * names.len());
+        let mut entries: Vec<Entry> = Vec::with_capacity(names.len());
         // A book-length document with tens of thousands of names: the quadratic comparison is
         // skipped (the transliteration, exonym and variant relations above still apply).
         if names.len() <= MAX_EDIT_FORMS {
@@ -603,8 +596,9 @@ impl Rule for NameVariant {
                 });
             }
         }
-        // By class, then by length; equal lengths stay in the order of `names`.
-        entries.sort_by_key(|e| (e.class, e.letters.len()));
+        // By class, then by length; equal lengths stay in the order of `names` (as the letters
+        // in the buffer).
+        entries.sort_unstable_by_key(|e| (e.class, e.letters.len(), e.letters.start));
         for b in entries.chunk_by(|x, y| x.class == y.class) {
             for i in 0..b.len() {
                 for j in i + 1..b.len() {

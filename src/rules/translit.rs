@@ -280,10 +280,13 @@ impl Translit {
                 None => pos += 1,
             }
         }
-        let mut out = Readings::default();
         if !strong {
-            return out;
+            return Readings::default();
         }
+        let mut out = Readings {
+            text: String::with_capacity(4 * (word.len() + 4)),
+            spans: Vec::with_capacity(4),
+        };
         let cap = word.chars().next().is_some_and(char::is_uppercase);
         let mut buf = String::with_capacity(word.len() + 8);
         let mut produced = 0;
@@ -383,6 +386,26 @@ impl Translit {
     /// True when the (lower-case) word is an exception word.
     pub fn is_exception_word(&self, lower: &str) -> bool {
         self.exception_words.contains(lower)
+    }
+}
+
+/// True when the word starting at byte `start` of `text` starts with an upper-case letter
+/// ([`crate::text::is_capitalized`]): an ASCII first byte decides without decoding or slicing.
+pub fn capital_at(text: &str, start: usize) -> bool {
+    let b = text.as_bytes()[start];
+    if b.is_ascii() {
+        b.is_ascii_uppercase()
+    } else {
+        crate::text::is_capitalized(&text[start..])
+    }
+}
+
+/// [`crate::text::is_all_caps`]; an ASCII lower-case second byte (a letter that is not upper
+/// case) settles it at once.
+pub fn all_caps(w: &str) -> bool {
+    match w.as_bytes().get(1) {
+        Some(b) if b.is_ascii_lowercase() => false,
+        _ => crate::text::is_all_caps(w),
     }
 }
 
