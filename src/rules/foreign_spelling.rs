@@ -12,7 +12,7 @@
 //! ([`super::translit`]) and flagged only when an English reading is a well-known name or is
 //! used in the same document.
 
-use super::translit::{all_caps, capital_at, Exonym, NameKind, Translit};
+use super::translit::{all_caps, capital_at, has_apostrophe, Exonym, NameKind, Readings, Translit};
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::{at_word_boundaries, capitalize};
@@ -321,6 +321,7 @@ impl ForeignSpelling {
         cx: &Context<'_>,
         i: usize,
         en: &WordFreq,
+        cands: &mut Readings,
     ) -> Option<String> {
         // Cheapest tests first (all must hold): a capital, letters only, a letter group of
         // German-style spelling.
@@ -331,14 +332,14 @@ impl ForeignSpelling {
         if !Translit::may_be_german_style(w) {
             return None;
         }
-        if all_caps(w) || crate::text::char_len(w) < 4 || w.contains(['\'', '’']) {
+        if all_caps(w) || crate::text::char_len(w) < 4 || has_apostrophe(w) {
             return None;
         }
         // `s.lower(i)` is `lower(w)`; a word with an English count is in the list.
         if s.en_count(i) > 0 || en.contains(s.lower(i)) || self.translit.known(w).is_some() {
             return None;
         }
-        let cands = self.translit.readings(w);
+        self.translit.readings_into(w, cands);
         if cands.is_empty() {
             return None;
         }
@@ -566,6 +567,7 @@ impl Rule for ForeignSpelling {
         // German-style spellings, reported after the exonyms.
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         let mut german: Vec<Finding> = Vec::new();
+        let mut readings = Readings::default();
         let mut after = 0;
         for (i, w) in s.words.iter().enumerate() {
             // Both kinds start with a capital letter.
@@ -599,7 +601,7 @@ impl Rule for ForeignSpelling {
             {
                 continue;
             }
-            let Some(english) = self.transliteration(s, cx, i, en) else {
+            let Some(english) = self.transliteration(s, cx, i, en, &mut readings) else {
                 continue;
             };
             let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));

@@ -7,7 +7,9 @@
 //! same or a transliteration-equivalent first letter). The rarer spelling is flagged in every
 //! sentence where it occurs, with the dominant one as suggestion.
 
-use super::translit::{all_caps, capital_at, fold, Translit, EXCEPTION_WORD, PHRASE_WORD};
+use super::translit::{
+    all_caps, capital_at, fold, has_apostrophe, Readings, Translit, EXCEPTION_WORD, PHRASE_WORD,
+};
 use super::{Context, DocFinding, Finding, Rule, RuleInfo, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::text::{char_len, is_capitalized, lower};
@@ -338,7 +340,7 @@ impl NameVariant {
                 if t.len() < 4 || all_caps(t) || char_len(t) < 4 {
                     continue;
                 }
-                if t.contains(['\'', '’']) {
+                if has_apostrophe(t) {
                     continue;
                 }
                 // `lower(t)`: the word's lower-case form, without the possessive (lower-casing
@@ -423,7 +425,8 @@ impl NameVariant {
 
     /// Groups of spellings that are one name: a group of `variants.tsv` (Kyiv / Kiev), the
     /// same letters without accents (Erdogan / Erdoğan), German letters written out
-    /// (Schöneberg / Schoeneberg). Members in the order of `names`; only groups of two or more.
+    /// (Schöneberg / Schoeneberg). Members in the order of `names`; only groups that can pair
+    /// two spellings. The groups themselves come in no particular order.
     fn groups(&self, names: &[usize], f: &Forms<'_>) -> Vec<Vec<usize>> {
         let forms = &f.forms;
         let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -445,49 +448,42 @@ impl NameVariant {
             .filter(|&&n| !forms[n].text.is_ascii())
             .map(|&n| (n, fold(forms[n].text), german_ascii(forms[n].text)))
             .collect();
-        if !keys.is_empty() {
-            let mut folded: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-            let mut german: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-            for (_, fk, gk) in &keys {
-                folded.entry(fk).or_default();
-                german.entry(gk).or_default();
+        if keys.is_empty() {
+            return groups;
+        }
+        let mut folded: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        let mut german: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+        for (_, fk, gk) in &keys {
+            folded.entry(fk).or_default();
+            german.entry(gk).or_default();
+        }
+        let mut k = keys.iter().peekable();
+        for &n in names {
+            let t = forms[n].text;
+            if let Some((_, fk, gk)) = k.next_if(|(m, _, _)| *m == n) {
+                folded.entry(fk).or_default().push(n);
+                german.entry(gk).or_default().push(n);
+                continue;
             }
-            let mut k = keys.iter().peekable();
-            for &n in names {
-                let t = forms[n].text;
-                if let Some((_, fk, gk)) = k.next_if(|(m, _, _)| *m == n) {
-                    folded.entry(fk).or_default().push(n);
-                    german.entry(gk).or_default().push(n);
-                    continue;
-                }
-                // (`lower` of an ASCII name is its ASCII lower case: its folded and German
-                // forms.)
-                let l = forms[n].lower.as_ref();
-                if let Some(g) = folded.get_mut(l) {
+            // (`lower` of an ASCII name is its ASCII lower case: its folded and German forms.)
+            let l = forms[n].lower.as_ref();
+            if let Some(g) = folded.get_mut(l) {
+                g.push(n);
+            }
+            if has_written_out_letter(t) {
+                if let Some(g) = german.get_mut(l) {
                     g.push(n);
                 }
-                if has_written_out_letter(t) {
-                    if let Some(g) = german.get_mut(l) {
-                        g.push(n);
-                    }
-                }
             }
-            groups.extend(folded.into_values().filter(|g| g.len() > 1));
-            groups.extend(german.into_values().filter(|g| g.len() > 1));
         }
-        // The pairs of a name come in the order of its groups, which decides between two
-        // equally frequent spellings: for a name in two groups, take the groups in the order
-        // the document's table of all keys gives them.
-        let mut members: Vec<usize> = groups.iter().flatten().copied().collect();
-        members.sort_unstable();
-        if members.windows(2).any(|p| p[0] == p[1]) {
-            return self.groups_in_key_order(names, f);
-        }
+        groups.extend(folded.into_values().filter(|g| g.len() > 1));
+        groups.extend(german.into_values().filter(|g| g.len() > 1));
         groups
     }
 
-    /// [`NameVariant::groups`] in the iteration order of a table of every name's keys (the
-    /// group number, the folded form, the German form).
+    /// All groups of two or more spellings in the iteration order of a table of every name's
+    /// keys (the group number, the folded form, the German form), as the rule has always
+    /// visited them: [`NameVariant::groups`] for [`Order::Table`].
     fn groups_in_key_order(&self, names: &[usize], f: &Forms<'_>) -> Vec<Vec<usize>> {
         let mut groups: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for &n in names {
@@ -511,41 +507,36 @@ impl NameVariant {
         }
         groups.into_values().filter(|g| g.len() > 1).collect()
     }
-}
 
-impl Rule for NameVariant {
-    fn info(&self) -> &'static RuleInfo {
-        &INFO
-    }
-
-    fn check_document(&self, cx: &Context<'_>, out: &mut Vec<DocFinding>) {
-        let en = cx.lex.words("en");
-        let fw = cx.lex.function_words("en");
-        // Spelling → its number in `f.forms`. The pairs below are made in the iteration order
-        // of this table, which decides between two equally frequent suggestions.
-        let mut index: FxHashMap<&str, usize> = FxHashMap::default();
-        let f = self.collect(cx, fw, &mut index);
+    /// Pairs (rarer candidate, related spelling), made by visiting the spellings in the order
+    /// of `names`.
+    fn related(
+        &self,
+        f: &Forms<'_>,
+        index: &FxHashMap<&str, usize>,
+        names: &[usize],
+        order: Order,
+        en: &WordFreq,
+        fw: &FxHashSet<String>,
+    ) -> Vec<(usize, usize)> {
         let forms = &f.forms;
-        if forms.len() < 2 {
-            return;
-        }
-        let names: Vec<usize> = index.values().copied().collect();
-        // pairs (rarer candidate, related form)
         let mut related: Vec<(usize, usize)> = Vec::new();
         // Transliteration: a German-style form whose English reading the document uses.
-        for &n in &names {
+        let mut readings = Readings::default();
+        for &n in names {
             let form = &forms[n];
             if !Translit::may_be_german_style(form.text) || form.in_english(en) {
                 continue;
             }
-            for c in self.translit.readings(form.text).iter() {
+            self.translit.readings_into(form.text, &mut readings);
+            for c in readings.iter() {
                 if let Some(&k) = index.get(c) {
                     related.push((n, k));
                 }
             }
         }
         // Exonyms (Moskau → Moscow): the foreign form is the variant.
-        for &n in &names {
+        for &n in names {
             if let Some(e) = forms[n].tables.and_then(|x| x.exonym.as_deref()) {
                 if let Some(&k) = index.get(e) {
                     related.push((n, k));
@@ -553,7 +544,11 @@ impl Rule for NameVariant {
             }
         }
         // Known alternative spellings (Kyiv / Kiev) and accent variants (Erdogan / Erdoğan).
-        for g in self.groups(&names, &f) {
+        let groups = match order {
+            Order::FirstSeen => self.groups(names, f),
+            Order::Table => self.groups_in_key_order(names, f),
+        };
+        for g in groups {
             for &a in &g {
                 for &b in &g {
                     if a != b && !forms[a].same_lower(&forms[b]) && !f.different_people(a, b, fw) {
@@ -562,47 +557,60 @@ impl Rule for NameVariant {
                 }
             }
         }
-        // Edit distance, within first-letter classes: the lower-case letters of each form of
-        // five letters or more in one buffer.
+        // A book-length document with tens of thousands of names: the quadratic comparison is
+        // skipped (the transliteration, exonym and variant relations above still apply).
+        if names.len() <= MAX_EDIT_FORMS {
+            self.close_spellings(f, names, en, fw, &mut related);
+        }
+        related
+    }
+
+    /// Pairs of spellings at a small edit distance, within first-letter classes, both ways.
+    fn close_spellings(
+        &self,
+        f: &Forms<'_>,
+        names: &[usize],
+        en: &WordFreq,
+        fw: &FxHashSet<String>,
+        related: &mut Vec<(usize, usize)>,
+    ) {
+        let forms = &f.forms;
+        // The lower-case letters of each form of five letters or more, in one buffer.
         struct Entry {
             form: usize,
-            class: char,
             letters: Range<usize>,
             bits: u64,
         }
         let mut letters: Vec<char> = Vec::with_capacity(8 * names.len());
         let mut entries: Vec<Entry> = Vec::with_capacity(names.len());
-        // A book-length document with tens of thousands of names: the quadratic comparison is
-        // skipped (the transliteration, exonym and variant relations above still apply).
-        if names.len() <= MAX_EDIT_FORMS {
-            for &n in &names {
-                let t = forms[n].text;
-                let start = letters.len();
-                if t.is_ascii() {
-                    letters.extend(t.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                } else {
-                    letters.extend(t.to_lowercase().chars());
-                }
-                let l = &letters[start..];
-                if l.len() < 5 {
-                    letters.truncate(start);
-                    continue;
-                }
-                entries.push(Entry {
-                    form: n,
-                    class: letter_class(l[0]),
-                    letters: start..letters.len(),
-                    bits: letter_bits(l),
-                });
+        // (class, length, entry): sorted, by class, then by length; equal lengths stay in the
+        // order of `names`.
+        let mut order: Vec<(char, usize, usize)> = Vec::with_capacity(names.len());
+        for &n in names {
+            let t = forms[n].text;
+            let start = letters.len();
+            if t.is_ascii() {
+                letters.extend(t.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                letters.extend(t.to_lowercase().chars());
             }
+            let l = &letters[start..];
+            if l.len() < 5 {
+                letters.truncate(start);
+                continue;
+            }
+            order.push((letter_class(l[0]), l.len(), entries.len()));
+            entries.push(Entry {
+                form: n,
+                letters: start..letters.len(),
+                bits: letter_bits(l),
+            });
         }
-        // By class, then by length; equal lengths stay in the order of `names` (as the letters
-        // in the buffer).
-        entries.sort_unstable_by_key(|e| (e.class, e.letters.len(), e.letters.start));
-        for b in entries.chunk_by(|x, y| x.class == y.class) {
+        order.sort_unstable();
+        for b in order.chunk_by(|x, y| x.0 == y.0) {
             for i in 0..b.len() {
                 for j in i + 1..b.len() {
-                    let (x, y) = (&b[i], &b[j]);
+                    let (x, y) = (&entries[b[i].2], &entries[b[j].2]);
                     let (la, lc) = (&letters[x.letters.clone()], &letters[y.letters.clone()]);
                     if lc.len() > la.len() + 2 {
                         break;
@@ -639,13 +647,22 @@ impl Rule for NameVariant {
                 }
             }
         }
-        if related.is_empty() {
-            return;
-        }
-        // For each form, the dominant related spelling, if one dominates it (the first of the
-        // most frequent ones).
+    }
+
+    /// For each form, the dominant related spelling, if one dominates it: the first of the
+    /// most frequent ones in `related`. `None` when two equally frequent spellings dominate a
+    /// form and `related` has them in an order that [`Order::FirstSeen`] does not decide.
+    fn dominant(
+        &self,
+        f: &Forms<'_>,
+        related: &[(usize, usize)],
+        order: Order,
+        en: &WordFreq,
+    ) -> Option<Vec<Option<usize>>> {
+        let forms = &f.forms;
         let mut best: Vec<Option<usize>> = vec![None; forms.len()];
-        for &(r, d) in &related {
+        let mut tie = false;
+        for &(r, d) in related {
             let (cr, cd) = (forms[r].count, forms[d].count);
             let dominates =
                 cd > cr || (cd == cr && self.known(&forms[d], en) && !self.known(&forms[r], en));
@@ -653,10 +670,64 @@ impl Rule for NameVariant {
                 continue;
             }
             let e = best[r].get_or_insert(d);
-            if forms[d].count > forms[*e].count {
+            let ce = forms[*e].count;
+            if cd > ce {
                 *e = d;
+            } else if cd == ce && d != *e {
+                tie = true;
             }
         }
+        (!tie || order == Order::Table).then_some(best)
+    }
+}
+
+/// The order in which the spellings of a document are visited: it decides only between two
+/// equally frequent suggestions for one form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// The order of first occurrence; the groups in no particular order.
+    FirstSeen,
+    /// The iteration order of a hash table of the spellings (and of their group keys), which
+    /// is what the rule has always used: only when a choice depends on it.
+    Table,
+}
+
+impl Rule for NameVariant {
+    fn info(&self) -> &'static RuleInfo {
+        &INFO
+    }
+
+    fn check_document(&self, cx: &Context<'_>, out: &mut Vec<DocFinding>) {
+        let en = cx.lex.words("en");
+        let fw = cx.lex.function_words("en");
+        // Spelling → its number in `f.forms` (the order of first occurrence).
+        let mut index: FxHashMap<&str, usize> =
+            FxHashMap::with_capacity_and_hasher(64, Default::default());
+        let f = self.collect(cx, fw, &mut index);
+        let forms = &f.forms;
+        if forms.len() < 2 {
+            return;
+        }
+        let first_seen: Vec<usize> = (0..forms.len()).collect();
+        let related = self.related(&f, &index, &first_seen, Order::FirstSeen, en, fw);
+        if related.is_empty() {
+            return;
+        }
+        let best = match self.dominant(&f, &related, Order::FirstSeen, en) {
+            Some(best) => best,
+            None => {
+                // A tie: visit the spellings again in the order of a table built as the rule
+                // has always built it (each spelling inserted at its first occurrence).
+                let mut table: FxHashMap<&str, usize> = FxHashMap::default();
+                for (n, form) in forms.iter().enumerate() {
+                    table.insert(form.text, n);
+                }
+                let names: Vec<usize> = table.values().copied().collect();
+                let related = self.related(&f, &index, &names, Order::Table, en, fw);
+                self.dominant(&f, &related, Order::Table, en)
+                    .unwrap_or_default()
+            }
+        };
         let mut flagged: Vec<(&str, &str, usize)> = best
             .iter()
             .enumerate()

@@ -28,7 +28,9 @@ enum Place {
 
 #[derive(Debug, Clone)]
 struct Pattern {
-    german: Vec<char>,
+    /// Lower-case letters (matched against the bytes of a lower-case word at a character
+    /// boundary: equal bytes there are equal characters).
+    german: String,
     english: Vec<String>,
     place: Place,
     strong: bool,
@@ -48,10 +50,12 @@ pub enum NameKind {
 /// The rewrite table, the known names and the guards.
 #[derive(Debug)]
 pub struct Translit {
-    /// Patterns by their first character: ASCII characters index `ascii` (one array access
-    /// per letter of a word instead of a hash lookup), others look up `other`.
-    ascii: Vec<Vec<Pattern>>,
-    other: FxHashMap<char, Vec<Pattern>>,
+    /// The rewrite patterns, grouped by their first character (in file order within a group).
+    patterns: Vec<Pattern>,
+    /// The group of each ASCII first character (one array access per letter of a word instead
+    /// of a hash lookup); `other` has the groups of the other characters.
+    ascii: Vec<Range<usize>>,
+    other: FxHashMap<char, Range<usize>>,
     /// Known English names: exact form → (kind, priority: earlier lines first).
     names: FxHashMap<String, (NameKind, usize)>,
     /// Surnames whose bearers spell their first names the German way.
@@ -64,6 +68,9 @@ pub struct Translit {
     /// [`Translit::guarded`] whether the word is an exception and whether it may lie inside an
     /// exception phrase.
     guard_words: FxHashMap<String, u8>,
+    /// For each first byte of a `guard_words` key, bit `min(length, 63)` set for the key's
+    /// length: most words are ruled out without a lookup.
+    guard_shapes: Vec<u64>,
     /// First bytes of the `own_spelling` surnames (bit per byte value): most next words can
     /// be ruled out without a lookup.
     own_first: [u64; 4],
@@ -90,16 +97,15 @@ impl Translit {
     /// Loads the tables.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
         let file = "foreign_spelling/translit_de.tsv";
-        let mut ascii: Vec<Vec<Pattern>> = vec![Vec::new(); 128];
-        let mut other: FxHashMap<char, Vec<Pattern>> = FxHashMap::default();
+        let mut patterns: Vec<(char, Pattern)> = Vec::new();
         for (i, row) in lex.table(file, 4)?.into_iter().enumerate() {
             let err = |m: &str| LexiconError {
                 file: file.to_string(),
                 line: 0,
                 message: format!("row {}: {m}", i + 1),
             };
-            let german: Vec<char> = row[0].trim().to_lowercase().chars().collect();
-            let Some(&first) = german.first() else {
+            let german = row[0].trim().to_lowercase();
+            let Some(first) = german.chars().next() else {
                 return Err(err("empty pattern"));
             };
             let place = match row[2].trim() {
@@ -120,12 +126,23 @@ impl Translit {
                 place,
                 strong,
             };
-            if first.is_ascii() {
-                ascii[first as usize].push(p);
+            patterns.push((first, p));
+        }
+        // Grouped by first character; the sort is stable: file order within a group.
+        patterns.sort_by_key(|&(c, _)| c);
+        let mut ascii = vec![0..0; 128];
+        let mut other: FxHashMap<char, Range<usize>> = FxHashMap::default();
+        let mut start = 0;
+        for run in patterns.chunk_by(|a, b| a.0 == b.0) {
+            let (c, r) = (run[0].0, start..start + run.len());
+            start = r.end;
+            if c.is_ascii() {
+                ascii[c as usize] = r;
             } else {
-                other.entry(first).or_default().push(p);
+                other.insert(c, r);
             }
         }
+        let patterns = patterns.into_iter().map(|(_, p)| p).collect();
         let mut names = FxHashMap::default();
         for (i, e) in lex
             .entries("foreign_spelling/names_en.txt")
@@ -185,7 +202,14 @@ impl Translit {
         for w in &exception_words {
             *guard_words.entry(w.clone()).or_default() |= EXCEPTION_WORD;
         }
+        let mut guard_shapes = vec![0u64; 256];
+        for w in guard_words.keys() {
+            if let Some(&b) = w.as_bytes().first() {
+                guard_shapes[usize::from(b)] |= 1 << w.len().min(63);
+            }
+        }
         Ok(Translit {
+            patterns,
             ascii,
             other,
             names,
@@ -193,6 +217,7 @@ impl Translit {
             exception_words,
             exception_phrases: PhraseSet::new(phrases.into_iter().map(|p| (p, ()))),
             guard_words,
+            guard_shapes,
             own_first,
         })
     }
@@ -219,27 +244,32 @@ impl Translit {
         self.readings(word).iter().map(str::to_string).collect()
     }
 
-    /// The longest pattern that applies at `pos` of the lower-case letters `w`.
-    fn pattern_at(&self, w: &[char], pos: usize) -> Option<&Pattern> {
-        let c = w[pos];
-        let ps: &[Pattern] = if c.is_ascii() {
-            &self.ascii[c as usize]
+    /// The longest pattern that applies at byte `pos` (a character boundary) of the
+    /// lower-case word `w`, as an index into `patterns`.
+    fn pattern_at(&self, w: &str, pos: usize) -> Option<usize> {
+        let b = w.as_bytes()[pos];
+        let group = if b.is_ascii() {
+            self.ascii[usize::from(b)].clone()
         } else {
-            self.other.get(&c).map_or(&[], Vec::as_slice)
+            let c = w[pos..].chars().next()?;
+            self.other.get(&c).cloned().unwrap_or(0..0)
         };
-        let mut best: Option<&Pattern> = None;
-        for p in ps {
-            let end = pos + p.german.len();
-            if end > w.len() || w[pos..end] != p.german[..] {
+        let mut best: Option<usize> = None;
+        for k in group {
+            let g = self.patterns[k].german.as_bytes();
+            let end = pos + g.len();
+            if end > w.len() || &w.as_bytes()[pos..end] != g {
                 continue;
             }
-            let ok = match p.place {
+            let ok = match self.patterns[k].place {
                 Place::Any => true,
                 Place::Initial => pos == 0,
                 Place::Final => end == w.len(),
             };
-            if ok && best.is_none_or(|b| p.german.len() > b.german.len()) {
-                best = Some(p);
+            // (Of two patterns matching here one is a prefix of the other: longer in bytes is
+            // longer in characters.)
+            if ok && best.is_none_or(|b| g.len() > self.patterns[b].german.len()) {
+                best = Some(k);
             }
         }
         best
@@ -248,74 +278,84 @@ impl Translit {
     /// English readings of a German-style form (`Wladimir` → `Vladimir`, …), capitalized like
     /// the word, without the word itself, sorted and without duplicates. Empty when no strong
     /// pattern applies.
+    pub fn readings(&self, word: &str) -> Readings {
+        let mut r = Readings::default();
+        self.readings_into(word, &mut r);
+        r
+    }
+
+    /// [`Translit::readings`] into `out`, reusing its buffers.
     ///
     /// The pattern chosen at a position (the longest that applies there) depends only on the
     /// word, so the word is cut into pieces once; the readings are the combinations of the
     /// pieces' alternatives, the first [`MAX_CANDIDATES`] in order (first piece slowest).
-    pub fn readings(&self, word: &str) -> Readings {
-        // Lower-case letters; an ASCII word's are its bytes lower-cased (what `to_lowercase`
-        // gives), kept on the stack.
-        let mut stack = ['\0'; 32];
-        let heap: Vec<char>;
-        let w: &[char] = if word.is_ascii() && word.len() <= stack.len() {
-            for (d, b) in stack.iter_mut().zip(word.bytes()) {
-                *d = char::from(b.to_ascii_lowercase());
-            }
-            &stack[..word.len()]
+    pub fn readings_into(&self, word: &str, out: &mut Readings) {
+        out.text.clear();
+        out.spans.clear();
+        out.pieces.clear();
+        // The lower-case word (an ASCII word's bytes lower-cased are its `to_lowercase`).
+        out.lower.clear();
+        if word.is_ascii() {
+            out.lower.push_str(word);
+            out.lower.make_ascii_lowercase();
         } else {
-            heap = word.to_lowercase().chars().collect();
-            &heap
-        };
-        // The pieces: (position, pattern); letters between them are copied.
-        let mut pieces: Vec<(usize, &Pattern)> = Vec::new();
+            out.lower.push_str(&word.to_lowercase());
+        }
+        let w = out.lower.as_str();
+        out.pieces.reserve(w.len());
+        // The pieces: (byte position, pattern); characters between them are copied.
         let mut strong = false;
         let mut pos = 0;
         while pos < w.len() {
             match self.pattern_at(w, pos) {
-                Some(p) => {
-                    strong |= p.strong;
-                    pieces.push((pos, p));
-                    pos += p.german.len();
+                Some(k) => {
+                    strong |= self.patterns[k].strong;
+                    out.pieces.push((pos, k));
+                    pos += self.patterns[k].german.len();
                 }
-                None => pos += 1,
+                None => pos += utf8_len(w.as_bytes()[pos]),
             }
         }
         if !strong {
-            return Readings::default();
+            return;
         }
-        let mut out = Readings {
-            text: String::with_capacity(4 * (word.len() + 4)),
-            spans: Vec::with_capacity(4),
-        };
         let cap = word.chars().next().is_some_and(char::is_uppercase);
-        let mut buf = String::with_capacity(word.len() + 8);
+        // (Room for a few readings: the buffers are kept when `out` is reused.)
+        out.text.reserve(4 * (w.len() + 8));
+        out.spans.reserve(4);
+        out.buf.clear();
+        out.buf.reserve(2 * w.len() + 8);
+        let (text, spans) = (&mut out.text, &mut out.spans);
         let mut produced = 0;
-        combine(
-            w,
-            &pieces,
-            0,
-            &mut buf,
-            &mut produced,
-            &mut |reading: &str| {
-                if reading.chars().eq(w.iter().copied()) {
-                    return;
+        let pieces = Pieces {
+            word: w,
+            pieces: &out.pieces,
+            patterns: &self.patterns,
+        };
+        pieces.combine(0, 0, &mut out.buf, &mut produced, &mut |reading: &str| {
+            if reading == w {
+                return;
+            }
+            let start = text.len();
+            let mut cs = reading.chars();
+            match cs.next() {
+                Some(f) if cap && f.is_ascii() => {
+                    text.push(f.to_ascii_uppercase());
+                    text.push_str(cs.as_str());
                 }
-                let start = out.text.len();
-                let mut cs = reading.chars();
-                match cs.next() {
-                    Some(f) if cap => {
-                        out.text.extend(f.to_uppercase());
-                        out.text.push_str(cs.as_str());
-                    }
-                    _ => out.text.push_str(reading),
+                Some(f) if cap => {
+                    text.extend(f.to_uppercase());
+                    text.push_str(cs.as_str());
                 }
-                out.spans.push(start..out.text.len());
-            },
-        );
-        let Readings { text, spans } = &mut out;
-        spans.sort_by(|a, b| text[a.clone()].cmp(&text[b.clone()]));
-        spans.dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
-        out
+                _ => text.push_str(reading),
+            }
+            spans.push(start..text.len());
+        });
+        let text = &out.text;
+        out.spans
+            .sort_unstable_by(|a, b| text[a.clone()].cmp(&text[b.clone()]));
+        out.spans
+            .dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
     }
 
     /// The kind of a known English name (exact form).
@@ -350,6 +390,12 @@ impl Translit {
     /// [`EXCEPTION_WORD`] and [`PHRASE_WORD`] bits of a lower-case word (as
     /// [`crate::text::lower`] gives it); 0 for most words.
     pub fn guard_flags(&self, lower: &str) -> u8 {
+        let Some(&b) = lower.as_bytes().first() else {
+            return 0;
+        };
+        if self.guard_shapes[usize::from(b)] & (1 << lower.len().min(63)) == 0 {
+            return 0;
+        }
         self.guard_words.get(lower).copied().unwrap_or(0)
     }
 
@@ -391,6 +437,7 @@ impl Translit {
 
 /// True when the word starting at byte `start` of `text` starts with an upper-case letter
 /// ([`crate::text::is_capitalized`]): an ASCII first byte decides without decoding or slicing.
+#[inline]
 pub fn capital_at(text: &str, start: usize) -> bool {
     let b = text.as_bytes()[start];
     if b.is_ascii() {
@@ -402,6 +449,7 @@ pub fn capital_at(text: &str, start: usize) -> bool {
 
 /// [`crate::text::is_all_caps`]; an ASCII lower-case second byte (a letter that is not upper
 /// case) settles it at once.
+#[inline]
 pub fn all_caps(w: &str) -> bool {
     match w.as_bytes().get(1) {
         Some(b) if b.is_ascii_lowercase() => false,
@@ -409,13 +457,25 @@ pub fn all_caps(w: &str) -> bool {
     }
 }
 
+/// True when the word has an apostrophe (`'` or `’`). A word without the byte `'` and without
+/// 0xE2 (the first byte of `’`) has none: most words are ruled out by that byte scan.
+#[inline]
+pub fn has_apostrophe(w: &str) -> bool {
+    w.bytes().any(|b| b == b'\'' || b == 0xE2) && w.contains(['\'', '’'])
+}
+
 /// The English readings of one word ([`Translit::readings`]): sorted, without duplicates.
+/// Reused, it keeps its buffers.
 #[derive(Debug, Default)]
 pub struct Readings {
     /// The readings one after the other.
     text: String,
     /// Where each reading is in `text`.
     spans: Vec<Range<usize>>,
+    /// Work space: the lower-case word, its pieces, the reading being built.
+    lower: String,
+    pieces: Vec<(usize, usize)>,
+    buf: String,
 }
 
 impl Readings {
@@ -430,38 +490,59 @@ impl Readings {
     }
 }
 
-/// Calls `f` with each combination of the alternatives of `pieces[k..]` (the letters of `w`
-/// from `from` on, copied between the pieces) appended to `buf`, until `produced` reaches
-/// [`MAX_CANDIDATES`].
-fn combine(
-    w: &[char],
-    pieces: &[(usize, &Pattern)],
-    from: usize,
-    buf: &mut String,
-    produced: &mut usize,
-    f: &mut impl FnMut(&str),
-) {
-    if *produced >= MAX_CANDIDATES {
-        return;
+/// Length in bytes of the UTF-8 character whose first byte is `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0x80 => 1,
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
     }
-    let len = buf.len();
-    match pieces.split_first() {
-        None => {
-            buf.extend(&w[from..]);
-            *produced += 1;
-            f(buf);
+}
+
+/// A lower-case word cut into pieces by [`Translit::readings_into`].
+struct Pieces<'a> {
+    word: &'a str,
+    /// (byte position, index into `patterns`)
+    pieces: &'a [(usize, usize)],
+    patterns: &'a [Pattern],
+}
+
+impl Pieces<'_> {
+    /// Calls `f` with each combination of the alternatives of pieces `k..` (the word from byte
+    /// `from` on, copied between the pieces) appended to `buf`, until `produced` reaches
+    /// [`MAX_CANDIDATES`].
+    fn combine(
+        &self,
+        k: usize,
+        from: usize,
+        buf: &mut String,
+        produced: &mut usize,
+        f: &mut impl FnMut(&str),
+    ) {
+        if *produced >= MAX_CANDIDATES {
+            return;
         }
-        Some((&(pos, p), rest)) => {
-            buf.extend(&w[from..pos]);
-            let stem = buf.len();
-            for e in &p.english {
-                buf.push_str(e);
-                combine(w, rest, pos + p.german.len(), buf, produced, f);
-                buf.truncate(stem);
+        let len = buf.len();
+        match self.pieces.get(k) {
+            None => {
+                buf.push_str(&self.word[from..]);
+                *produced += 1;
+                f(buf);
+            }
+            Some(&(pos, p)) => {
+                let p = &self.patterns[p];
+                buf.push_str(&self.word[from..pos]);
+                let stem = buf.len();
+                for e in &p.english {
+                    buf.push_str(e);
+                    self.combine(k + 1, pos + p.german.len(), buf, produced, f);
+                    buf.truncate(stem);
+                }
             }
         }
+        buf.truncate(len);
     }
-    buf.truncate(len);
 }
 
 /// A foreign name form and its English form.
