@@ -12,12 +12,15 @@
 //! ([`super::translit`]) and flagged only when an English reading is a well-known name or is
 //! used in the same document.
 
-use super::translit::{all_caps, capital_at, has_apostrophe, Exonym, NameKind, Readings, Translit};
+use super::translit::{
+    all_caps, capital_at, has_apostrophe, Exonym, NameKind, Readings, Shapes, Translit,
+};
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::{at_word_boundaries, capitalize};
 use crate::text::{is_capitalized, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
@@ -82,9 +85,11 @@ pub struct ForeignSpelling {
     /// Exonyms by their first word (exact form): a hash lookup per capitalized word is much
     /// cheaper than an automaton over two thousand phrases.
     exonyms: FxHashMap<String, Vec<(String, Exonym)>>,
+    /// The shapes of the `exonyms` keys: most capitalized words are ruled out without a lookup.
+    exonym_shapes: Shapes,
     translit: Arc<Translit>,
     /// Non-target spellings per target language (de, fr, es): first word → phrases.
-    targets: FxHashMap<&'static str, FormMap>,
+    targets: FxHashMap<&'static str, (FormMap, Shapes)>,
     /// Target forms of surnames (Selenskyj, Poutine): a first name may precede them.
     surnames: FxHashSet<String>,
 }
@@ -272,28 +277,42 @@ impl ForeignSpelling {
             v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
         let (targets, surnames) = build_targets(lex)?;
+        let exonym_shapes = Shapes::new(exonyms.keys().map(String::as_str));
+        let targets = targets
+            .into_iter()
+            .map(|(t, map)| {
+                let shapes = Shapes::new(map.keys().map(String::as_str));
+                (t, (map, shapes))
+            })
+            .collect();
         Ok(ForeignSpelling {
             exonyms,
+            exonym_shapes,
             translit,
             targets,
             surnames,
         })
     }
 
-    /// The exonym starting at word `w`, if any: the longest phrase starting there, or a
-    /// one-word form in capitals (MOSKAU —). `after` is moved to the end of a phrase match;
-    /// words before it are not looked at.
+    /// The exonym starting at word `w` (capitalized), if any: the longest phrase starting
+    /// there, or a one-word form in capitals (MOSKAU —). `after` is moved to the end of a
+    /// phrase match; words before it are not looked at.
     fn exonym_at<'a>(
         &'a self,
         s: &Sentence<'_>,
         w: &crate::text::Word,
         after: &mut usize,
     ) -> Option<(std::ops::Range<usize>, &'a Exonym)> {
-        if w.start < *after || !capital_at(s.text, w.start) {
+        if w.start < *after {
             return None;
         }
         let t = w.text(s.text);
-        let Some(cands) = self.exonyms.get(t) else {
+        let cands = if self.exonym_shapes.may_contain(t) {
+            self.exonyms.get(t)
+        } else {
+            None
+        };
+        let Some(cands) = cands else {
             // A dateline in capitals (MOSKAU —): one-word forms only.
             if crate::text::char_len(t) >= 4 && all_caps(t) {
                 let title = capitalize(&t.to_lowercase());
@@ -314,18 +333,18 @@ impl ForeignSpelling {
         None
     }
 
-    /// The English form of a German-style name at word `i`, if it should be flagged.
+    /// The English form of a German-style name at word `i` (capitalized), if it should be
+    /// flagged.
     fn transliteration(
         &self,
         s: &Sentence<'_>,
         cx: &Context<'_>,
         i: usize,
         en: &WordFreq,
-        cands: &mut Readings,
     ) -> Option<String> {
-        // Cheapest tests first (all must hold): a capital, letters only, a letter group of
-        // German-style spelling.
-        if !s.words[i].alpha || !capital_at(s.text, s.words[i].start) {
+        // Cheapest tests first (all must hold): letters only, no English word (a word with an
+        // English count is in the list), a letter group of German-style spelling.
+        if !s.words[i].alpha || s.en_count(i) > 0 {
             return None;
         }
         let w = s.word(i);
@@ -335,11 +354,23 @@ impl ForeignSpelling {
         if all_caps(w) || crate::text::char_len(w) < 4 || has_apostrophe(w) {
             return None;
         }
-        // `s.lower(i)` is `lower(w)`; a word with an English count is in the list.
-        if s.en_count(i) > 0 || en.contains(s.lower(i)) || self.translit.known(w).is_some() {
+        // (`s.lower(i)` is `lower(w)`.)
+        if en.contains(s.lower(i)) || self.translit.known(w).is_some() {
             return None;
         }
-        self.translit.readings_into(w, cands);
+        READINGS.with_borrow_mut(|cands| self.from_readings(s, cx, i, en, cands))
+    }
+
+    /// [`ForeignSpelling::transliteration`] once the tests on the word itself have passed.
+    fn from_readings(
+        &self,
+        s: &Sentence<'_>,
+        cx: &Context<'_>,
+        i: usize,
+        en: &WordFreq,
+        cands: &mut Readings,
+    ) -> Option<String> {
+        self.translit.readings_into(s.word(i), cands);
         if cands.is_empty() {
             return None;
         }
@@ -420,7 +451,7 @@ impl ForeignSpelling {
     /// Names in a German, French or Spanish text spelled the way English or another language
     /// spells them (Moscow, Moskau in French, Vladimir Putin in German).
     fn check_target(&self, s: &Sentence<'_>, cx: &Context<'_>, t: &str, out: &mut Vec<Finding>) {
-        let Some(map) = self.targets.get(t) else {
+        let Some((map, shapes)) = self.targets.get(t) else {
             return;
         };
         let en = cx.lex.words("en");
@@ -458,7 +489,7 @@ impl ForeignSpelling {
                 continue;
             }
             let text = w.text(s.text);
-            if all_caps(text) {
+            if all_caps(text) || !shapes.may_contain(text) {
                 continue;
             }
             let Some(cands) = map.get(text) else {
@@ -567,7 +598,6 @@ impl Rule for ForeignSpelling {
         // German-style spellings, reported after the exonyms.
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         let mut german: Vec<Finding> = Vec::new();
-        let mut readings = Readings::default();
         let mut after = 0;
         for (i, w) in s.words.iter().enumerate() {
             // Both kinds start with a capital letter.
@@ -601,7 +631,7 @@ impl Rule for ForeignSpelling {
             {
                 continue;
             }
-            let Some(english) = self.transliteration(s, cx, i, en, &mut readings) else {
+            let Some(english) = self.transliteration(s, cx, i, en) else {
                 continue;
             };
             let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
@@ -620,6 +650,12 @@ impl Rule for ForeignSpelling {
         }
         out.append(&mut german);
     }
+}
+
+thread_local! {
+    /// Work space of [`ForeignSpelling::transliteration`], kept between sentences: its buffers
+    /// are allocated once per thread, not per word.
+    static READINGS: RefCell<Readings> = RefCell::new(Readings::default());
 }
 
 /// True when a capitalized word (a first name or title) comes right before `r`, separated by

@@ -8,7 +8,8 @@
 //! sentence where it occurs, with the dominant one as suggestion.
 
 use super::translit::{
-    all_caps, capital_at, fold, has_apostrophe, Readings, Translit, EXCEPTION_WORD, PHRASE_WORD,
+    all_caps, capital_at, fold, has_apostrophe, Readings, Shapes, Translit, EXCEPTION_WORD,
+    PHRASE_WORD,
 };
 use super::{Context, DocFinding, Finding, Rule, RuleInfo, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
@@ -63,6 +64,8 @@ pub struct NameVariant {
     /// What the tables say about a single word: its group in `variants.tsv` and its English
     /// form if it is a foreign form (Moskau → Moscow). One lookup per spelling.
     tables: FxHashMap<String, Tables>,
+    /// The shapes of the `tables` keys: most spellings are ruled out without a lookup.
+    table_shapes: Shapes,
     /// The bit of English in [`super::Sentence::function_mask`].
     en_function: u16,
 }
@@ -98,9 +101,11 @@ impl NameVariant {
             }
         }
         let en = crate::lexicon::LANGS.iter().position(|&l| l == "en");
+        let table_shapes = Shapes::new(tables.keys().map(String::as_str));
         Ok(NameVariant {
             translit,
             tables,
+            table_shapes,
             en_function: en.map_or(0, |k| 1 << k),
         })
     }
@@ -227,7 +232,7 @@ fn letter_class(c: char) -> char {
 }
 
 /// Damerau–Levenshtein (optimal string alignment) distance, or `max + 1` when larger.
-fn distance(a: &[char], b: &[char], max: usize) -> usize {
+fn distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
@@ -259,8 +264,26 @@ fn distance(a: &[char], b: &[char], max: usize) -> usize {
 /// The letters of a word as bits (`c mod 64`). One edit step (insertion, deletion,
 /// substitution, transposition) adds at most one bit and removes at most one, so two words
 /// within distance `d` differ in at most `2 d` bits: a test before [`distance`].
-fn letter_bits(w: &[char]) -> u64 {
-    w.iter().fold(0, |m, &c| m | 1 << (u32::from(c) % 64))
+fn letter_bits(w: impl Iterator<Item = char>) -> u64 {
+    w.fold(0, |m, c| m | 1 << (u32::from(c) % 64))
+}
+
+/// True when the lower-case letters `la` and `lc` (`lc` not shorter) are a name spelled two
+/// ways: not one the other's beginning, not one stem with different endings, and within edit
+/// distance 1 (2 from nine letters). `bits` is the difference of their [`letter_bits`].
+fn close<T: PartialEq>(la: &[T], lc: &[T], bits: u64) -> bool {
+    // Each test drops the pair; the cheap ones come first.
+    let common = la.iter().zip(lc).take_while(|(p, q)| p == q).count();
+    if common == la.len() {
+        return false;
+    }
+    // Different endings of at most two letters on one stem are inflections and derivations
+    // (Koreas / Korean, Zelensky / Zelenska, Heraclitus / Heraclitan).
+    if la.len() - common <= 2 && lc.len() - common <= 2 {
+        return false;
+    }
+    let max = if la.len().min(lc.len()) >= 9 { 2 } else { 1 };
+    bits.count_ones() as usize <= 2 * max && distance(la, lc, max) <= max
 }
 
 /// A lower-case word with British and American spelling differences levelled
@@ -301,11 +324,17 @@ fn has_written_out_letter(w: &str) -> bool {
         .any(|p| matches!(p, b"ss" | b"ae" | b"oe" | b"ue"))
 }
 
-/// The base form of a word: possessive `'s` / `’s` / final apostrophe removed.
+/// The base form of a word: possessive `'s` / `’s` / `'S` / `’S` removed.
 fn base(w: &str) -> &str {
-    for suf in ["'s", "’s", "'S", "’S"] {
-        if let Some(b) = w.strip_suffix(suf) {
-            return b;
+    let b = w.as_bytes();
+    let n = b.len();
+    if n >= 2 && matches!(b[n - 1], b's' | b'S') {
+        if b[n - 2] == b'\'' {
+            return &w[..n - 2];
+        }
+        // `’` is E2 80 99 in UTF-8.
+        if n >= 4 && b[n - 4..n - 1] == [0xE2, 0x80, 0x99] {
+            return &w[..n - 4];
         }
     }
     w
@@ -337,19 +366,29 @@ impl NameVariant {
                 }
                 let whole = w.text(s.text);
                 let t = base(whole);
-                if t.len() < 4 || all_caps(t) || char_len(t) < 4 {
+                if t.len() < 4 || all_caps(t) {
                     continue;
                 }
-                if has_apostrophe(t) {
+                // One pass over the bytes: ASCII (then bytes are letters), and no byte of an
+                // apostrophe (then no apostrophe: see `has_apostrophe`).
+                let (mut high, mut apostrophe) = (0u8, false);
+                for &b in t.as_bytes() {
+                    high |= b;
+                    apostrophe |= b == b'\'' || b == 0xE2;
+                }
+                let ascii = high < 0x80;
+                if (!ascii && char_len(t) < 4) || (apostrophe && has_apostrophe(t)) {
                     continue;
                 }
                 // `lower(t)`: the word's lower-case form, without the possessive (lower-casing
                 // an ASCII letter does not depend on the letters around it).
+                let facts = &s.facts[i];
+                let lower_whole = &s.lower_text[facts.lower_start..facts.lower_end];
                 let possessive = t.len() != whole.len();
                 let lt: Cow<'a, str> = if !possessive {
-                    Cow::Borrowed(s.lower(i))
-                } else if t.is_ascii() {
-                    Cow::Borrowed(&s.lower(i)[..t.len()])
+                    Cow::Borrowed(lower_whole)
+                } else if ascii {
+                    Cow::Borrowed(&lower_whole[..t.len()])
                 } else {
                     lower(t)
                 };
@@ -359,7 +398,7 @@ impl NameVariant {
                 let function = if possessive {
                     fw.contains(lt.as_ref())
                 } else {
-                    s.function_mask(i) & self.en_function != 0
+                    facts.function & self.en_function != 0
                 };
                 if function
                     && (i == 0
@@ -369,14 +408,15 @@ impl NameVariant {
                 {
                     continue;
                 }
-                if cx.doc_count(&lt) > 0 {
-                    continue;
-                }
                 // The guards of the transliteration tables: exception words, words inside an
                 // exception phrase, first names of people who spell them their own way. (The
                 // whole word, with a possessive, is what they cover.)
-                let flags = self.translit.guard_flags(s.lower(i));
-                if flags & EXCEPTION_WORD != 0 {
+                let flags = self.translit.guard_flags(lower_whole);
+                if flags & EXCEPTION_WORD != 0 || self.translit.own_spelling_follows(s, i) {
+                    continue;
+                }
+                // A common word of the document, capitalized.
+                if cx.doc_count(&lt) > 0 {
                     continue;
                 }
                 if flags & PHRASE_WORD != 0 {
@@ -385,9 +425,6 @@ impl NameVariant {
                     if ranges.iter().any(|r| r.start <= w.start && w.end <= r.end) {
                         continue;
                     }
-                }
-                if self.translit.own_spelling_follows(s, i) {
-                    continue;
                 }
                 let o = occurrences.len();
                 occurrences.push(Occurrence {
@@ -403,8 +440,12 @@ impl NameVariant {
                         count: 0,
                         first: o,
                         last: o,
-                        en_count: if possessive { 0 } else { s.en_count(i) },
-                        tables: self.tables.get(t),
+                        en_count: if possessive { 0 } else { facts.en },
+                        tables: if self.table_shapes.may_contain(t) {
+                            self.tables.get(t)
+                        } else {
+                            None
+                        },
                     });
                     forms.len() - 1
                 });
@@ -525,7 +566,9 @@ impl NameVariant {
         let mut readings = Readings::default();
         for &n in names {
             let form = &forms[n];
-            if !Translit::may_be_german_style(form.text) || form.in_english(en) {
+            // (An English count says "in English" without a lookup: tested first.)
+            if form.en_count > 0 || !Translit::may_be_german_style(form.text) || form.in_english(en)
+            {
                 continue;
             }
             self.translit.readings_into(form.text, &mut readings);
@@ -575,69 +618,89 @@ impl NameVariant {
         related: &mut Vec<(usize, usize)>,
     ) {
         let forms = &f.forms;
-        // The lower-case letters of each form of five letters or more, in one buffer.
+        // The lower-case letters of each form of five letters or more: an ASCII form's are the
+        // bytes of its `lower` (its ASCII lower case), the others' are in `chars`.
         struct Entry {
             form: usize,
-            letters: Range<usize>,
+            /// In `chars` for a form that is not ASCII.
+            chars: Option<Range<usize>>,
             bits: u64,
         }
-        let mut letters: Vec<char> = Vec::with_capacity(8 * names.len());
+        let mut chars: Vec<char> = Vec::new();
         let mut entries: Vec<Entry> = Vec::with_capacity(names.len());
-        // (class, length, entry): sorted, by class, then by length; equal lengths stay in the
-        // order of `names`.
-        let mut order: Vec<(char, usize, usize)> = Vec::with_capacity(names.len());
+        // class, length, entry (as one number): sorted, by class, then by length; equal lengths
+        // stay in the order of `names`.
+        let mut order: Vec<u128> = Vec::with_capacity(names.len());
         for &n in names {
-            let t = forms[n].text;
-            let start = letters.len();
-            if t.is_ascii() {
-                letters.extend(t.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let form = &forms[n];
+            let (first, len, bits, range) = if form.text.is_ascii() {
+                let l = form.lower.as_bytes();
+                if l.len() < 5 {
+                    continue;
+                }
+                (
+                    char::from(l[0]),
+                    l.len(),
+                    letter_bits(l.iter().map(|&b| char::from(b))),
+                    None,
+                )
             } else {
-                letters.extend(t.to_lowercase().chars());
-            }
-            let l = &letters[start..];
-            if l.len() < 5 {
-                letters.truncate(start);
-                continue;
-            }
-            order.push((letter_class(l[0]), l.len(), entries.len()));
+                let start = chars.len();
+                chars.extend(form.text.to_lowercase().chars());
+                let l = &chars[start..];
+                if l.len() < 5 {
+                    chars.truncate(start);
+                    continue;
+                }
+                (
+                    l[0],
+                    l.len(),
+                    letter_bits(l.iter().copied()),
+                    Some(start..chars.len()),
+                )
+            };
+            let class = u128::from(u32::from(letter_class(first)));
+            order.push(class << 64 | (len as u128) << 32 | entries.len() as u128);
             entries.push(Entry {
                 form: n,
-                letters: start..letters.len(),
-                bits: letter_bits(l),
+                chars: range,
+                bits,
             });
         }
         order.sort_unstable();
-        for b in order.chunk_by(|x, y| x.0 == y.0) {
+        let entry = |k: u128| &entries[(k & 0xFFFF_FFFF) as usize];
+        let letters = |e: &Entry| -> Vec<char> {
+            match &e.chars {
+                Some(r) => chars[r.clone()].to_vec(),
+                None => forms[e.form].lower.chars().collect(),
+            }
+        };
+        for b in order.chunk_by(|x, y| x >> 64 == y >> 64) {
             for i in 0..b.len() {
                 for j in i + 1..b.len() {
-                    let (x, y) = (&entries[b[i].2], &entries[b[j].2]);
-                    let (la, lc) = (&letters[x.letters.clone()], &letters[y.letters.clone()]);
-                    if lc.len() > la.len() + 2 {
+                    let (x, y) = (entry(b[i]), entry(b[j]));
+                    // (The length, in letters, is in the key.)
+                    if (b[j] >> 32 & 0xFFFF_FFFF) > (b[i] >> 32 & 0xFFFF_FFFF) + 2 {
                         break;
                     }
-                    // Each test below drops the pair; the cheap ones come first.
-                    if la == lc || lc.starts_with(la) {
-                        continue;
-                    }
-                    // Different endings of at most two letters on one stem are inflections and
-                    // derivations (Koreas / Korean, Zelensky / Zelenska, Heraclitus / Heraclitan).
-                    let common = la.iter().zip(lc).take_while(|(p, q)| p == q).count();
-                    if la.len() - common <= 2 && lc.len() - common <= 2 {
-                        continue;
-                    }
-                    let max = if la.len().min(lc.len()) >= 9 { 2 } else { 1 };
-                    if (x.bits ^ y.bits).count_ones() as usize > 2 * max {
-                        continue;
-                    }
-                    if distance(la, lc, max) > max {
+                    let bits = x.bits ^ y.bits;
+                    let close = match (&x.chars, &y.chars) {
+                        (None, None) => close(
+                            forms[x.form].lower.as_bytes(),
+                            forms[y.form].lower.as_bytes(),
+                            bits,
+                        ),
+                        _ => close(&letters(x), &letters(y), bits),
+                    };
+                    if !close {
                         continue;
                     }
                     let (fx, fy) = (&forms[x.form], &forms[y.form]);
                     if self.known(fx, en) && self.known(fy, en) {
                         continue;
                     }
-                    let lower = |l: &[char]| l.iter().collect::<String>();
-                    if us_uk(&lower(la)) == us_uk(&lower(lc))
+                    let lower = |e: &Entry| letters(e).into_iter().collect::<String>();
+                    if us_uk(&lower(x)) == us_uk(&lower(y))
                         || f.different_people(x.form, y.form, fw)
                     {
                         continue;

@@ -68,12 +68,11 @@ pub struct Translit {
     /// [`Translit::guarded`] whether the word is an exception and whether it may lie inside an
     /// exception phrase.
     guard_words: FxHashMap<String, u8>,
-    /// For each first byte of a `guard_words` key, bit `min(length, 63)` set for the key's
-    /// length: most words are ruled out without a lookup.
-    guard_shapes: Vec<u64>,
-    /// First bytes of the `own_spelling` surnames (bit per byte value): most next words can
-    /// be ruled out without a lookup.
-    own_first: [u64; 4],
+    /// The shapes of the `guard_words` keys, of the `own_spelling` surnames and of the known
+    /// names: most words are ruled out without a lookup.
+    guard_shapes: Shapes,
+    own_shapes: Shapes,
+    name_shapes: Shapes,
 }
 
 /// [`Translit::guard_flags`]: the word is an exception word.
@@ -83,14 +82,41 @@ pub const EXCEPTION_WORD: u8 = 1;
 /// any case and other letters as given, lower-cased or capitalized).
 pub const PHRASE_WORD: u8 = 2;
 
-/// Sets bit `b` of a 256-bit set.
-fn set_bit(bits: &mut [u64; 4], b: u8) {
-    bits[usize::from(b >> 6)] |= 1 << (b & 63);
-}
+/// The shapes of a set of words — first two bytes and length, hashed to one of 2^16 bits — for
+/// a test before a hash lookup: a word whose shape is not in the set is not in the set. A few
+/// instructions instead of hashing and comparing the whole word.
+#[derive(Debug, Clone)]
+pub struct Shapes(Vec<u64>);
 
-/// True when bit `b` of a 256-bit set is set.
-fn has_bit(bits: &[u64; 4], b: u8) -> bool {
-    bits[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+impl Shapes {
+    /// The shapes of `words`.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut bits = vec![0u64; 1 << 10];
+        for w in words {
+            let k = Self::key(w);
+            bits[k >> 6] |= 1 << (k & 63);
+        }
+        Shapes(bits)
+    }
+
+    #[inline]
+    fn key(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (b0, b1) = match b {
+            [] => (0, 0),
+            [x] => (*x, 0),
+            [x, y, ..] => (*x, *y),
+        };
+        let h = (usize::from(b0) << 8 | usize::from(b1)) ^ (b.len() & 63) * 0x9E5;
+        h.wrapping_mul(0x9E37) >> 3 & 0xFFFF
+    }
+
+    /// False when `w` is certainly not one of the words.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let k = Self::key(w);
+        self.0[k >> 6] & (1 << (k & 63)) != 0
+    }
 }
 
 impl Translit {
@@ -170,12 +196,7 @@ impl Translit {
             .into_iter()
             .map(str::to_string)
             .collect();
-        let mut own_first = [0; 4];
-        for w in &own_spelling {
-            if let Some(&b) = w.as_bytes().first() {
-                set_bit(&mut own_first, b);
-            }
-        }
+        let own_shapes = Shapes::new(own_spelling.iter().map(String::as_str));
         let mut exception_words = FxHashSet::default();
         let mut phrases = Vec::new();
         for row in lex.table("foreign_spelling/exceptions.tsv", 2)? {
@@ -202,12 +223,8 @@ impl Translit {
         for w in &exception_words {
             *guard_words.entry(w.clone()).or_default() |= EXCEPTION_WORD;
         }
-        let mut guard_shapes = vec![0u64; 256];
-        for w in guard_words.keys() {
-            if let Some(&b) = w.as_bytes().first() {
-                guard_shapes[usize::from(b)] |= 1 << w.len().min(63);
-            }
-        }
+        let guard_shapes = Shapes::new(guard_words.keys().map(String::as_str));
+        let name_shapes = Shapes::new(names.keys().map(String::as_str));
         Ok(Translit {
             patterns,
             ascii,
@@ -218,7 +235,8 @@ impl Translit {
             exception_phrases: PhraseSet::new(phrases.into_iter().map(|p| (p, ()))),
             guard_words,
             guard_shapes,
-            own_first,
+            own_shapes,
+            name_shapes,
         })
     }
 
@@ -258,7 +276,8 @@ impl Translit {
         for k in group {
             let g = self.patterns[k].german.as_bytes();
             let end = pos + g.len();
-            if end > w.len() || &w.as_bytes()[pos..end] != g {
+            // (Patterns are a few bytes: compared here, not by a call to `memcmp`.)
+            if end > w.len() || !g.iter().zip(&w.as_bytes()[pos..]).all(|(a, b)| a == b) {
                 continue;
             }
             let ok = match self.patterns[k].place {
@@ -360,6 +379,9 @@ impl Translit {
 
     /// The kind of a known English name (exact form).
     pub fn known(&self, name: &str) -> Option<NameKind> {
+        if !self.name_shapes.may_contain(name) {
+            return None;
+        }
         self.names.get(name).map(|&(k, _)| k)
     }
 
@@ -390,10 +412,7 @@ impl Translit {
     /// [`EXCEPTION_WORD`] and [`PHRASE_WORD`] bits of a lower-case word (as
     /// [`crate::text::lower`] gives it); 0 for most words.
     pub fn guard_flags(&self, lower: &str) -> u8 {
-        let Some(&b) = lower.as_bytes().first() else {
-            return 0;
-        };
-        if self.guard_shapes[usize::from(b)] & (1 << lower.len().min(63)) == 0 {
+        if !self.guard_shapes.may_contain(lower) {
             return 0;
         }
         self.guard_words.get(lower).copied().unwrap_or(0)
@@ -411,8 +430,7 @@ impl Translit {
             return false;
         };
         let nt = next.text(s.text);
-        // Exact: a surname of the list starts with one of the bytes in `own_first`.
-        if !has_bit(&self.own_first, nt.as_bytes()[0]) {
+        if !self.own_shapes.may_contain(nt) {
             return false;
         }
         let gap = &s.text[s.words[i].end..next.start];
