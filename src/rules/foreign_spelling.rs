@@ -335,13 +335,7 @@ impl ForeignSpelling {
 
     /// The English form of a German-style name at word `i` (capitalized), if it should be
     /// flagged.
-    fn transliteration(
-        &self,
-        s: &Sentence<'_>,
-        cx: &Context<'_>,
-        i: usize,
-        en: &WordFreq,
-    ) -> Option<String> {
+    fn transliteration(&self, s: &Sentence<'_>, cx: &Context<'_>, i: usize) -> Option<String> {
         // Cheapest tests first (all must hold): letters only, no English word (a word with an
         // English count is in the list), a letter group of German-style spelling.
         if !s.words[i].alpha || s.en_count(i) > 0 {
@@ -355,6 +349,7 @@ impl ForeignSpelling {
             return None;
         }
         // (`s.lower(i)` is `lower(w)`.)
+        let en = cx.lex.words("en");
         if en.contains(s.lower(i)) || self.translit.known(w).is_some() {
             return None;
         }
@@ -591,7 +586,6 @@ impl Rule for ForeignSpelling {
             self.check_target(s, cx, cx.target, out);
             return;
         }
-        let en = cx.lex.words("en");
         // The exception phrases are looked up once, when a finding needs them.
         let mut ranges: Option<Vec<std::ops::Range<usize>>> = None;
         // Exonyms reported so far (German-style spellings inside them are not), and the
@@ -604,7 +598,23 @@ impl Rule for ForeignSpelling {
             if !capital_at(s.text, w.start) {
                 continue;
             }
-            if let Some((r, ex)) = self.exonym_at(s, w, &mut after) {
+            // Most capitalized words are neither: no exonym has their shape, they are not in
+            // capitals (a dateline has four letters or more, and all upper case: an ASCII
+            // lower-case second byte rules it out), and they are English words.
+            let b = &s.text.as_bytes()[w.start..w.end];
+            let exonym = w.start >= after
+                && (self.exonym_shapes.may_contain_bytes(b)
+                    || (b.len() >= 4 && !b[1].is_ascii_lowercase()));
+            let german_style = w.alpha && s.facts[i].en == 0;
+            if !exonym && !german_style {
+                continue;
+            }
+            let found = if exonym {
+                self.exonym_at(s, w, &mut after)
+            } else {
+                None
+            };
+            if let Some((r, ex)) = found {
                 let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
                 let excepted = ranges.iter().any(|x| x.start <= r.start && r.end <= x.end);
                 // A French name form counts only after a first name or title (Vladimir
@@ -631,7 +641,10 @@ impl Rule for ForeignSpelling {
             {
                 continue;
             }
-            let Some(english) = self.transliteration(s, cx, i, en) else {
+            if !german_style {
+                continue;
+            }
+            let Some(english) = self.transliteration(s, cx, i) else {
                 continue;
             };
             let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));

@@ -324,6 +324,30 @@ fn has_written_out_letter(w: &str) -> bool {
         .any(|p| matches!(p, b"ss" | b"ae" | b"oe" | b"ue"))
 }
 
+/// Whether all bytes of `b` are ASCII, and whether one of them is `'`: eight bytes at a time.
+fn ascii_and_quote(b: &[u8]) -> (bool, bool) {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const QUOTES: u64 = ONES * b'\'' as u64;
+    let (mut high, mut quote) = (0u64, 0u64);
+    let mut add = |x: u64| {
+        high |= x;
+        // A zero byte of `y` is a quote in `x`: the classic test for a zero byte.
+        let y = x ^ QUOTES;
+        quote |= y.wrapping_sub(ONES) & !y;
+    };
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        add(u64::from_ne_bytes([
+            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+        ]));
+    }
+    // The rest, padded with letters.
+    let mut last = [b'a'; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    add(u64::from_ne_bytes(last));
+    (high & ONES * 0x80 == 0, quote & ONES * 0x80 != 0)
+}
+
 /// The base form of a word: possessive `'s` / `’s` / `'S` / `’S` removed.
 fn base(w: &str) -> &str {
     let b = w.as_bytes();
@@ -369,15 +393,10 @@ impl NameVariant {
                 if t.len() < 4 || all_caps(t) {
                     continue;
                 }
-                // One pass over the bytes: ASCII (then bytes are letters), and no byte of an
-                // apostrophe (then no apostrophe: see `has_apostrophe`).
-                let (mut high, mut apostrophe) = (0u8, false);
-                for &b in t.as_bytes() {
-                    high |= b;
-                    apostrophe |= b == b'\'' || b == 0xE2;
-                }
-                let ascii = high < 0x80;
-                if (!ascii && char_len(t) < 4) || (apostrophe && has_apostrophe(t)) {
+                // An ASCII word without `'`: bytes are letters, and no apostrophe (`’` is not
+                // ASCII). Other words are looked at closely.
+                let (ascii, quote) = ascii_and_quote(t.as_bytes());
+                if (ascii && quote) || (!ascii && (char_len(t) < 4 || has_apostrophe(t))) {
                     continue;
                 }
                 // `lower(t)`: the word's lower-case form, without the possessive (lower-casing

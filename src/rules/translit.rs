@@ -82,8 +82,8 @@ pub const EXCEPTION_WORD: u8 = 1;
 /// any case and other letters as given, lower-cased or capitalized).
 pub const PHRASE_WORD: u8 = 2;
 
-/// The shapes of a set of words — first two bytes and length, hashed to one of 2^16 bits — for
-/// a test before a hash lookup: a word whose shape is not in the set is not in the set. A few
+/// The shapes of a set of words — first two bytes and length, one of 2^16 bits — for a test
+/// before a hash lookup: a word whose shape is not in the set is not in the set. A few
 /// instructions instead of hashing and comparing the whole word.
 #[derive(Debug, Clone)]
 pub struct Shapes(Vec<u64>);
@@ -93,29 +93,32 @@ impl Shapes {
     pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
         let mut bits = vec![0u64; 1 << 10];
         for w in words {
-            let k = Self::key(w);
-            bits[k >> 6] |= 1 << (k & 63);
+            let (word, bit) = Self::key(w.as_bytes());
+            bits[word] |= bit;
         }
         Shapes(bits)
     }
 
+    /// The shape of a word as (a `u64` of the table, a bit in it): the first two bytes pick
+    /// the `u64`, the length the bit.
     #[inline]
-    fn key(w: &str) -> usize {
-        let b = w.as_bytes();
-        let (b0, b1) = match b {
-            [] => (0, 0),
-            [x] => (*x, 0),
-            [x, y, ..] => (*x, *y),
-        };
-        let h = (usize::from(b0) << 8 | usize::from(b1)) ^ (b.len() & 63) * 0x9E5;
-        h.wrapping_mul(0x9E37) >> 3 & 0xFFFF
+    fn key(w: &[u8]) -> (usize, u64) {
+        let b0 = usize::from(w.first().copied().unwrap_or(0));
+        let b1 = usize::from(w.get(1).copied().unwrap_or(0));
+        ((b0 * 31 + b1) & 1023, 1 << (w.len() & 63))
+    }
+
+    /// False when the word with bytes `w` is certainly not one of the words.
+    #[inline]
+    pub fn may_contain_bytes(&self, w: &[u8]) -> bool {
+        let (word, bit) = Self::key(w);
+        self.0[word] & bit != 0
     }
 
     /// False when `w` is certainly not one of the words.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
-        let k = Self::key(w);
-        self.0[k >> 6] & (1 << (k & 63)) != 0
+        self.may_contain_bytes(w.as_bytes())
     }
 }
 
@@ -411,6 +414,7 @@ impl Translit {
 
     /// [`EXCEPTION_WORD`] and [`PHRASE_WORD`] bits of a lower-case word (as
     /// [`crate::text::lower`] gives it); 0 for most words.
+    #[inline]
     pub fn guard_flags(&self, lower: &str) -> u8 {
         if !self.guard_shapes.may_contain(lower) {
             return 0;
@@ -425,14 +429,18 @@ impl Translit {
 
     /// True when word `i` is a first name right before a surname whose family spells it this
     /// way (`Wladimir Klitschko`).
+    #[inline]
     pub fn own_spelling_follows(&self, s: &Sentence<'_>, i: usize) -> bool {
         let Some(next) = s.words.get(i + 1) else {
             return false;
         };
-        let nt = next.text(s.text);
-        if !self.own_shapes.may_contain(nt) {
+        if !self
+            .own_shapes
+            .may_contain_bytes(&s.text.as_bytes()[next.start..next.end])
+        {
             return false;
         }
+        let nt = next.text(s.text);
         let gap = &s.text[s.words[i].end..next.start];
         gap.trim().is_empty() && self.own_spelling.contains(nt)
     }
