@@ -345,34 +345,45 @@ impl Translit {
         // (Room for a few readings: the buffers are kept when `out` is reused.)
         out.text.reserve(4 * (w.len() + 8));
         out.spans.reserve(4);
-        out.buf.clear();
-        out.buf.reserve(2 * w.len() + 8);
-        let (text, spans) = (&mut out.text, &mut out.spans);
-        let mut produced = 0;
-        let pieces = Pieces {
-            word: w,
-            pieces: &out.pieces,
-            patterns: &self.patterns,
-        };
-        pieces.combine(0, 0, &mut out.buf, &mut produced, &mut |reading: &str| {
-            if reading == w {
-                return;
+        // The readings in order: the pieces' alternatives counted like the digits of a number,
+        // the last piece fastest.
+        out.choice.clear();
+        out.choice.resize(out.pieces.len(), 0);
+        for _ in 0..MAX_CANDIDATES {
+            let start = out.text.len();
+            let mut from = 0;
+            for (&(pos, p), &c) in out.pieces.iter().zip(&out.choice) {
+                let p = &self.patterns[p];
+                out.text.push_str(&w[from..pos]);
+                out.text.push_str(&p.english[c]);
+                from = pos + p.german.len();
             }
-            let start = text.len();
-            let mut cs = reading.chars();
-            match cs.next() {
-                Some(f) if cap && f.is_ascii() => {
-                    text.push(f.to_ascii_uppercase());
-                    text.push_str(cs.as_str());
+            out.text.push_str(&w[from..]);
+            if out.text[start..] == *w {
+                out.text.truncate(start);
+            } else {
+                if cap {
+                    capitalize_at(&mut out.text, start);
                 }
-                Some(f) if cap => {
-                    text.extend(f.to_uppercase());
-                    text.push_str(cs.as_str());
-                }
-                _ => text.push_str(reading),
+                out.spans.push(start..out.text.len());
             }
-            spans.push(start..text.len());
-        });
+            // The next combination; none after the last.
+            let mut k = out.pieces.len();
+            loop {
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+                out.choice[k] += 1;
+                if out.choice[k] < self.patterns[out.pieces[k].1].english.len() {
+                    break;
+                }
+                out.choice[k] = 0;
+            }
+            if out.choice.iter().all(|&c| c == 0) {
+                break;
+            }
+        }
         let text = &out.text;
         out.spans
             .sort_unstable_by(|a, b| text[a.clone()].cmp(&text[b.clone()]));
@@ -498,10 +509,11 @@ pub struct Readings {
     text: String,
     /// Where each reading is in `text`.
     spans: Vec<Range<usize>>,
-    /// Work space: the lower-case word, its pieces, the reading being built.
+    /// Work space: the lower-case word, its pieces (byte position, pattern) and the
+    /// alternative taken at each.
     lower: String,
     pieces: Vec<(usize, usize)>,
-    buf: String,
+    choice: Vec<usize>,
 }
 
 impl Readings {
@@ -526,48 +538,16 @@ fn utf8_len(b: u8) -> usize {
     }
 }
 
-/// A lower-case word cut into pieces by [`Translit::readings_into`].
-struct Pieces<'a> {
-    word: &'a str,
-    /// (byte position, index into `patterns`)
-    pieces: &'a [(usize, usize)],
-    patterns: &'a [Pattern],
-}
-
-impl Pieces<'_> {
-    /// Calls `f` with each combination of the alternatives of pieces `k..` (the word from byte
-    /// `from` on, copied between the pieces) appended to `buf`, until `produced` reaches
-    /// [`MAX_CANDIDATES`].
-    fn combine(
-        &self,
-        k: usize,
-        from: usize,
-        buf: &mut String,
-        produced: &mut usize,
-        f: &mut impl FnMut(&str),
-    ) {
-        if *produced >= MAX_CANDIDATES {
-            return;
-        }
-        let len = buf.len();
-        match self.pieces.get(k) {
-            None => {
-                buf.push_str(&self.word[from..]);
-                *produced += 1;
-                f(buf);
-            }
-            Some(&(pos, p)) => {
-                let p = &self.patterns[p];
-                buf.push_str(&self.word[from..pos]);
-                let stem = buf.len();
-                for e in &p.english {
-                    buf.push_str(e);
-                    self.combine(k + 1, pos + p.german.len(), buf, produced, f);
-                    buf.truncate(stem);
-                }
-            }
-        }
-        buf.truncate(len);
+/// Upper-cases the first character of `text[start..]`.
+fn capitalize_at(text: &mut String, start: usize) {
+    let Some(c) = text[start..].chars().next() else {
+        return;
+    };
+    if c.is_ascii() {
+        text[start..start + 1].make_ascii_uppercase();
+    } else {
+        let upper: String = c.to_uppercase().collect();
+        text.replace_range(start..start + c.len_utf8(), &upper);
     }
 }
 
