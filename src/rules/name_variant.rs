@@ -16,6 +16,7 @@ use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::text::{char_len, is_capitalized, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -217,6 +218,14 @@ impl<'a> Forms<'a> {
     }
 }
 
+/// In the table of spellings ([`NameVariant::collect`]): a capitalized common word, no form.
+const COMMON: usize = usize::MAX;
+
+/// The form spelled `text`, from the table of [`NameVariant::collect`].
+fn form_of(index: &FxHashMap<&str, usize>, text: &str) -> Option<usize> {
+    index.get(text).copied().filter(|&f| f != COMMON)
+}
+
 /// Most distinct capitalized forms compared by edit distance in one document.
 const MAX_EDIT_FORMS: usize = 20_000;
 
@@ -367,7 +376,8 @@ fn base(w: &str) -> &str {
 impl NameVariant {
     /// The spellings of the document: capitalized words of four letters or more that are no
     /// exception, no capitalized common word of the document and no function word opening a
-    /// sentence. `index` gets them in the order of their first occurrence.
+    /// sentence, in the order of their first occurrence. `index` gets their numbers (and
+    /// [`COMMON`] for the capitalized common words).
     fn collect<'a>(
         &'a self,
         cx: &Context<'a>,
@@ -385,7 +395,7 @@ impl NameVariant {
             for (i, w) in s.words.iter().enumerate() {
                 // Most words fail here: a capital letter (the base form starts with the word's
                 // first letter), letters only, four of them at least (bytes ≥ letters).
-                if !w.alpha || w.end - w.start < 4 || !capital_at(s.text, w.start) {
+                if !capital_at(s.text, w.start) || !w.alpha || w.end - w.start < 4 {
                     continue;
                 }
                 let whole = w.text(s.text);
@@ -434,9 +444,18 @@ impl NameVariant {
                 if flags & EXCEPTION_WORD != 0 || self.translit.own_spelling_follows(s, i) {
                     continue;
                 }
-                // A common word of the document, capitalized.
-                if cx.doc_count(&lt) > 0 {
-                    continue;
+                // Seen before: a form, or a common word of the document capitalized (its
+                // lower-case form occurs: looked up once per spelling).
+                let entry = index.entry(t);
+                match &entry {
+                    Entry::Occupied(e) if *e.get() == COMMON => continue,
+                    Entry::Occupied(_) => {}
+                    Entry::Vacant(_) => {
+                        if cx.doc_count(&lt) > 0 {
+                            entry.or_insert(COMMON);
+                            continue;
+                        }
+                    }
                 }
                 if flags & PHRASE_WORD != 0 {
                     let ranges =
@@ -452,7 +471,7 @@ impl NameVariant {
                     len: t.len(),
                     next: usize::MAX,
                 });
-                let f = *index.entry(t).or_insert_with(|| {
+                let f = *entry.or_insert_with(|| {
                     forms.push(Form {
                         text: t,
                         lower: lt,
@@ -592,7 +611,7 @@ impl NameVariant {
             }
             self.translit.readings_into(form.text, &mut readings);
             for c in readings.iter() {
-                if let Some(&k) = index.get(c) {
+                if let Some(k) = form_of(index, c) {
                     related.push((n, k));
                 }
             }
@@ -600,7 +619,7 @@ impl NameVariant {
         // Exonyms (Moskau → Moscow): the foreign form is the variant.
         for &n in names {
             if let Some(e) = forms[n].tables.and_then(|x| x.exonym.as_deref()) {
-                if let Some(&k) = index.get(e) {
+                if let Some(k) = form_of(index, e) {
                     related.push((n, k));
                 }
             }
