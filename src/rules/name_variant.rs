@@ -124,6 +124,8 @@ struct Form<'a> {
     text: &'a str,
     /// `lower(text)`.
     lower: Cow<'a, str>,
+    /// `text` is ASCII.
+    ascii: bool,
     count: u32,
     first: usize,
     last: usize,
@@ -141,7 +143,7 @@ impl Form<'_> {
 
     /// `text.to_lowercase()`, compared without allocating for ASCII forms.
     fn same_lower(&self, other: &Form<'_>) -> bool {
-        if self.text.is_ascii() && other.text.is_ascii() {
+        if self.ascii && other.ascii {
             self.text.eq_ignore_ascii_case(other.text)
         } else {
             self.text.to_lowercase() == other.text.to_lowercase()
@@ -231,7 +233,12 @@ const MAX_EDIT_FORMS: usize = 20_000;
 
 /// A first letter class: letters that transliterations swap count as one.
 fn letter_class(c: char) -> char {
-    match c.to_lowercase().next().unwrap_or(c) {
+    let c = if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_lowercase().next().unwrap_or(c)
+    };
+    match c {
         'w' | 'v' => 'v',
         'j' | 'y' | 'i' => 'y',
         's' | 'z' => 's',
@@ -475,6 +482,7 @@ impl NameVariant {
                     forms.push(Form {
                         text: t,
                         lower: lt,
+                        ascii,
                         count: 0,
                         first: o,
                         last: o,
@@ -506,6 +514,7 @@ impl NameVariant {
     /// same letters without accents (Erdogan / Erdoğan), German letters written out
     /// (Schöneberg / Schoeneberg). Members in the order of `names`; only groups that can pair
     /// two spellings. The groups themselves come in no particular order.
+    #[inline(never)]
     fn groups(&self, names: &[usize], f: &Forms<'_>) -> Vec<Vec<usize>> {
         let forms = &f.forms;
         let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -524,7 +533,7 @@ impl NameVariant {
         // pair among themselves. Only the keys of non-ASCII names can pair spellings.
         let keys: Vec<(usize, String, String)> = names
             .iter()
-            .filter(|&&n| !forms[n].text.is_ascii())
+            .filter(|&&n| !forms[n].ascii)
             .map(|&n| (n, fold(forms[n].text), german_ascii(forms[n].text)))
             .collect();
         if keys.is_empty() {
@@ -647,6 +656,7 @@ impl NameVariant {
     }
 
     /// Pairs of spellings at a small edit distance, within first-letter classes, both ways.
+    #[inline(never)]
     fn close_spellings(
         &self,
         f: &Forms<'_>,
@@ -671,17 +681,14 @@ impl NameVariant {
         let mut order: Vec<u128> = Vec::with_capacity(names.len());
         for &n in names {
             let form = &forms[n];
-            let (first, len, bits, range) = if form.text.is_ascii() {
+            let (first, len, bits, range) = if form.ascii {
                 let l = form.lower.as_bytes();
                 if l.len() < 5 {
                     continue;
                 }
-                (
-                    char::from(l[0]),
-                    l.len(),
-                    letter_bits(l.iter().map(|&b| char::from(b))),
-                    None,
-                )
+                // (`letter_bits` of the bytes as characters.)
+                let bits = l.iter().fold(0, |m, &b| m | 1 << (b % 64));
+                (char::from(l[0]), l.len(), bits, None)
             } else {
                 let start = chars.len();
                 chars.extend(form.text.to_lowercase().chars());
