@@ -353,11 +353,11 @@ impl ForeignSpelling {
         if en.contains(s.lower(i)) || self.translit.known(w).is_some() {
             return None;
         }
-        READINGS.with_borrow_mut(|cands| self.from_readings(s, cx, i, en, cands))
+        READINGS.with_borrow_mut(|cands| self.judge_readings(s, cx, i, en, cands))
     }
 
     /// [`ForeignSpelling::transliteration`] once the tests on the word itself have passed.
-    fn from_readings(
+    fn judge_readings(
         &self,
         s: &Sentence<'_>,
         cx: &Context<'_>,

@@ -11,7 +11,7 @@ use super::translit::{
     all_caps, capital_at, fold, has_apostrophe, Readings, Shapes, Translit, EXCEPTION_WORD,
     PHRASE_WORD,
 };
-use super::{Context, DocFinding, Finding, Rule, RuleInfo, Severity};
+use super::{Context, DocFinding, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::text::{char_len, is_capitalized, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -208,6 +208,19 @@ impl<'a> Forms<'a> {
         (before, after)
     }
 
+    /// The pairs of forms that occur (counted) and are not two people.
+    fn pairs(&self, pairs: &[(usize, usize, bool)], fw: &FxHashSet<String>) -> Vec<(usize, usize)> {
+        pairs
+            .iter()
+            .filter(|&&(a, b, people)| {
+                self.forms[a].count > 0
+                    && self.forms[b].count > 0
+                    && !(people && self.different_people(a, b, fw))
+            })
+            .map(|&(a, b, _)| (a, b))
+            .collect()
+    }
+
     /// True when both spellings have neighbouring names and none is shared: two people
     /// (Helmut Schmidt, Carl Schmitt; Sergei Lavrov, Sergey Brin).
     fn different_people(&self, a: usize, b: usize, fw: &FxHashSet<String>) -> bool {
@@ -361,7 +374,7 @@ fn ascii_and_quote(b: &[u8]) -> (bool, bool) {
     let mut last = [b'a'; 8];
     last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
     add(u64::from_ne_bytes(last));
-    (high & ONES * 0x80 == 0, quote & ONES * 0x80 != 0)
+    (high & (ONES * 0x80) == 0, quote & (ONES * 0x80) != 0)
 }
 
 /// The base form of a word: possessive `'s` / `’s` / `'S` / `’S` removed.
@@ -381,15 +394,18 @@ fn base(w: &str) -> &str {
 }
 
 impl NameVariant {
-    /// The spellings of the document: capitalized words of four letters or more that are no
-    /// exception, no capitalized common word of the document and no function word opening a
-    /// sentence, in the order of their first occurrence. `index` gets their numbers (and
-    /// [`COMMON`] for the capitalized common words).
+    /// The spellings of the document: capitalized words of four letters or more, in the order
+    /// of their first occurrence; `index` gets their numbers. With `checked`, only the
+    /// occurrences that count ([`NameVariant::counts`]) and no capitalized common words of the
+    /// document (`index` has them as [`COMMON`]); without, every capitalized word is a
+    /// candidate and [`NameVariant::keep_counted`] makes the checks later, for the spellings
+    /// that matter.
     fn collect<'a>(
         &'a self,
         cx: &Context<'a>,
         fw: &FxHashSet<String>,
         index: &mut FxHashMap<&'a str, usize>,
+        checked: bool,
     ) -> Forms<'a> {
         let mut forms: Vec<Form<'a>> = Vec::with_capacity(64);
         let mut occurrences: Vec<Occurrence> = Vec::with_capacity(128);
@@ -428,47 +444,22 @@ impl NameVariant {
                 } else {
                     lower(t)
                 };
-                // A capitalized function word opening a sentence names nothing; other
-                // capitalized words count (a pair of two common words is dropped later: both
-                // are known English words).
-                let function = if possessive {
-                    fw.contains(lt.as_ref())
-                } else {
-                    facts.function & self.en_function != 0
-                };
-                if function
-                    && (i == 0
-                        || s.text[..w.start]
-                            .trim_end()
-                            .ends_with([':', '“', '"', '‘', '(', '–', '—']))
-                {
+                if checked && !self.counts(s, i, t, &lt, fw, &mut ranges) {
                     continue;
                 }
-                // The guards of the transliteration tables: exception words, words inside an
-                // exception phrase, first names of people who spell them their own way. (The
-                // whole word, with a possessive, is what they cover.)
-                let flags = self.translit.guard_flags(lower_whole);
-                if flags & EXCEPTION_WORD != 0 || self.translit.own_spelling_follows(s, i) {
-                    continue;
-                }
-                // Seen before: a form, or a common word of the document capitalized (its
-                // lower-case form occurs: looked up once per spelling).
                 let entry = index.entry(t);
-                match &entry {
-                    Entry::Occupied(e) if *e.get() == COMMON => continue,
-                    Entry::Occupied(_) => {}
-                    Entry::Vacant(_) => {
-                        if cx.doc_count(&lt) > 0 {
-                            entry.or_insert(COMMON);
-                            continue;
+                if checked {
+                    // Seen before: a form, or a common word of the document capitalized (its
+                    // lower-case form occurs: looked up once per spelling).
+                    match &entry {
+                        Entry::Occupied(e) if *e.get() == COMMON => continue,
+                        Entry::Occupied(_) => {}
+                        Entry::Vacant(_) => {
+                            if cx.doc_count(&lt) > 0 {
+                                entry.or_insert(COMMON);
+                                continue;
+                            }
                         }
-                    }
-                }
-                if flags & PHRASE_WORD != 0 {
-                    let ranges =
-                        ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
-                    if ranges.iter().any(|r| r.start <= w.start && w.end <= r.end) {
-                        continue;
                     }
                 }
                 let o = occurrences.len();
@@ -510,11 +501,101 @@ impl NameVariant {
         }
     }
 
+    /// True when occurrence `i` of sentence `s` — spelling `t` (the word without a
+    /// possessive), lower case `lt` — counts: no capitalized function word opening the
+    /// sentence (it names nothing; other capitalized words count, and a pair of two common
+    /// words is dropped later: both are known English words), and none of the guards of the
+    /// transliteration tables: an exception word, a word inside an exception phrase, a first
+    /// name of a family with its own spelling (the whole word, with a possessive, is what they
+    /// cover). `ranges` caches the sentence's exception phrases.
+    fn counts(
+        &self,
+        s: &Sentence<'_>,
+        i: usize,
+        t: &str,
+        lt: &str,
+        fw: &FxHashSet<String>,
+        ranges: &mut Option<Vec<Range<usize>>>,
+    ) -> bool {
+        let w = &s.words[i];
+        let facts = &s.facts[i];
+        let possessive = t.len() != w.end - w.start;
+        let function = if possessive {
+            fw.contains(lt)
+        } else {
+            facts.function & self.en_function != 0
+        };
+        if function
+            && (i == 0
+                || s.text[..w.start]
+                    .trim_end()
+                    .ends_with([':', '“', '"', '‘', '(', '–', '—']))
+        {
+            return false;
+        }
+        let flags = self
+            .translit
+            .guard_flags(&s.lower_text[facts.lower_start..facts.lower_end]);
+        if flags & EXCEPTION_WORD != 0 || self.translit.own_spelling_follows(s, i) {
+            return false;
+        }
+        if flags & PHRASE_WORD != 0 {
+            let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
+            if ranges.iter().any(|r| r.start <= w.start && w.end <= r.end) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// For the forms `involved` of a document collected without the checks: keeps the
+    /// occurrences that count, as [`NameVariant::collect`] with the checks would have (a
+    /// capitalized common word keeps none), and sets the counts.
+    fn keep_counted(
+        &self,
+        cx: &Context<'_>,
+        fw: &FxHashSet<String>,
+        f: &mut Forms<'_>,
+        involved: &[usize],
+    ) {
+        // (sentence, its exception phrases)
+        let mut ranges: (usize, Option<Vec<Range<usize>>>) = (usize::MAX, None);
+        for &n in involved {
+            let (t, common) = {
+                let form = &f.forms[n];
+                (form.text, cx.doc_count(&form.lower) > 0)
+            };
+            let mut kept: Vec<usize> = Vec::new();
+            if !common {
+                let mut k = f.forms[n].first;
+                while let Some(o) = f.occurrences.get(k) {
+                    let s = &f.sentences[o.sentence];
+                    if ranges.0 != o.sentence {
+                        ranges = (o.sentence, None);
+                    }
+                    if self.counts(s, o.word, t, &f.forms[n].lower, fw, &mut ranges.1) {
+                        kept.push(k);
+                    }
+                    k = o.next;
+                }
+            }
+            for p in kept.windows(2) {
+                f.occurrences[p[0]].next = p[1];
+            }
+            if let Some(&last) = kept.last() {
+                f.occurrences[last].next = usize::MAX;
+            }
+            let form = &mut f.forms[n];
+            form.count = kept.len() as u32;
+            form.first = kept.first().copied().unwrap_or(usize::MAX);
+            form.last = kept.last().copied().unwrap_or(usize::MAX);
+        }
+    }
+
     /// Groups of spellings that are one name: a group of `variants.tsv` (Kyiv / Kiev), the
     /// same letters without accents (Erdogan / Erdoğan), German letters written out
     /// (Schöneberg / Schoeneberg). Members in the order of `names`; only groups that can pair
     /// two spellings. The groups themselves come in no particular order.
-    #[inline(never)]
     fn groups(&self, names: &[usize], f: &Forms<'_>) -> Vec<Vec<usize>> {
         let forms = &f.forms;
         let mut groups: Vec<Vec<usize>> = Vec::new();
@@ -596,8 +677,10 @@ impl NameVariant {
         groups.into_values().filter(|g| g.len() > 1).collect()
     }
 
-    /// Pairs (rarer candidate, related spelling), made by visiting the spellings in the order
-    /// of `names`.
+    /// Pairs (rarer candidate, related spelling, whether two people may be meant), made by
+    /// visiting the spellings in the order of `names`. What makes a pair is the two spellings
+    /// themselves; where they occur decides only whether they are two people
+    /// ([`Forms::different_people`], left to the caller).
     fn related(
         &self,
         f: &Forms<'_>,
@@ -605,10 +688,9 @@ impl NameVariant {
         names: &[usize],
         order: Order,
         en: &WordFreq,
-        fw: &FxHashSet<String>,
-    ) -> Vec<(usize, usize)> {
+    ) -> Vec<(usize, usize, bool)> {
         let forms = &f.forms;
-        let mut related: Vec<(usize, usize)> = Vec::new();
+        let mut related: Vec<(usize, usize, bool)> = Vec::new();
         // Transliteration: a German-style form whose English reading the document uses.
         let mut readings = Readings::default();
         for &n in names {
@@ -621,7 +703,7 @@ impl NameVariant {
             self.translit.readings_into(form.text, &mut readings);
             for c in readings.iter() {
                 if let Some(k) = form_of(index, c) {
-                    related.push((n, k));
+                    related.push((n, k, false));
                 }
             }
         }
@@ -629,7 +711,7 @@ impl NameVariant {
         for &n in names {
             if let Some(e) = forms[n].tables.and_then(|x| x.exonym.as_deref()) {
                 if let Some(k) = form_of(index, e) {
-                    related.push((n, k));
+                    related.push((n, k, false));
                 }
             }
         }
@@ -641,8 +723,8 @@ impl NameVariant {
         for g in groups {
             for &a in &g {
                 for &b in &g {
-                    if a != b && !forms[a].same_lower(&forms[b]) && !f.different_people(a, b, fw) {
-                        related.push((a, b));
+                    if a != b && !forms[a].same_lower(&forms[b]) {
+                        related.push((a, b, true));
                     }
                 }
             }
@@ -650,20 +732,18 @@ impl NameVariant {
         // A book-length document with tens of thousands of names: the quadratic comparison is
         // skipped (the transliteration, exonym and variant relations above still apply).
         if names.len() <= MAX_EDIT_FORMS {
-            self.close_spellings(f, names, en, fw, &mut related);
+            self.close_spellings(f, names, en, &mut related);
         }
         related
     }
 
     /// Pairs of spellings at a small edit distance, within first-letter classes, both ways.
-    #[inline(never)]
     fn close_spellings(
         &self,
         f: &Forms<'_>,
         names: &[usize],
         en: &WordFreq,
-        fw: &FxHashSet<String>,
-        related: &mut Vec<(usize, usize)>,
+        related: &mut Vec<(usize, usize, bool)>,
     ) {
         let forms = &f.forms;
         // The lower-case letters of each form of five letters or more: an ASCII form's are the
@@ -745,13 +825,11 @@ impl NameVariant {
                         continue;
                     }
                     let lower = |e: &Entry| letters(e).into_iter().collect::<String>();
-                    if us_uk(&lower(x)) == us_uk(&lower(y))
-                        || f.different_people(x.form, y.form, fw)
-                    {
+                    if us_uk(&lower(x)) == us_uk(&lower(y)) {
                         continue;
                     }
-                    related.push((x.form, y.form));
-                    related.push((y.form, x.form));
+                    related.push((x.form, y.form, true));
+                    related.push((y.form, x.form, true));
                 }
             }
         }
@@ -808,34 +886,50 @@ impl Rule for NameVariant {
     fn check_document(&self, cx: &Context<'_>, out: &mut Vec<DocFinding>) {
         let en = cx.lex.words("en");
         let fw = cx.lex.function_words("en");
-        // Spelling → its number in `f.forms` (the order of first occurrence).
+        // Every capitalized word is a candidate spelling at first; only the spellings in a pair
+        // are then checked where they occur (most are in none).
         let mut index: FxHashMap<&str, usize> =
             FxHashMap::with_capacity_and_hasher(64, Default::default());
-        let f = self.collect(cx, fw, &mut index);
-        let forms = &f.forms;
-        if forms.len() < 2 {
+        let mut f = self.collect(cx, fw, &mut index, false);
+        if f.forms.len() < 2 {
             return;
         }
-        let first_seen: Vec<usize> = (0..forms.len()).collect();
-        let related = self.related(&f, &index, &first_seen, Order::FirstSeen, en, fw);
-        if related.is_empty() {
-            return;
-        }
-        let best = match self.dominant(&f, &related, Order::FirstSeen, en) {
-            Some(best) => best,
+        // (More candidates than are compared by edit distance: whether the forms are is
+        // decided by their number, known after the checks.)
+        let best = (f.forms.len() <= MAX_EDIT_FORMS)
+            .then(|| {
+                let first_seen: Vec<usize> = (0..f.forms.len()).collect();
+                let pairs = self.related(&f, &index, &first_seen, Order::FirstSeen, en);
+                let mut involved: Vec<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect();
+                involved.sort_unstable();
+                involved.dedup();
+                self.keep_counted(cx, fw, &mut f, &involved);
+                let related = f.pairs(&pairs, fw);
+                self.dominant(&f, &related, Order::FirstSeen, en)
+            })
+            .flatten();
+        let (f, best) = match best {
+            Some(best) => (f, best),
             None => {
-                // A tie: visit the spellings again in the order of a table built as the rule
-                // has always built it (each spelling inserted at its first occurrence).
+                // A tie (or a book of names): the forms checked as they are collected, visited
+                // in the order of a table built as the rule has always built it (each spelling
+                // inserted at its first occurrence).
+                let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+                let f = self.collect(cx, fw, &mut index, true);
                 let mut table: FxHashMap<&str, usize> = FxHashMap::default();
-                for (n, form) in forms.iter().enumerate() {
+                for (n, form) in f.forms.iter().enumerate() {
                     table.insert(form.text, n);
                 }
                 let names: Vec<usize> = table.values().copied().collect();
-                let related = self.related(&f, &index, &names, Order::Table, en, fw);
-                self.dominant(&f, &related, Order::Table, en)
-                    .unwrap_or_default()
+                let pairs = self.related(&f, &index, &names, Order::Table, en);
+                let related = f.pairs(&pairs, fw);
+                let best = self
+                    .dominant(&f, &related, Order::Table, en)
+                    .unwrap_or_default();
+                (f, best)
             }
         };
+        let forms = &f.forms;
         let mut flagged: Vec<(&str, &str, usize)> = best
             .iter()
             .enumerate()
