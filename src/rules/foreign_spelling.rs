@@ -20,7 +20,6 @@ use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::{at_word_boundaries, capitalize};
 use crate::text::{is_capitalized, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::cell::RefCell;
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
@@ -353,7 +352,8 @@ impl ForeignSpelling {
         if en.contains(s.lower(i)) || self.translit.known(w).is_some() {
             return None;
         }
-        READINGS.with_borrow_mut(|cands| self.judge_readings(s, cx, i, en, cands))
+        self.translit
+            .with_readings(w, |cands| self.judge_readings(s, cx, i, en, cands))
     }
 
     /// [`ForeignSpelling::transliteration`] once the tests on the word itself have passed.
@@ -363,9 +363,8 @@ impl ForeignSpelling {
         cx: &Context<'_>,
         i: usize,
         en: &WordFreq,
-        cands: &mut Readings,
+        cands: &Readings,
     ) -> Option<String> {
-        self.translit.readings_into(s.word(i), cands);
         if cands.is_empty() {
             return None;
         }
@@ -663,12 +662,6 @@ impl Rule for ForeignSpelling {
         }
         out.append(&mut german);
     }
-}
-
-thread_local! {
-    /// Work space of [`ForeignSpelling::transliteration`], kept between sentences: its buffers
-    /// are allocated once per thread, not per word.
-    static READINGS: RefCell<Readings> = RefCell::new(Readings::default());
 }
 
 /// True when a capitalized word (a first name or title) comes right before `r`, separated by

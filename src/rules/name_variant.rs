@@ -8,8 +8,7 @@
 //! sentence where it occurs, with the dominant one as suggestion.
 
 use super::translit::{
-    all_caps, capital_at, fold, has_apostrophe, Readings, Shapes, Translit, EXCEPTION_WORD,
-    PHRASE_WORD,
+    all_caps, capital_at, fold, has_apostrophe, Shapes, Translit, EXCEPTION_WORD, PHRASE_WORD,
 };
 use super::{Context, DocFinding, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
@@ -692,7 +691,6 @@ impl NameVariant {
         let forms = &f.forms;
         let mut related: Vec<(usize, usize, bool)> = Vec::new();
         // Transliteration: a German-style form whose English reading the document uses.
-        let mut readings = Readings::default();
         for &n in names {
             let form = &forms[n];
             // (An English count says "in English" without a lookup: tested first.)
@@ -700,12 +698,13 @@ impl NameVariant {
             {
                 continue;
             }
-            self.translit.readings_into(form.text, &mut readings);
-            for c in readings.iter() {
-                if let Some(k) = form_of(index, c) {
-                    related.push((n, k, false));
+            self.translit.with_readings(form.text, |readings| {
+                for c in readings.iter() {
+                    if let Some(k) = form_of(index, c) {
+                        related.push((n, k, false));
+                    }
                 }
-            }
+            });
         }
         // Exonyms (Moskau → Moscow): the foreign form is the variant.
         for &n in names {

@@ -11,6 +11,7 @@ use super::Sentence;
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::PhraseSet;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
@@ -306,6 +307,16 @@ impl Translit {
         r
     }
 
+    /// Calls `f` with the readings of `word` ([`Translit::readings`]), made in a work space of
+    /// the thread that is kept between calls (its buffers are allocated once). `f` must not
+    /// call this again: the work space is in use.
+    pub fn with_readings<R>(&self, word: &str, f: impl FnOnce(&Readings) -> R) -> R {
+        SCRATCH.with_borrow_mut(|r| {
+            self.readings_into(word, r);
+            f(r)
+        })
+    }
+
     /// [`Translit::readings`] into `out`, reusing its buffers.
     ///
     /// The pattern chosen at a position (the longest that applies there) depends only on the
@@ -526,6 +537,11 @@ impl Readings {
     pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
         self.spans.iter().map(|r| &self.text[r.clone()])
     }
+}
+
+thread_local! {
+    /// The work space of [`Translit::with_readings`].
+    static SCRATCH: RefCell<Readings> = RefCell::new(Readings::default());
 }
 
 /// Length in bytes of the UTF-8 character whose first byte is `b`.
