@@ -128,8 +128,8 @@ struct Form<'a> {
     count: u32,
     first: usize,
     last: usize,
-    /// The English count of the word where it first occurred without a possessive (else 0):
-    /// more than 0 means the English word list has `lower`.
+    /// The English count of the word at its first occurrence (0 when that had a possessive):
+    /// more than 0 means that the English word list has `lower`.
     en_count: u32,
     tables: Option<&'a Tables>,
 }
@@ -519,7 +519,9 @@ impl NameVariant {
         let w = &s.words[i];
         let facts = &s.facts[i];
         let possessive = t.len() != w.end - w.start;
-        let function = if possessive {
+        // (The function-word bit of English is that of the whole word, `lt` without a
+        // possessive.)
+        let function = if possessive || self.en_function == 0 {
             fw.contains(lt)
         } else {
             facts.function & self.en_function != 0
@@ -873,7 +875,8 @@ enum Order {
     /// The order of first occurrence; the groups in no particular order.
     FirstSeen,
     /// The iteration order of a hash table of the spellings (and of their group keys), which
-    /// is what the rule has always used: only when a choice depends on it.
+    /// is what the rule has always used: only when a choice depends on it (and for documents
+    /// with more than `MAX_EDIT_FORMS` candidate spellings).
     Table,
 }
 
@@ -885,16 +888,19 @@ impl Rule for NameVariant {
     fn check_document(&self, cx: &Context<'_>, out: &mut Vec<DocFinding>) {
         let en = cx.lex.words("en");
         let fw = cx.lex.function_words("en");
-        // Every capitalized word is a candidate spelling at first; only the spellings in a pair
-        // are then checked where they occur (most are in none).
+        // Every capitalized word is a candidate spelling at first. What relates two spellings
+        // is the spellings themselves, so the pairs of forms are the pairs of candidates whose
+        // spellings both count: only the spellings in a pair are checked where they occur
+        // (most are in none).
         let mut index: FxHashMap<&str, usize> =
             FxHashMap::with_capacity_and_hasher(64, Default::default());
         let mut f = self.collect(cx, fw, &mut index, false);
         if f.forms.len() < 2 {
             return;
         }
-        // (More candidates than are compared by edit distance: whether the forms are is
-        // decided by their number, known after the checks.)
+        // (With more candidates than `MAX_EDIT_FORMS`, whether spellings are compared by edit
+        // distance depends on the number of forms that count: they are collected with the
+        // checks, below.)
         let best = (f.forms.len() <= MAX_EDIT_FORMS)
             .then(|| {
                 let first_seen: Vec<usize> = (0..f.forms.len()).collect();
@@ -910,9 +916,9 @@ impl Rule for NameVariant {
         let (f, best) = match best {
             Some(best) => (f, best),
             None => {
-                // A tie (or a book of names): the forms checked as they are collected, visited
-                // in the order of a table built as the rule has always built it (each spelling
-                // inserted at its first occurrence).
+                // A tie (or a book of names): the forms checked as they are collected, and
+                // visited in the order of a table built as the rule has always built it (each
+                // spelling inserted at its first occurrence).
                 let mut index: FxHashMap<&str, usize> = FxHashMap::default();
                 let f = self.collect(cx, fw, &mut index, true);
                 let mut table: FxHashMap<&str, usize> = FxHashMap::default();
