@@ -12,11 +12,13 @@
 //! ([`super::translit`]) and flagged only when an English reading is a well-known name or is
 //! used in the same document.
 
-use super::translit::{Exonym, NameKind, Translit};
+use super::translit::{
+    all_caps, capital_at, has_apostrophe, Exonym, NameKind, Readings, Shapes, Translit,
+};
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::{at_word_boundaries, capitalize};
-use crate::text::{is_all_caps, is_capitalized, lower};
+use crate::text::{is_capitalized, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
@@ -82,9 +84,11 @@ pub struct ForeignSpelling {
     /// Exonyms by their first word (exact form): a hash lookup per capitalized word is much
     /// cheaper than an automaton over two thousand phrases.
     exonyms: FxHashMap<String, Vec<(String, Exonym)>>,
+    /// The shapes of the `exonyms` keys: most capitalized words are ruled out without a lookup.
+    exonym_shapes: Shapes,
     translit: Arc<Translit>,
     /// Non-target spellings per target language (de, fr, es): first word → phrases.
-    targets: FxHashMap<&'static str, FormMap>,
+    targets: FxHashMap<&'static str, (FormMap, Shapes)>,
     /// Target forms of surnames (Selenskyj, Poutine): a first name may precede them.
     surnames: FxHashSet<String>,
 }
@@ -272,69 +276,95 @@ impl ForeignSpelling {
             v.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         }
         let (targets, surnames) = build_targets(lex)?;
+        let exonym_shapes = Shapes::new(exonyms.keys().map(String::as_str));
+        let targets = targets
+            .into_iter()
+            .map(|(t, map)| {
+                let shapes = Shapes::new(map.keys().map(String::as_str));
+                (t, (map, shapes))
+            })
+            .collect();
         Ok(ForeignSpelling {
             exonyms,
+            exonym_shapes,
             translit,
             targets,
             surnames,
         })
     }
 
-    /// Exonyms in the sentence: `(range, exonym)`, left to right, longest first.
-    fn find_exonyms<'a>(&'a self, s: &Sentence<'_>) -> Vec<(std::ops::Range<usize>, &'a Exonym)> {
-        let mut out = Vec::new();
-        let mut after = 0;
-        for w in s.words {
-            if w.start < after || !s.text[w.start..].starts_with(|c: char| c.is_uppercase()) {
-                continue;
+    /// The exonym starting at word `w` (capitalized), if any: the longest phrase starting
+    /// there, or a one-word form in capitals (MOSKAU —). `after` is moved to the end of a
+    /// phrase match; words before it are not looked at.
+    fn exonym_at<'a>(
+        &'a self,
+        s: &Sentence<'_>,
+        w: &crate::text::Word,
+        after: &mut usize,
+    ) -> Option<(std::ops::Range<usize>, &'a Exonym)> {
+        if w.start < *after {
+            return None;
+        }
+        let t = w.text(s.text);
+        let cands = if self.exonym_shapes.may_contain(t) {
+            self.exonyms.get(t)
+        } else {
+            None
+        };
+        let Some(cands) = cands else {
+            // A dateline in capitals (MOSKAU —): one-word forms only.
+            if crate::text::char_len(t) >= 4 && all_caps(t) {
+                let title = capitalize(&t.to_lowercase());
+                let hit = self.exonyms.get(&title).into_iter().flatten();
+                if let Some((_, e)) = hit.into_iter().find(|(p, _)| *p == title) {
+                    return Some((w.span(), e));
+                }
             }
-            let t = w.text(s.text);
-            let Some(cands) = self.exonyms.get(t) else {
-                // A dateline in capitals (MOSKAU —): one-word forms only.
-                if is_all_caps(t) && crate::text::char_len(t) >= 4 {
-                    let title = capitalize(&t.to_lowercase());
-                    let hit = self.exonyms.get(&title).into_iter().flatten();
-                    if let Some((_, e)) = hit.into_iter().find(|(p, _)| *p == title) {
-                        out.push((w.span(), e));
-                    }
-                }
-                continue;
-            };
-            for (p, e) in cands {
-                let r = w.start..w.start + p.len();
-                if s.text[w.start..].starts_with(p.as_str())
-                    && at_word_boundaries(s.text, r.clone())
-                {
-                    after = r.end;
-                    out.push((r, e));
-                    break;
-                }
+            return None;
+        };
+        for (p, e) in cands {
+            let r = w.start..w.start + p.len();
+            if s.text[w.start..].starts_with(p.as_str()) && at_word_boundaries(s.text, r.clone()) {
+                *after = r.end;
+                return Some((r, e));
             }
         }
-        out
+        None
     }
 
-    /// The English form of a German-style name at word `i`, if it should be flagged.
-    fn transliteration(
+    /// The English form of a German-style name at word `i` (capitalized), if it should be
+    /// flagged.
+    fn transliteration(&self, s: &Sentence<'_>, cx: &Context<'_>, i: usize) -> Option<String> {
+        // Cheapest tests first (all must hold): letters only, no English word (a word with an
+        // English count is in the list), a letter group of German-style spelling.
+        if !s.words[i].alpha || s.en_count(i) > 0 {
+            return None;
+        }
+        let w = s.word(i);
+        if !Translit::may_be_german_style(w) {
+            return None;
+        }
+        if all_caps(w) || crate::text::char_len(w) < 4 || has_apostrophe(w) {
+            return None;
+        }
+        // (`s.lower(i)` is `lower(w)`.)
+        let en = cx.lex.words("en");
+        if en.contains(s.lower(i)) || self.translit.known(w).is_some() {
+            return None;
+        }
+        self.translit
+            .with_readings(w, |cands| self.judge_readings(s, cx, i, en, cands))
+    }
+
+    /// [`ForeignSpelling::transliteration`] once the tests on the word itself have passed.
+    fn judge_readings(
         &self,
         s: &Sentence<'_>,
         cx: &Context<'_>,
         i: usize,
         en: &WordFreq,
+        cands: &Readings,
     ) -> Option<String> {
-        let w = s.word(i);
-        if !s.words[i].alpha || !is_capitalized(w) || is_all_caps(w) || crate::text::char_len(w) < 4
-        {
-            return None;
-        }
-        if w.contains(['\'', '’']) || !Translit::may_be_german_style(w) {
-            return None;
-        }
-        let lw = lower(w);
-        if en.contains(&lw) || self.translit.known(w).is_some() {
-            return None;
-        }
-        let cands = self.translit.candidates(w);
         if cands.is_empty() {
             return None;
         }
@@ -344,9 +374,9 @@ impl ForeignSpelling {
                 && (self.translit.known(c).is_some() || en.count(&c.to_lowercase()) < 1000)
         });
         if let Some(c) = in_doc {
-            return Some(c.clone());
+            return Some(c.to_string());
         }
-        let (c, kind) = self.translit.best_known(&cands)?;
+        let (c, kind) = self.translit.best_known(cands.iter())?;
         if kind == NameKind::Given {
             // A first name needs a known surname right after it.
             let next = s.words.get(i + 1)?;
@@ -398,7 +428,7 @@ impl ForeignSpelling {
         Translit::may_be_german_style(w)
             && self
                 .translit
-                .best_known(&self.translit.candidates(w))
+                .best_known(self.translit.readings(w).iter())
                 .is_some_and(|(_, k)| k == NameKind::Given)
     }
 
@@ -415,14 +445,15 @@ impl ForeignSpelling {
     /// Names in a German, French or Spanish text spelled the way English or another language
     /// spells them (Moscow, Moskau in French, Vladimir Putin in German).
     fn check_target(&self, s: &Sentence<'_>, cx: &Context<'_>, t: &str, out: &mut Vec<Finding>) {
-        let Some(map) = self.targets.get(t) else {
+        let Some((map, shapes)) = self.targets.get(t) else {
             return;
         };
         let en = cx.lex.words("en");
         let en_fw = cx.lex.function_words("en");
         let fw = cx.lex.function_words(t);
         let tw = cx.lex.words(t);
-        let ranges = self.translit.exception_ranges(s.text);
+        // The exception phrases are looked up once, when a match needs them.
+        let mut ranges: Option<Vec<std::ops::Range<usize>>> = None;
         let lang = match t {
             "de" => "German",
             "fr" => "French",
@@ -448,8 +479,11 @@ impl ForeignSpelling {
             if w.start < after {
                 continue;
             }
+            if !capital_at(s.text, w.start) {
+                continue;
+            }
             let text = w.text(s.text);
-            if !text.starts_with(char::is_uppercase) || is_all_caps(text) {
+            if all_caps(text) || !shapes.may_contain(text) {
                 continue;
             }
             let Some(cands) = map.get(text) else {
@@ -463,6 +497,7 @@ impl ForeignSpelling {
                 continue;
             };
             after = r.end;
+            let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
             if ranges.iter().any(|x| x.start <= r.start && r.end <= x.end) {
                 continue;
             }
@@ -485,8 +520,7 @@ impl ForeignSpelling {
             match tf.kind {
                 FormKind::Given => {
                     let Some(n) = next_adj else { continue };
-                    if !self.is_surname(map, n.text(s.text))
-                        || self.translit.guarded(s.text, s.words, i, &ranges)
+                    if !self.is_surname(map, n.text(s.text)) || self.translit.guarded(s, i, ranges)
                     {
                         continue;
                     }
@@ -551,54 +585,73 @@ impl Rule for ForeignSpelling {
             self.check_target(s, cx, cx.target, out);
             return;
         }
-        let en = cx.lex.words("en");
-        let ranges = self.translit.exception_ranges(s.text);
-        let inside = |r: &std::ops::Range<usize>| {
-            ranges.iter().any(|x| x.start <= r.start && r.end <= x.end)
-        };
+        // The exception phrases are looked up once, when a finding needs them.
+        let mut ranges: Option<Vec<std::ops::Range<usize>>> = None;
+        // Exonyms reported so far (German-style spellings inside them are not), and the
+        // German-style spellings, reported after the exonyms.
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-        for (r, ex) in self.find_exonyms(s) {
-            if inside(&r) {
+        let mut german: Vec<Finding> = Vec::new();
+        let mut after = 0;
+        for (i, w) in s.words.iter().enumerate() {
+            // Both kinds start with a capital letter.
+            if !capital_at(s.text, w.start) {
                 continue;
             }
-            if ex.person && cx.doc_count(&ex.english) == 0 {
-                // A French name form: only after a first name or title (Vladimir Poutine).
-                let prev = s.words.iter().rev().find(|w| w.end <= r.start);
-                let adjacent = prev.is_some_and(|w| {
-                    let gap = &s.text[w.end..r.start];
-                    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-')
-                });
-                if !(adjacent && prev.is_some_and(|w| is_capitalized(w.text(s.text)))) {
-                    continue;
+            // Most capitalized words are neither: no exonym has their shape, they are not in
+            // capitals (a dateline has four letters or more, and all upper case: an ASCII
+            // lower-case second byte rules it out), and they are English words.
+            let b = &s.text.as_bytes()[w.start..w.end];
+            let exonym = w.start >= after
+                && (self.exonym_shapes.may_contain_bytes(b)
+                    || (b.len() >= 4 && !b[1].is_ascii_lowercase()));
+            let german_style = w.alpha && s.facts[i].en == 0;
+            if !exonym && !german_style {
+                continue;
+            }
+            let found = if exonym {
+                self.exonym_at(s, w, &mut after)
+            } else {
+                None
+            };
+            if let Some((r, ex)) = found {
+                let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
+                let excepted = ranges.iter().any(|x| x.start <= r.start && r.end <= x.end);
+                // A French name form counts only after a first name or title (Vladimir
+                // Poutine), unless the document uses the English form.
+                let lone_person = ex.person && cx.doc_count(&ex.english) == 0 && !after_name(s, &r);
+                if !excepted && !lone_person {
+                    let m = &s.text[r.clone()];
+                    out.push(
+                        Finding::new(
+                            &INFO,
+                            r.clone(),
+                            format!("\"{m}\" is the foreign spelling of \"{}\"", ex.english),
+                        )
+                        .with_suggestion(ex.english.clone()),
+                    );
+                    taken.push(r);
                 }
             }
-            let m = &s.text[r.clone()];
-            out.push(
-                Finding::new(
-                    &INFO,
-                    r.clone(),
-                    format!("\"{m}\" is the foreign spelling of \"{}\"", ex.english),
-                )
-                .with_suggestion(ex.english.clone()),
-            );
-            taken.push(r);
-        }
-        for i in 0..s.words.len() {
-            let span = s.words[i].span();
+            // (An exonym starts at a word: only those at this word or before can cover it.)
+            let span = w.span();
             if taken
                 .iter()
                 .any(|t| t.start < span.end && span.start < t.end)
             {
                 continue;
             }
-            let Some(english) = self.transliteration(s, cx, i, en) else {
+            if !german_style {
+                continue;
+            }
+            let Some(english) = self.transliteration(s, cx, i) else {
                 continue;
             };
-            if self.translit.guarded(s.text, s.words, i, &ranges) {
+            let ranges = ranges.get_or_insert_with(|| self.translit.exception_ranges(s.text));
+            if self.translit.guarded(s, i, ranges) {
                 continue;
             }
             let m = s.word(i);
-            out.push(
+            german.push(
                 Finding::new(
                     &INFO,
                     span,
@@ -607,7 +660,19 @@ impl Rule for ForeignSpelling {
                 .with_suggestion(english),
             );
         }
+        out.append(&mut german);
     }
+}
+
+/// True when a capitalized word (a first name or title) comes right before `r`, separated by
+/// spaces or hyphens only.
+fn after_name(s: &Sentence<'_>, r: &std::ops::Range<usize>) -> bool {
+    let prev = s.words.iter().rev().find(|w| w.end <= r.start);
+    let adjacent = prev.is_some_and(|w| {
+        let gap = &s.text[w.end..r.start];
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '-')
+    });
+    adjacent && prev.is_some_and(|w| is_capitalized(w.text(s.text)))
 }
 
 #[cfg(test)]

@@ -7,10 +7,11 @@
 //! Data: `lexicons/foreign_spelling/translit_de.tsv`, `names_en.txt`, `own_spelling.txt`,
 //! `exceptions.tsv`.
 
+use super::Sentence;
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::PhraseSet;
-use crate::text::Word;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
@@ -28,7 +29,9 @@ enum Place {
 
 #[derive(Debug, Clone)]
 struct Pattern {
-    german: Vec<char>,
+    /// Lower-case letters (matched against the bytes of a lower-case word at a character
+    /// boundary: equal bytes there are equal characters).
+    german: String,
     english: Vec<String>,
     place: Place,
     strong: bool,
@@ -48,8 +51,12 @@ pub enum NameKind {
 /// The rewrite table, the known names and the guards.
 #[derive(Debug)]
 pub struct Translit {
-    /// Patterns by their first character.
-    patterns: FxHashMap<char, Vec<Pattern>>,
+    /// The rewrite patterns, grouped by their first character (in file order within a group).
+    patterns: Vec<Pattern>,
+    /// The group of each ASCII first character (one array access per letter of a word instead
+    /// of a hash lookup); `other` has the groups of the other characters.
+    ascii: Vec<Range<usize>>,
+    other: FxHashMap<char, Range<usize>>,
     /// Known English names: exact form → (kind, priority: earlier lines first).
     names: FxHashMap<String, (NameKind, usize)>,
     /// Surnames whose bearers spell their first names the German way.
@@ -58,24 +65,77 @@ pub struct Translit {
     exception_words: FxHashSet<String>,
     /// Phrases that stay clean as a whole.
     exception_phrases: PhraseSet<()>,
-    /// The words of the exception phrases, lower-cased both ways a sentence word may be (see
-    /// [`Translit::may_be_in_phrase`]).
-    phrase_words: FxHashSet<String>,
+    /// Lower-case word → [`EXCEPTION_WORD`] | [`PHRASE_WORD`]: one lookup tells
+    /// [`Translit::guarded`] whether the word is an exception and whether it may lie inside an
+    /// exception phrase.
+    guard_words: FxHashMap<String, u8>,
+    /// The shapes of the `guard_words` keys, of the `own_spelling` surnames and of the known
+    /// names: most words are ruled out without a lookup.
+    guard_shapes: Shapes,
+    own_shapes: Shapes,
+    name_shapes: Shapes,
+}
+
+/// [`Translit::guard_flags`]: the word is an exception word.
+pub const EXCEPTION_WORD: u8 = 1;
+/// [`Translit::guard_flags`]: the word is a word of an exception phrase, lower-cased either
+/// way a sentence word inside a phrase match may be (the phrase set matches ASCII letters in
+/// any case and other letters as given, lower-cased or capitalized).
+pub const PHRASE_WORD: u8 = 2;
+
+/// The shapes of a set of words — first two bytes and length, one of 2^16 bits — for a test
+/// before a hash lookup: a word whose shape is not in the set is not in the set. A few
+/// instructions instead of hashing and comparing the whole word.
+#[derive(Debug, Clone)]
+pub struct Shapes(Vec<u64>);
+
+impl Shapes {
+    /// The shapes of `words`.
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut bits = vec![0u64; 1 << 10];
+        for w in words {
+            let (word, bit) = Self::key(w.as_bytes());
+            bits[word] |= bit;
+        }
+        Shapes(bits)
+    }
+
+    /// The shape of a word as (a `u64` of the table, a bit in it): the first two bytes pick
+    /// the `u64`, the length the bit.
+    #[inline]
+    fn key(w: &[u8]) -> (usize, u64) {
+        let b0 = usize::from(w.first().copied().unwrap_or(0));
+        let b1 = usize::from(w.get(1).copied().unwrap_or(0));
+        ((b0 * 31 + b1) & 1023, 1 << (w.len() & 63))
+    }
+
+    /// False when the word with bytes `w` is certainly not one of the words.
+    #[inline]
+    pub fn may_contain_bytes(&self, w: &[u8]) -> bool {
+        let (word, bit) = Self::key(w);
+        self.0[word] & bit != 0
+    }
+
+    /// False when `w` is certainly not one of the words.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        self.may_contain_bytes(w.as_bytes())
+    }
 }
 
 impl Translit {
     /// Loads the tables.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
         let file = "foreign_spelling/translit_de.tsv";
-        let mut patterns: FxHashMap<char, Vec<Pattern>> = FxHashMap::default();
+        let mut patterns: Vec<(char, Pattern)> = Vec::new();
         for (i, row) in lex.table(file, 4)?.into_iter().enumerate() {
             let err = |m: &str| LexiconError {
                 file: file.to_string(),
                 line: 0,
                 message: format!("row {}: {m}", i + 1),
             };
-            let german: Vec<char> = row[0].trim().to_lowercase().chars().collect();
-            let Some(&first) = german.first() else {
+            let german = row[0].trim().to_lowercase();
+            let Some(first) = german.chars().next() else {
                 return Err(err("empty pattern"));
             };
             let place = match row[2].trim() {
@@ -90,13 +150,29 @@ impl Translit {
                 _ => return Err(err("strong must be yes or no")),
             };
             let english: Vec<String> = row[1].split('|').map(|s| s.trim().to_string()).collect();
-            patterns.entry(first).or_default().push(Pattern {
+            let p = Pattern {
                 german,
                 english,
                 place,
                 strong,
-            });
+            };
+            patterns.push((first, p));
         }
+        // Grouped by first character; the sort is stable: file order within a group.
+        patterns.sort_by_key(|&(c, _)| c);
+        let mut ascii = vec![0..0; 128];
+        let mut other: FxHashMap<char, Range<usize>> = FxHashMap::default();
+        let mut start = 0;
+        for run in patterns.chunk_by(|a, b| a.0 == b.0) {
+            let (c, r) = (run[0].0, start..start + run.len());
+            start = r.end;
+            if c.is_ascii() {
+                ascii[c as usize] = r;
+            } else {
+                other.insert(c, r);
+            }
+        }
+        let patterns = patterns.into_iter().map(|(_, p)| p).collect();
         let mut names = FxHashMap::default();
         for (i, e) in lex
             .entries("foreign_spelling/names_en.txt")
@@ -119,11 +195,12 @@ impl Translit {
             };
             names.entry(name.to_string()).or_insert((kind, i));
         }
-        let own_spelling = lex
+        let own_spelling: FxHashSet<String> = lex
             .list("foreign_spelling/own_spelling.txt")
             .into_iter()
             .map(str::to_string)
             .collect();
+        let own_shapes = Shapes::new(own_spelling.iter().map(String::as_str));
         let mut exception_words = FxHashSet::default();
         let mut phrases = Vec::new();
         for row in lex.table("foreign_spelling/exceptions.tsv", 2)? {
@@ -136,123 +213,211 @@ impl Translit {
         }
         // A sentence word inside a phrase match equals a word of the phrase (or of its lower-case
         // or capitalized form, which the phrase set also matches) up to ASCII case.
-        let mut phrase_words = FxHashSet::default();
+        let mut guard_words: FxHashMap<String, u8> = FxHashMap::default();
         for p in &phrases {
             let lower = p.to_lowercase();
             for form in [p.to_string(), crate::matcher::capitalize(&lower), lower] {
                 for w in crate::text::words(&form) {
                     let t = w.text(&form);
-                    phrase_words.insert(t.to_lowercase());
-                    phrase_words.insert(t.to_ascii_lowercase());
+                    *guard_words.entry(t.to_lowercase()).or_default() |= PHRASE_WORD;
+                    *guard_words.entry(t.to_ascii_lowercase()).or_default() |= PHRASE_WORD;
                 }
             }
         }
+        for w in &exception_words {
+            *guard_words.entry(w.clone()).or_default() |= EXCEPTION_WORD;
+        }
+        let guard_shapes = Shapes::new(guard_words.keys().map(String::as_str));
+        let name_shapes = Shapes::new(names.keys().map(String::as_str));
         Ok(Translit {
             patterns,
+            ascii,
+            other,
             names,
             own_spelling,
             exception_words,
             exception_phrases: PhraseSet::new(phrases.into_iter().map(|p| (p, ()))),
-            phrase_words,
+            guard_words,
+            guard_shapes,
+            own_shapes,
+            name_shapes,
         })
     }
 
     /// True when the word contains a letter group that German-style spelling uses for
-    /// Russian sounds (w, j, z, ch); a cheap test before [`Translit::candidates`].
+    /// Russian sounds (w, j, z, ch); a cheap test before [`Translit::readings`].
     pub fn may_be_german_style(word: &str) -> bool {
-        word.bytes()
-            .any(|b| matches!(b, b'w' | b'W' | b'j' | b'J' | b'z' | b'Z'))
-            || word.contains("ch")
-            || word.starts_with("Ch")
+        // One pass over the bytes: an ASCII pair "ch" in UTF-8 is the characters "ch".
+        let mut prev = 0u8;
+        for &b in word.as_bytes() {
+            match b {
+                b'w' | b'W' | b'j' | b'J' | b'z' | b'Z' => return true,
+                b'h' if prev == b'c' => return true,
+                _ => {}
+            }
+            prev = b;
+        }
+        word.starts_with("Ch")
     }
 
     /// English readings of a German-style form (`Wladimir` → `Vladimir`, …), capitalized like
-    /// the word, without the word itself. Empty when no strong pattern applies.
+    /// the word, without the word itself, sorted. Empty when no strong pattern applies.
     pub fn candidates(&self, word: &str) -> Vec<String> {
-        let chars: Vec<char> = word.to_lowercase().chars().collect();
-        let mut out: Vec<String> = Vec::new();
-        let mut buf = String::with_capacity(word.len() + 4);
-        self.expand(&chars, 0, &mut buf, false, &mut out);
-        let cap = word.chars().next().is_some_and(char::is_uppercase);
-        let lower = word.to_lowercase();
-        let mut res: Vec<String> = out
-            .into_iter()
-            .filter(|c| *c != lower)
-            .map(|c| {
-                if cap {
-                    crate::matcher::capitalize(&c)
-                } else {
-                    c
-                }
-            })
-            .collect();
-        res.sort();
-        res.dedup();
-        res
+        self.readings(word).iter().map(str::to_string).collect()
     }
 
-    fn expand(
-        &self,
-        w: &[char],
-        pos: usize,
-        buf: &mut String,
-        strong: bool,
-        out: &mut Vec<String>,
-    ) {
-        if out.len() >= MAX_CANDIDATES {
+    /// The longest pattern that applies at byte `pos` (a character boundary) of the
+    /// lower-case word `w`, as an index into `patterns`.
+    fn pattern_at(&self, w: &str, pos: usize) -> Option<usize> {
+        let b = w.as_bytes()[pos];
+        let group = if b.is_ascii() {
+            self.ascii[usize::from(b)].clone()
+        } else {
+            let c = w[pos..].chars().next()?;
+            self.other.get(&c).cloned().unwrap_or(0..0)
+        };
+        let mut best: Option<usize> = None;
+        for k in group {
+            let g = self.patterns[k].german.as_bytes();
+            let end = pos + g.len();
+            // (Patterns are a few bytes: compared here, not by a call to `memcmp`.)
+            if end > w.len() || !g.iter().zip(&w.as_bytes()[pos..]).all(|(a, b)| a == b) {
+                continue;
+            }
+            let ok = match self.patterns[k].place {
+                Place::Any => true,
+                Place::Initial => pos == 0,
+                Place::Final => end == w.len(),
+            };
+            // (Of two patterns matching here one is a prefix of the other: longer in bytes is
+            // longer in characters.)
+            if ok && best.is_none_or(|b| g.len() > self.patterns[b].german.len()) {
+                best = Some(k);
+            }
+        }
+        best
+    }
+
+    /// English readings of a German-style form (`Wladimir` → `Vladimir`, …), capitalized like
+    /// the word, without the word itself, sorted and without duplicates. Empty when no strong
+    /// pattern applies.
+    pub fn readings(&self, word: &str) -> Readings {
+        let mut r = Readings::default();
+        self.readings_into(word, &mut r);
+        r
+    }
+
+    /// Calls `f` with the readings of `word` ([`Translit::readings`]), made in a work space of
+    /// the thread that is kept between calls (its buffers are allocated once). `f` must not
+    /// call this again: the work space is in use.
+    pub fn with_readings<R>(&self, word: &str, f: impl FnOnce(&Readings) -> R) -> R {
+        SCRATCH.with_borrow_mut(|r| {
+            self.readings_into(word, r);
+            f(r)
+        })
+    }
+
+    /// [`Translit::readings`] into `out`, reusing its buffers.
+    ///
+    /// The pattern chosen at a position (the longest that applies there) depends only on the
+    /// word, so the word is cut into pieces once; the readings are the combinations of the
+    /// pieces' alternatives, the first [`MAX_CANDIDATES`] in order (first piece slowest).
+    pub fn readings_into(&self, word: &str, out: &mut Readings) {
+        out.text.clear();
+        out.spans.clear();
+        out.pieces.clear();
+        // The lower-case word (an ASCII word's bytes lower-cased are its `to_lowercase`).
+        out.lower.clear();
+        if word.is_ascii() {
+            out.lower.push_str(word);
+            out.lower.make_ascii_lowercase();
+        } else {
+            out.lower.push_str(&word.to_lowercase());
+        }
+        let w = out.lower.as_str();
+        out.pieces.reserve(w.len());
+        // The pieces: (byte position, pattern); characters between them are copied.
+        let mut strong = false;
+        let mut pos = 0;
+        while pos < w.len() {
+            match self.pattern_at(w, pos) {
+                Some(k) => {
+                    strong |= self.patterns[k].strong;
+                    out.pieces.push((pos, k));
+                    pos += self.patterns[k].german.len();
+                }
+                None => pos += utf8_len(w.as_bytes()[pos]),
+            }
+        }
+        if !strong {
             return;
         }
-        if pos == w.len() {
-            if strong {
-                out.push(buf.clone());
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        // (Room for a few readings: the buffers are kept when `out` is reused.)
+        out.text.reserve(4 * (w.len() + 8));
+        out.spans.reserve(4);
+        // The readings in order: the pieces' alternatives counted like the digits of a number,
+        // the last piece fastest.
+        out.choice.clear();
+        out.choice.resize(out.pieces.len(), 0);
+        for _ in 0..MAX_CANDIDATES {
+            let start = out.text.len();
+            let mut from = 0;
+            for (&(pos, p), &c) in out.pieces.iter().zip(&out.choice) {
+                let p = &self.patterns[p];
+                out.text.push_str(&w[from..pos]);
+                out.text.push_str(&p.english[c]);
+                from = pos + p.german.len();
             }
-            return;
-        }
-        // The longest pattern that applies here.
-        let mut best: Option<&Pattern> = None;
-        if let Some(ps) = self.patterns.get(&w[pos]) {
-            for p in ps {
-                let end = pos + p.german.len();
-                if end > w.len() || w[pos..end] != p.german[..] {
-                    continue;
+            out.text.push_str(&w[from..]);
+            if out.text[start..] == *w {
+                out.text.truncate(start);
+            } else {
+                if cap {
+                    capitalize_at(&mut out.text, start);
                 }
-                let ok = match p.place {
-                    Place::Any => true,
-                    Place::Initial => pos == 0,
-                    Place::Final => end == w.len(),
-                };
-                if ok && best.is_none_or(|b| p.german.len() > b.german.len()) {
-                    best = Some(p);
+                out.spans.push(start..out.text.len());
+            }
+            // The next combination; none after the last.
+            let mut k = out.pieces.len();
+            loop {
+                if k == 0 {
+                    break;
                 }
+                k -= 1;
+                out.choice[k] += 1;
+                if out.choice[k] < self.patterns[out.pieces[k].1].english.len() {
+                    break;
+                }
+                out.choice[k] = 0;
+            }
+            if out.choice.iter().all(|&c| c == 0) {
+                break;
             }
         }
-        let len = buf.len();
-        match best {
-            Some(p) => {
-                for e in &p.english {
-                    buf.push_str(e);
-                    self.expand(w, pos + p.german.len(), buf, strong || p.strong, out);
-                    buf.truncate(len);
-                }
-            }
-            None => {
-                buf.push(w[pos]);
-                self.expand(w, pos + 1, buf, strong, out);
-                buf.truncate(len);
-            }
-        }
+        let text = &out.text;
+        out.spans
+            .sort_unstable_by(|a, b| text[a.clone()].cmp(&text[b.clone()]));
+        out.spans
+            .dedup_by(|a, b| text[a.clone()] == text[b.clone()]);
     }
 
     /// The kind of a known English name (exact form).
     pub fn known(&self, name: &str) -> Option<NameKind> {
+        if !self.name_shapes.may_contain(name) {
+            return None;
+        }
         self.names.get(name).map(|&(k, _)| k)
     }
 
     /// The known English name among `candidates` listed first in `names_en.txt`.
-    pub fn best_known<'c>(&self, candidates: &'c [String]) -> Option<(&'c str, NameKind)> {
+    pub fn best_known<'c>(
+        &self,
+        candidates: impl IntoIterator<Item = &'c str>,
+    ) -> Option<(&'c str, NameKind)> {
         candidates
-            .iter()
-            .filter_map(|c| self.names.get(c.as_str()).map(|&(k, p)| (c.as_str(), k, p)))
+            .into_iter()
+            .filter_map(|c| self.names.get(c).map(|&(k, p)| (c, k, p)))
             .min_by_key(|&(_, _, p)| p)
             .map(|(c, k, _)| (c, k))
     }
@@ -265,14 +430,18 @@ impl Translit {
         }
         Self::may_be_german_style(word)
             && self
-                .best_known(&self.candidates(word))
+                .best_known(self.readings(word).iter())
                 .is_some_and(|(_, k)| k == NameKind::Surname)
     }
 
-    /// False when a word whose [`crate::text::lower`] form is `lower` cannot lie inside an
-    /// exception phrase: then [`Translit::exception_ranges`] need not be looked up for it.
-    pub fn may_be_in_phrase(&self, lower: &str) -> bool {
-        self.phrase_words.contains(lower)
+    /// [`EXCEPTION_WORD`] and [`PHRASE_WORD`] bits of a lower-case word (as
+    /// [`crate::text::lower`] gives it); 0 for most words.
+    #[inline]
+    pub fn guard_flags(&self, lower: &str) -> u8 {
+        if !self.guard_shapes.may_contain(lower) {
+            return 0;
+        }
+        self.guard_words.get(lower).copied().unwrap_or(0)
     }
 
     /// Ranges of the sentence covered by exception phrases.
@@ -280,33 +449,121 @@ impl Translit {
         self.exception_phrases.find(text).map(|(r, _)| r).collect()
     }
 
+    /// True when word `i` is a first name right before a surname whose family spells it this
+    /// way (`Wladimir Klitschko`).
+    #[inline]
+    pub fn own_spelling_follows(&self, s: &Sentence<'_>, i: usize) -> bool {
+        let Some(next) = s.words.get(i + 1) else {
+            return false;
+        };
+        if !self
+            .own_shapes
+            .may_contain_bytes(&s.text.as_bytes()[next.start..next.end])
+        {
+            return false;
+        }
+        let nt = next.text(s.text);
+        let gap = &s.text[s.words[i].end..next.start];
+        gap.trim().is_empty() && self.own_spelling.contains(nt)
+    }
+
     /// True when word `i` of the sentence must stay clean: an exception word, inside an
     /// exception phrase (`ranges`, from [`Translit::exception_ranges`]), or a first name right
     /// before a surname whose family spells it this way (`Wladimir Klitschko`).
-    pub fn guarded(&self, text: &str, words: &[Word], i: usize, ranges: &[Range<usize>]) -> bool {
-        let w = &words[i];
-        if ranges.iter().any(|r| r.start <= w.start && w.end <= r.end) {
-            return true;
-        }
-        let t = w.text(text);
-        if self
-            .exception_words
-            .contains(crate::text::lower(t).as_ref())
-        {
-            return true;
-        }
-        if let Some(next) = words.get(i + 1) {
-            let gap = &text[w.end..next.start];
-            if gap.trim().is_empty() && self.own_spelling.contains(next.text(text)) {
-                return true;
-            }
-        }
-        false
+    pub fn guarded(&self, s: &Sentence<'_>, i: usize, ranges: &[Range<usize>]) -> bool {
+        let w = &s.words[i];
+        ranges.iter().any(|r| r.start <= w.start && w.end <= r.end)
+            || self.guard_flags(s.lower(i)) & EXCEPTION_WORD != 0
+            || self.own_spelling_follows(s, i)
     }
 
     /// True when the (lower-case) word is an exception word.
     pub fn is_exception_word(&self, lower: &str) -> bool {
         self.exception_words.contains(lower)
+    }
+}
+
+/// True when the word starting at byte `start` of `text` starts with an upper-case letter
+/// ([`crate::text::is_capitalized`]): an ASCII first byte decides without decoding or slicing.
+#[inline]
+pub fn capital_at(text: &str, start: usize) -> bool {
+    let b = text.as_bytes()[start];
+    if b.is_ascii() {
+        b.is_ascii_uppercase()
+    } else {
+        crate::text::is_capitalized(&text[start..])
+    }
+}
+
+/// [`crate::text::is_all_caps`]; an ASCII lower-case second byte (a letter that is not upper
+/// case) settles it at once.
+#[inline]
+pub fn all_caps(w: &str) -> bool {
+    match w.as_bytes().get(1) {
+        Some(b) if b.is_ascii_lowercase() => false,
+        _ => crate::text::is_all_caps(w),
+    }
+}
+
+/// True when the word has an apostrophe (`'` or `’`). A word without the byte `'` and without
+/// 0xE2 (the first byte of `’`) has none: most words are ruled out by that byte scan.
+#[inline]
+pub fn has_apostrophe(w: &str) -> bool {
+    w.bytes().any(|b| b == b'\'' || b == 0xE2) && w.contains(['\'', '’'])
+}
+
+/// The English readings of one word ([`Translit::readings`]): sorted, without duplicates.
+/// Reused, it keeps its buffers.
+#[derive(Debug, Default)]
+pub struct Readings {
+    /// The readings one after the other.
+    text: String,
+    /// Where each reading is in `text`.
+    spans: Vec<Range<usize>>,
+    /// Work space: the lower-case word, its pieces (byte position, pattern) and the
+    /// alternative taken at each.
+    lower: String,
+    pieces: Vec<(usize, usize)>,
+    choice: Vec<usize>,
+}
+
+impl Readings {
+    /// True when there is no reading.
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The readings, in sorted order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.spans.iter().map(|r| &self.text[r.clone()])
+    }
+}
+
+thread_local! {
+    /// The work space of [`Translit::with_readings`].
+    static SCRATCH: RefCell<Readings> = RefCell::new(Readings::default());
+}
+
+/// Length in bytes of the UTF-8 character whose first byte is `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0x80 => 1,
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
+/// Upper-cases the first character of `text[start..]`.
+fn capitalize_at(text: &mut String, start: usize) {
+    let Some(c) = text[start..].chars().next() else {
+        return;
+    };
+    if c.is_ascii() {
+        text[start..start + 1].make_ascii_uppercase();
+    } else {
+        let upper: String = c.to_uppercase().collect();
+        text.replace_range(start..start + c.len_utf8(), &upper);
     }
 }
 
