@@ -3,9 +3,7 @@
 //! per phrase.
 
 use crate::text::Word;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA as ContiguousNfa;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use std::ops::{Range, RangeInclusive};
 
 /// True when `range` of `text` neither starts nor ends inside a word.
@@ -152,6 +150,24 @@ impl<P: Fn(u8) -> bool> Iterator for BytePositions<'_, P> {
     }
 }
 
+/// A sentence as [`PhraseSet::may_match`] reads it: its text, its words
+/// ([`crate::text::words`]) and whether it has a byte after which a phrase could start
+/// inside a word (an apostrophe or a non-ASCII character), found once for every call.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidates<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    joins: bool,
+}
+
+impl<'a> Candidates<'a> {
+    /// `words` must be the words of `text`.
+    pub fn new(text: &'a str, words: &'a [Word]) -> Self {
+        let joins = any_byte(text.as_bytes(), |c| (c == b'\'') | (c >= 0x80));
+        Candidates { text, words, joins }
+    }
+}
+
 /// A list of phrases, each with a value, matched case-insensitively (ASCII letters; other
 /// letters in the case the phrase gives, its lower-case and its capitalized form) at word
 /// boundaries, leftmost-longest.
@@ -166,11 +182,15 @@ pub struct PhraseSet<V> {
 /// before the automaton looks at them ([`PhraseSet::may_match`]).
 #[derive(Debug, Clone)]
 struct Starts {
-    /// `prefix[k]`: bits at [`prefix_index`] of the first `k + 2` bytes of the phrases of
-    /// `k + 2` bytes (`k` = 0, 1) or of at least 4 bytes (`k` = 2).
-    prefix: Box<[[u64; 1024]; 3]>,
-    /// The phrases as an automaton that is walked from a given position (anchored).
-    nfa: Option<ContiguousNfa>,
+    /// Bit sets of 2^16 bits over the first bytes of the phrases ([`fold8`], hashed):
+    /// [`T2`], [`T3`]: all bytes of the phrases of 2 and 3 bytes; [`T4`]: the first 4 bytes
+    /// of the longer ones; [`T4_7`]: all bytes of those of 4–7 bytes; [`T8`]: the first 8
+    /// bytes of those of 8 bytes or more.
+    tables: Box<[[u64; 1024]; 5]>,
+    /// Some phrase has 2 or 3 bytes.
+    short: bool,
+    /// The automaton of the set (shared), for anchored searches.
+    ac: Option<AhoCorasick>,
     /// First bytes of the phrases that start with a character that is neither a letter nor a
     /// digit (such a match can start anywhere, not only at a word).
     odd: Vec<u8>,
@@ -181,69 +201,80 @@ struct Starts {
     max_runs: usize,
     /// Some phrase is shorter than two bytes: every position is possible.
     off: bool,
-    /// Some phrase has two or three bytes.
-    short: bool,
 }
 
-/// Four bytes (little-endian) with bit 5 set in each: ASCII letters in lower case, as the
+const T2: usize = 0;
+const T3: usize = 1;
+const T4: usize = 2;
+const T4_7: usize = 3;
+const T8: usize = 4;
+
+/// Eight bytes (little-endian) with bit 5 set in each: ASCII letters in lower case, as the
 /// automaton compares them. Other bytes can change too (`@` becomes `` ` ``), which only
 /// makes the test coarser: bytes the automaton takes as equal stay equal.
 #[inline(always)]
-fn fold4(x: u32) -> u32 {
-    x | 0x2020_2020
+fn fold8(x: u64) -> u64 {
+    x | 0x2020_2020_2020_2020
 }
 
-/// The bit of the first `len` (2–4) bytes of `x` (folded) in a table of 2^16 bits.
+/// The bit of the first `len` bytes of `x` (folded) in a table of 2^16 bits.
 #[inline(always)]
-fn prefix_index(x: u32, len: usize) -> usize {
-    let key = if len >= 4 {
+fn prefix_index(x: u64, len: usize) -> usize {
+    let key = if len >= 8 {
         x
     } else {
         x & ((1 << (8 * len)) - 1)
     };
-    (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
-/// Up to four bytes of `b` from `p` as a little-endian number (zeros past the end).
+/// Up to eight bytes of `b` from `p` as a little-endian number (zeros past the end).
 #[inline(always)]
-fn load4(b: &[u8], p: usize) -> u32 {
-    match b.get(p..p + 4) {
-        Some(w) => u32::from_le_bytes([w[0], w[1], w[2], w[3]]),
-        None => b[p.min(b.len())..]
-            .iter()
-            .rev()
-            .fold(0, |acc, &c| acc << 8 | u32::from(c)),
-    }
+fn load8(b: &[u8], p: usize) -> u64 {
+    b[p.min(b.len())..]
+        .iter()
+        .take(8)
+        .rev()
+        .fold(0, |acc, &c| acc << 8 | u64::from(c))
 }
 
 impl Starts {
-    fn new(pats: &[String]) -> Self {
+    fn new(pats: &[String], ac: Option<AhoCorasick>) -> Self {
         let mut st = Starts {
-            prefix: Box::new([[0; 1024]; 3]),
-            nfa: ContiguousNfa::builder()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
-                .build(pats)
-                .ok(),
+            ac,
+            tables: Box::new([[0; 1024]; 5]),
+            short: false,
             odd: Vec::new(),
             odd_lead: 0,
             max_runs: 0,
             off: false,
-            short: false,
         };
         for p in pats {
             let b = p.as_bytes();
-            if b.len() < 2 {
-                st.off = true;
-                continue;
+            let x = fold8(load8(b, 0));
+            let mut set = |t: usize, len: usize| {
+                let i = prefix_index(x, len);
+                st.tables[t][i / 64] |= 1 << (i % 64);
+            };
+            match b.len() {
+                0 | 1 => st.off = true,
+                2 => set(T2, 2),
+                3 => set(T3, 3),
+                4..=7 => {
+                    set(T4, 4);
+                    set(T4_7, 4);
+                }
+                _ => {
+                    set(T4, 4);
+                    set(T8, 8);
+                }
             }
-            let len = b.len().min(4);
-            let i = prefix_index(fold4(load4(b, 0)), len);
-            st.prefix[len - 2][i / 64] |= 1 << (i % 64);
-            st.short |= len < 4;
+            st.short |= (2..4).contains(&b.len());
             if !p.starts_with(char::is_alphanumeric) {
-                if !st.odd.contains(&b[0]) {
-                    st.odd.push(b[0]);
+                if let Some(&first) = b.first() {
+                    if !st.odd.contains(&first) {
+                        st.odd.push(first);
+                    }
                 }
                 let lead = p.find(char::is_alphanumeric).unwrap_or(usize::MAX);
                 st.odd_lead = st.odd_lead.max(lead);
@@ -257,59 +288,62 @@ impl Starts {
             }
             st.max_runs = st.max_runs.max(runs);
         }
-        st.off |= st.nfa.is_none();
         st
     }
 
-    /// True when the first `k + 2` bytes of `x` may start a phrase of the table `k`.
+    /// True when the first `len` bytes of `x` may start a phrase of table `t`.
     #[inline(always)]
-    fn hit(&self, k: usize, x: u32) -> bool {
-        let i = prefix_index(x, k + 2);
-        self.prefix[k][i / 64] >> (i % 64) & 1 == 1
+    fn hit(&self, t: usize, x: u64, len: usize) -> bool {
+        let i = prefix_index(x, len);
+        self.tables[t][i / 64] >> (i % 64) & 1 == 1
     }
 
     /// True when some phrase matches `b` at `p` (ASCII letters in either case).
     #[inline(always)]
     fn matches_at(&self, b: &[u8], p: usize) -> bool {
-        // The first bytes (four, or all of a shorter phrase) rule out most positions.
-        let Some(&[b0, b1, b2, b3]) = b.get(p..).and_then(|r| r.first_chunk()) else {
+        // The first bytes (eight, four, or all of a shorter phrase) rule out most positions.
+        let Some(&w) = b.get(p..).and_then(|r| r.first_chunk::<8>()) else {
             return self.matches_near_end(b, p);
         };
-        let x = fold4(u32::from_le_bytes([b0, b1, b2, b3]));
-        let possible = self.hit(2, x) || self.short && (self.hit(0, x) || self.hit(1, x));
-        possible && self.walk(b, p)
+        let x = fold8(u64::from_le_bytes(w));
+        let long = self.hit(T4, x, 4) && (self.hit(T4_7, x, 4) || self.hit(T8, x, 8));
+        let short = self.short && (self.hit(T2, x, 2) || self.hit(T3, x, 3));
+        (long || short) && self.walk(b, p)
     }
 
-    /// [`Starts::matches_at`] for the last three bytes of `b`.
+    /// True when some phrase matches `b` at the start of one of `words`.
+    #[inline(never)]
+    fn any_word(&self, b: &[u8], words: &[Word]) -> bool {
+        if self.short {
+            return words.iter().any(|w| self.matches_at(b, w.start));
+        }
+        // No phrase of 2 or 3 bytes: the four-byte test alone.
+        words.iter().any(|w| {
+            let p = w.start;
+            let Some(&x) = b.get(p..).and_then(|r| r.first_chunk::<8>()) else {
+                return self.matches_near_end(b, p);
+            };
+            let x = fold8(u64::from_le_bytes(x));
+            self.hit(T4, x, 4) && (self.hit(T4_7, x, 4) || self.hit(T8, x, 8)) && self.walk(b, p)
+        })
+    }
+
+    /// [`Starts::matches_at`] for the last seven bytes of `b`.
     #[inline(never)]
     fn matches_near_end(&self, b: &[u8], p: usize) -> bool {
         let rest = b.len().saturating_sub(p);
-        let x = fold4(load4(b, p));
-        let possible = rest >= 2 && self.hit(0, x) || rest >= 3 && self.hit(1, x);
+        let x = fold8(load8(b, p));
+        let possible = rest >= 2 && self.hit(T2, x, 2)
+            || rest >= 3 && self.hit(T3, x, 3)
+            || rest >= 4 && self.hit(T4_7, x, 4);
         possible && self.walk(b, p)
     }
 
-    /// True when some phrase matches `b` at `p`: the automaton, walked from `p`.
+    /// True when some phrase matches `b` at `p`: an anchored search there.
     #[inline(never)]
     fn walk(&self, b: &[u8], p: usize) -> bool {
-        let Some(nfa) = &self.nfa else {
-            return true;
-        };
-        let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
-            return true;
-        };
-        for &c in &b[p..] {
-            sid = nfa.next_state(Anchored::Yes, sid, c);
-            if nfa.is_special(sid) {
-                if nfa.is_match(sid) {
-                    return true;
-                }
-                if nfa.is_dead(sid) {
-                    return false;
-                }
-            }
-        }
-        false
+        let input = Input::new(b).range(p..).anchored(Anchored::Yes);
+        self.ac.as_ref().is_none_or(|ac| ac.find(input).is_some())
     }
 }
 
@@ -341,10 +375,12 @@ impl<V: Clone> PhraseSet<V> {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
+                // Anchored too, for `may_match`.
+                .start_kind(StartKind::Both)
                 .build(&pats)
                 .ok()
         };
-        let starts = Starts::new(&pats);
+        let starts = Starts::new(&pats, ac.clone());
         PhraseSet { ac, values, starts }
     }
 
@@ -355,20 +391,19 @@ impl<V: Clone> PhraseSet<V> {
         self.starts.max_runs
     }
 
-    /// False when no match that [`PhraseSet::find`] yields in `text` has its first letter or
-    /// digit at a byte in `at` (a match without letters or digits counts anywhere). `words`
-    /// are the words of `text` ([`crate::text::words`]). Much cheaper than `find`: most
-    /// positions are ruled out by their first four bytes, the rest by walking the automaton
-    /// from there.
+    /// False when no match that [`PhraseSet::find`] yields in the sentence has its first
+    /// letter or digit at a byte in `at` (a match without letters or digits counts anywhere).
+    /// Much cheaper than `find`: most positions are ruled out by their first bytes, the rest
+    /// by walking the automaton from there.
     ///
     /// Why it is exact: a match `find` yields does not start inside a word
     /// ([`at_word_boundaries`]). If its phrase starts with a letter or digit, the character
-    /// before it is not one, so the match starts a word of `words`, or follows an apostrophe
-    /// or a combining mark that the tokenizer keeps inside a word (both found by their bytes:
-    /// `'` and non-ASCII). Those positions in `at` are tested. A phrase that starts otherwise
-    /// ("(continued)") is tested at every position of its first byte from which its first
-    /// letter could fall in `at`.
-    pub fn may_match(&self, text: &str, words: &[Word], at: RangeInclusive<usize>) -> bool {
+    /// before it is not one, so the match starts a word of the sentence, or follows an
+    /// apostrophe or a combining mark that the tokenizer keeps inside a word (both found by
+    /// their bytes: `'` and non-ASCII). Those positions in `at` are tested. A phrase that
+    /// starts otherwise ("(continued)") is tested at every position of its first byte from
+    /// which its first letter could fall in `at`.
+    pub fn may_match(&self, sentence: &Candidates<'_>, at: RangeInclusive<usize>) -> bool {
         if self.ac.is_none() {
             return false;
         }
@@ -376,34 +411,32 @@ impl<V: Clone> PhraseSet<V> {
         if st.off {
             return true;
         }
-        let b = text.as_bytes();
+        let (b, words) = (sentence.text.as_bytes(), sentence.words);
         let matches_at = |p: usize| st.matches_at(b, p);
         let (lo, hi) = (*at.start(), (*at.end()).min(b.len()));
-        if lo > hi {
-            return false;
-        }
-        let first = if lo == 0 {
-            0
-        } else {
-            words.partition_point(|w| w.start < lo)
-        };
-        let last = if hi == b.len() {
-            words.len()
-        } else {
-            words.partition_point(|w| w.start <= hi)
-        };
-        if words[first..last.max(first)]
-            .iter()
-            .any(|w| matches_at(w.start))
-        {
-            return true;
-        }
-        // After an apostrophe or a non-ASCII character (a combining mark, or "’"): the bytes
-        // in `lo - 1 .. hi`.
-        let from = lo.saturating_sub(1);
-        let mut after = byte_positions(&b[from..hi], |c| (c == b'\'') | (c >= 0x80));
-        if after.any(|q| from + q + 1 >= lo && matches_at(from + q + 1)) {
-            return true;
+        if lo <= hi {
+            let first = if lo == 0 {
+                0
+            } else {
+                words.partition_point(|w| w.start < lo)
+            };
+            let last = if hi == b.len() {
+                words.len()
+            } else {
+                words.partition_point(|w| w.start <= hi)
+            };
+            if st.any_word(b, &words[first..last.max(first)]) {
+                return true;
+            }
+            // After an apostrophe or a non-ASCII character (a combining mark, or "’"): the
+            // bytes in `lo - 1 .. hi`.
+            if sentence.joins {
+                let from = lo.saturating_sub(1);
+                let mut after = byte_positions(&b[from..hi], |c| (c == b'\'') | (c >= 0x80));
+                if after.any(|q| from + q + 1 >= lo && matches_at(from + q + 1)) {
+                    return true;
+                }
+            }
         }
         if st.odd.is_empty() {
             return false;
@@ -413,7 +446,10 @@ impl<V: Clone> PhraseSet<V> {
         let (from, to) = if st.odd_lead == usize::MAX {
             (0, b.len())
         } else {
-            (lo.saturating_sub(st.odd_lead), hi)
+            (
+                lo.saturating_sub(st.odd_lead),
+                hi.max(lo.saturating_sub(st.odd_lead)),
+            )
         };
         st.odd
             .iter()
@@ -584,7 +620,7 @@ mod tests {
                 m.find(char::is_alphanumeric)
                     .is_none_or(|i| range.contains(&(r.start + i)))
             });
-            let got = set.may_match(&text, &words, range.clone());
+            let got = set.may_match(&Candidates::new(&text, &words), range.clone());
             assert!(got || !want, "{text:?} {range:?}");
             found += usize::from(want);
             said += usize::from(got);

@@ -93,7 +93,7 @@ impl<W: Write> CsvWriter<W> {
             b.iter().fold(0, |k, &c| k | self.special[usize::from(c)])
         } else {
             crate::matcher::byte_classes(b, |c| {
-                u8::from((c == d) | (c == b'\n') | (c == b'\r')) | u8::from(c == b'"') * 3
+                u8::from((c == d) | (c == b'\n') | (c == b'\r')) | (u8::from(c == b'"') * 3)
             })
         };
         let quote = kinds != 0;

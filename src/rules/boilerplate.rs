@@ -20,7 +20,7 @@
 use super::Severity;
 use super::{Context, Finding, Rule, RuleInfo, Sentence};
 use crate::lexicon::{LexiconError, Lexicons};
-use crate::matcher::PhraseSet;
+use crate::matcher::{Candidates, PhraseSet};
 
 static INFO: RuleInfo = RuleInfo {
     code: "boilerplate",
@@ -220,21 +220,22 @@ impl Boilerplate {
     ///   punctuation, unless a phrase ends with such a mark itself).
     fn may_fire(&self, s: &Sentence<'_>, noun_caps: bool) -> bool {
         let t = s.text;
-        if self.anywhere.may_match(t, s.words, 0..=t.len()) {
+        let c = Candidates::new(t, s.words);
+        if self.anywhere.may_match(&c, 0..=t.len()) {
             return true;
         }
         if !(s.line_start || s.line_end) {
             return false;
         }
         let first = s.words.first().map_or(0, |w| w.start);
-        if self.set.may_match(t, s.words, first..=first) {
+        if self.set.may_match(&c, first..=first) {
             return true;
         }
         let trailing =
             s.line_end && !noun_caps && (self.line_ends_final || !t.trim_end().ends_with(FINAL));
         let last = s.words.len().saturating_sub(self.set.max_runs());
         let last = s.words.get(last).map_or(0, |w| w.start);
-        trailing && self.set.may_match(t, s.words, last..=t.len())
+        trailing && self.set.may_match(&c, last..=t.len())
     }
 }
 

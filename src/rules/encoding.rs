@@ -263,17 +263,12 @@ fn suspicious(t: &[u8]) -> bool {
     // The UTF-8 forms: C1 controls U+0080–U+009F are C2 80–9F; U+00C2–U+00F4 are C3 82–B4;
     // U+200B–U+200F are E2 80 8B–8F; U+202A–U+202E are E2 80 AA–AE; U+2044, U+2060 and
     // U+2066–U+2069 are E2 81 84, A0, A6–A9; U+FEFF is EF BB BF; U+FFFD is EF BF BD.
-    let mut starts = crate::matcher::byte_positions(t, |c| {
-        ((c < 0x20) & (c != b'\t') & (c != b'\n') & (c != b'\r'))
-            | (c == 0x7F)
-            | (c == 0xC2)
-            | (c == 0xC3)
-            | (c == 0xE2)
-            | (c == 0xEF)
-    });
+    // The scan stops at controls and at every non-ASCII byte (one cheap test per byte); the
+    // bytes there are then looked at exactly.
+    let mut starts = crate::matcher::byte_positions(t, |c| c.wrapping_sub(0x20) >= 0x5F);
     let at = |i: usize| t.get(i).copied().unwrap_or(0);
     starts.any(|i| match t[i] {
-        // Controls other than tab and line breaks (the only ones the scan stops at).
+        b'\t' | b'\n' | b'\r' => false,
         0x00..=0x1F | 0x7F => true,
         0xC2 => matches!(at(i + 1), 0x80..=0x9F),
         0xC3 => matches!(at(i + 1), 0x82..=0xB4),

@@ -8,7 +8,7 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
-use crate::matcher::PhraseSet;
+use crate::matcher::{Candidates, PhraseSet};
 use rustc_hash::FxHashSet;
 
 static INFO: RuleInfo = RuleInfo {
@@ -106,8 +106,11 @@ impl Rule for Truncated {
         let first = s.words.first().map_or(0, |w| w.start);
         let last = s.words.len().saturating_sub(self.phrases.max_runs());
         let last = s.words.get(last).map_or(0, |w| w.start);
-        let possible = s.line_start && self.phrases.may_match(t, s.words, first..=first)
-            || s.line_end && self.phrases.may_match(t, s.words, last..=t.len());
+        let possible = (s.line_start || s.line_end) && {
+            let c = Candidates::new(t, s.words);
+            s.line_start && self.phrases.may_match(&c, first..=first)
+                || s.line_end && self.phrases.may_match(&c, last..=t.len())
+        };
         let phrases = if possible {
             Some(self.phrases.find(t))
         } else {

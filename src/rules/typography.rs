@@ -687,17 +687,17 @@ impl Typography {
 const DIGIT: u8 = 1;
 /// ! and 0x3A–0x3F, which include ? : ;
 const PUNCT: u8 = 2;
-/// A byte of a non-ASCII character (« ¿ ¡ ° „ ‚ “ ‹ are all non-ASCII).
-const NON_ASCII: u8 = 4;
+/// A byte of a non-ASCII character (« ¿ ¡ ° „ ‚ “ ‹ are all non-ASCII): its high bit.
+const NON_ASCII: u8 = 0x80;
 
 /// Which of the bytes the checks look for occur in `t`, in one vectorized pass. The classes
 /// are wide (a range is as cheap to test as one byte) and the checks look again at the
 /// exact bytes they need.
 fn byte_kinds(t: &[u8]) -> u8 {
     crate::matcher::byte_classes(t, |c| {
-        (c.wrapping_sub(b'0') < 10) as u8 * DIGIT
-            | (((c.wrapping_sub(0x3A) < 6) | (c == b'!')) as u8 * PUNCT)
-            | (c >= 0x80) as u8 * NON_ASCII
+        (u8::from(c.wrapping_sub(b'0') < 10) * DIGIT)
+            | (u8::from((c.wrapping_sub(0x3A) < 6) | (c == b'!')) * PUNCT)
+            | (c & NON_ASCII)
     })
 }
 
