@@ -1,6 +1,9 @@
 //! CSV and TSV writers for sentences and for the per-document summary.
 
-use super::{evidence, flags, format_conf, safe_cell, ReportWriter, RowFilter, HEADER};
+use super::{
+    format_conf, needs_formula_guard, push_evidence, push_flags, push_suggestions, safe_cell,
+    ReportWriter, RowFilter, HEADER,
+};
 use crate::analyze::DocReport;
 use crate::score::format_penalty;
 use std::io::{self, Write};
@@ -20,11 +23,27 @@ fn io_err(e: csv::Error) -> io::Error {
 }
 
 /// Writes one row per sentence with the fixed header.
+///
+/// The rows are encoded here, into a buffer that is reused, exactly as the `csv` crate
+/// writes them with [`writer`] (RFC 4180: a field is quoted when it holds the delimiter, a
+/// quote or a line break, and its quotes are doubled; records end with `\n`): building a
+/// `String` per field and a record per row cost more than the analysis of some rules.
 pub struct CsvWriter<W: Write> {
-    w: csv::Writer<W>,
+    out: W,
+    /// Encoded rows not yet written to `out`.
+    buf: Vec<u8>,
+    delimiter: u8,
     filter: RowFilter,
     safe: bool,
+    /// Reused for the flags, evidence and suggestions of a row.
+    scratch: String,
+    /// Per byte: 1 when a field holding it is quoted (the delimiter, line breaks), 3 for the
+    /// quote itself (quoted and doubled).
+    special: [u8; 256],
 }
+
+/// Bytes collected before they are written to the output.
+const FLUSH_AT: usize = 1 << 16;
 
 impl<W: Write> CsvWriter<W> {
     /// A writer; `tab` for TSV, `bom` for Excel, `safe` neutralizes formulas.
@@ -38,51 +57,197 @@ impl<W: Write> CsvWriter<W> {
         if bom {
             out.write_all("\u{feff}".as_bytes())?;
         }
-        let mut w = writer(out, if tab { b'\t' } else { b',' });
-        w.write_record(HEADER).map_err(io_err)?;
-        Ok(CsvWriter { w, filter, safe })
+        let delimiter = if tab { b'\t' } else { b',' };
+        let mut special = [0; 256];
+        for c in [delimiter, b'\n', b'\r'] {
+            special[usize::from(c)] = 1;
+        }
+        special[usize::from(b'"')] = 3;
+        let mut w = CsvWriter {
+            out,
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+            delimiter,
+            filter,
+            safe,
+            scratch: String::new(),
+            special,
+        };
+        for (i, h) in HEADER.iter().enumerate() {
+            w.field(i, h, false);
+        }
+        w.buf.push(b'\n');
+        Ok(w)
+    }
+
+    /// Appends field number `i` of a row: after a delimiter unless it is the first, with a
+    /// leading `'` when `guard`, quoted when it holds the delimiter, a quote or a line break.
+    #[inline]
+    fn field(&mut self, i: usize, text: &str, guard: bool) {
+        if i > 0 {
+            self.buf.push(self.delimiter);
+        }
+        let d = self.delimiter;
+        let b = text.as_bytes();
+        // Bit 1: the field must be quoted; bit 2: it holds a quote to double.
+        let kinds = if b.len() < 32 {
+            b.iter().fold(0, |k, &c| k | self.special[usize::from(c)])
+        } else {
+            crate::matcher::byte_classes(b, |c| {
+                u8::from((c == d) | (c == b'\n') | (c == b'\r')) | (u8::from(c == b'"') * 3)
+            })
+        };
+        let quote = kinds != 0;
+        let buf = &mut self.buf;
+        if quote {
+            buf.push(b'"');
+        }
+        if guard {
+            buf.push(b'\'');
+        }
+        if kinds & 2 != 0 {
+            for (k, part) in b.split(|&c| c == b'"').enumerate() {
+                if k > 0 {
+                    buf.extend_from_slice(b"\"\"");
+                }
+                buf.extend_from_slice(part);
+            }
+        } else {
+            buf.extend_from_slice(b);
+        }
+        if quote {
+            buf.push(b'"');
+        }
+    }
+
+    /// A field that holds text from the input: neutralized when `safe` and it starts a formula.
+    fn cell(&mut self, i: usize, text: &str) {
+        let guard = self.safe && needs_formula_guard(text);
+        self.field(i, text, guard);
+    }
+
+    /// A number field (digits never need quotes).
+    fn number(&mut self, i: usize, n: u64) {
+        if i > 0 {
+            self.buf.push(self.delimiter);
+        }
+        push_u64(&mut self.buf, n);
+    }
+
+    /// The scratch text as a cell (the scratch is taken out and put back to reuse it).
+    fn scratch_cell(&mut self, i: usize, fill: impl FnOnce(&mut String)) {
+        let mut t = std::mem::take(&mut self.scratch);
+        t.clear();
+        fill(&mut t);
+        self.cell(i, &t);
+        self.scratch = t;
+    }
+}
+
+/// Appends the decimal digits of `n` (as `n.to_string()` writes them).
+#[inline]
+fn push_u64(buf: &mut Vec<u8>, mut n: u64) {
+    if n < 10 {
+        buf.push(b'0' + n as u8);
+        return;
+    }
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    buf.extend_from_slice(&digits[i..]);
+}
+
+/// Appends [`format_conf`]`(c)` without formatting a float: `c` rounded to two decimals is
+/// computed in integers when `c` is a confidence in 0–1 that is not (nearly) halfway between
+/// two hundredths, where the rounding of the formatter is left to itself.
+fn push_conf(buf: &mut Vec<u8>, c: f64) {
+    let y = c * 100.0;
+    let near_tie = (y - y.floor() - 0.5).abs() < 1e-6;
+    if !(0.0..=1.0).contains(&c) || c.is_sign_negative() || near_tie {
+        buf.extend_from_slice(format_conf(c).as_bytes());
+        return;
+    }
+    // |y - 100c| is below 1e-13, far less than the distance to a tie: rounding y to the
+    // nearest integer is rounding the exact 100c.
+    let k = y.round() as u64;
+    let (int, frac) = (k / 100, k % 100);
+    push_u64(buf, int);
+    if frac != 0 {
+        buf.push(b'.');
+        buf.push(b'0' + (frac / 10) as u8);
+        if frac % 10 != 0 {
+            buf.push(b'0' + (frac % 10) as u8);
+        }
+    }
+}
+
+/// Appends [`format_penalty`]`(p)`: an integer penalty without formatting a float.
+fn push_penalty(buf: &mut Vec<u8>, p: f64) {
+    if p.fract() == 0.0 {
+        // `format_penalty` writes `p as i64`.
+        let i = p as i64;
+        if i < 0 {
+            buf.push(b'-');
+        }
+        push_u64(buf, i.unsigned_abs());
+    } else {
+        buf.extend_from_slice(format_penalty(p).as_bytes());
     }
 }
 
 impl<W: Write> ReportWriter for CsvWriter<W> {
     fn write(&mut self, doc: &DocReport) -> io::Result<()> {
-        let cell = |s: &str| -> String {
-            if self.safe {
-                safe_cell(s).into_owned()
-            } else {
-                s.to_string()
-            }
-        };
         // Standard input is named `-` (the spec's `doc` column); a lone `-` is no formula.
-        let id = if doc.id == "-" {
-            doc.id.clone()
-        } else {
-            cell(&doc.id)
-        };
-        for s in doc.sentences.iter().filter(|s| self.filter.keep(s)) {
-            let row = [
-                id.clone(),
-                s.index.to_string(),
-                s.line.to_string(),
-                s.start.to_string(),
-                s.end.to_string(),
-                s.lang.to_string(),
-                format_conf(s.lang_confidence),
-                s.score.to_string(),
-                format_penalty(s.penalty),
-                s.verdict.as_str().to_string(),
-                cell(&flags(s)),
-                cell(&evidence(s)),
-                cell(&super::suggestions(s)),
-                cell(&s.text),
-            ];
-            self.w.write_record(&row).map_err(io_err)?;
+        let id_guard = self.safe && doc.id != "-" && needs_formula_guard(&doc.id);
+        let filter = self.filter;
+        for s in doc.sentences.iter().filter(|s| filter.keep(s)) {
+            self.field(0, &doc.id, id_guard);
+            self.number(1, s.index as u64);
+            self.number(2, s.line as u64);
+            self.number(3, s.start as u64);
+            self.number(4, s.end as u64);
+            self.field(5, s.lang, false);
+            self.buf.push(self.delimiter);
+            push_conf(&mut self.buf, s.lang_confidence);
+            self.number(7, u64::from(s.score));
+            self.buf.push(self.delimiter);
+            push_penalty(&mut self.buf, s.penalty);
+            self.field(9, s.verdict.as_str(), false);
+            if s.findings.is_empty() {
+                // Empty flags, evidence and suggestions.
+                self.buf.extend_from_slice(&[self.delimiter; 3]);
+            } else {
+                self.scratch_cell(10, |t| push_flags(s, t));
+                self.scratch_cell(11, |t| push_evidence(s, t));
+                self.scratch_cell(12, |t| push_suggestions(s, t));
+            }
+            self.cell(13, &s.text);
+            self.buf.push(b'\n');
+            if self.buf.len() >= FLUSH_AT {
+                self.out.write_all(&self.buf)?;
+                self.buf.clear();
+            }
         }
         Ok(())
     }
 
     fn finish(&mut self) -> io::Result<()> {
-        self.w.flush()
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        self.out.flush()
+    }
+}
+
+impl<W: Write> Drop for CsvWriter<W> {
+    /// Writes what is left, like the `csv` crate's writer (errors cannot be reported here).
+    fn drop(&mut self) {
+        let _ = self.finish();
     }
 }
 
@@ -156,5 +321,93 @@ impl<W: Write> SummaryWriter<W> {
     /// Flushes.
     pub fn finish(&mut self) -> io::Result<()> {
         self.w.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_the_formatters_write_them() {
+        let mut values: Vec<f64> = (0..=100_000).map(|i| f64::from(i) / 100_000.0).collect();
+        values.extend([
+            0.125,
+            0.375,
+            0.625,
+            0.875,
+            0.005,
+            0.995,
+            1.0 - 1e-17,
+            1e-300,
+        ]);
+        values.extend([-0.0, -0.5, 1.5, 2.0, f64::NAN, f64::INFINITY, 0.1 + 0.2]);
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..100_000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            values.push((seed >> 11) as f64 / (1u64 << 53) as f64);
+        }
+        for c in values {
+            let mut buf = Vec::new();
+            push_conf(&mut buf, c);
+            assert_eq!(String::from_utf8(buf).unwrap(), format_conf(c), "{c:e}");
+        }
+        for p in [
+            0.0,
+            -0.0,
+            1.0,
+            5.0,
+            25.0,
+            31.0,
+            1e15,
+            -3.0,
+            2.5,
+            0.1,
+            f64::NAN,
+            1e300,
+        ] {
+            let mut buf = Vec::new();
+            push_penalty(&mut buf, p);
+            assert_eq!(String::from_utf8(buf).unwrap(), format_penalty(p), "{p:e}");
+        }
+        for n in [0u64, 7, 10, 99, 100, 12_345, u64::MAX] {
+            let mut buf = Vec::new();
+            push_u64(&mut buf, n);
+            assert_eq!(String::from_utf8(buf).unwrap(), n.to_string());
+        }
+    }
+
+    #[test]
+    fn rows_are_encoded_like_the_csv_crate() {
+        let fields = [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "line\nbreak",
+            "cr\rhere",
+            "tab\there",
+            "\"",
+            "=1+2",
+            "-",
+            "ünïcödé, “quotes”",
+            "a longer field, with a comma, and more text",
+        ];
+        for tab in [false, true] {
+            let mut want = writer(Vec::new(), if tab { b'\t' } else { b',' });
+            want.write_record(fields).unwrap();
+            let want = want.into_inner().unwrap();
+            let mut w =
+                CsvWriter::new(Vec::new(), tab, false, false, RowFilter::default()).unwrap();
+            w.buf.clear();
+            for (i, f) in fields.iter().enumerate() {
+                w.field(i, f, false);
+            }
+            w.buf.push(b'\n');
+            assert_eq!(
+                String::from_utf8_lossy(&w.buf),
+                String::from_utf8_lossy(&want)
+            );
+        }
     }
 }

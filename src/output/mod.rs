@@ -66,41 +66,79 @@ pub trait ReportWriter {
 
 /// Distinct codes in order of first occurrence, joined by `;`.
 pub fn flags(s: &SentenceReport) -> String {
-    let mut seen: Vec<&str> = Vec::new();
-    for f in &s.findings {
-        if !seen.contains(&f.code) {
-            seen.push(f.code);
+    let mut out = String::new();
+    push_flags(s, &mut out);
+    out
+}
+
+/// Appends [`flags`] to `out`.
+pub fn push_flags(s: &SentenceReport, out: &mut String) {
+    let mut first = true;
+    for (i, f) in s.findings.iter().enumerate() {
+        if s.findings[..i].iter().all(|g| g.code != f.code) {
+            if !first {
+                out.push(';');
+            }
+            first = false;
+            out.push_str(f.code);
         }
     }
-    seen.join(";")
 }
 
 /// Each finding as `code: "matched"`, joined by ` | `.
 pub fn evidence(s: &SentenceReport) -> String {
-    s.findings
-        .iter()
-        .map(|f| format!("{}: \"{}\"", f.code, f.matched))
-        .collect::<Vec<_>>()
-        .join(" | ")
+    let mut out = String::new();
+    push_evidence(s, &mut out);
+    out
+}
+
+/// Appends [`evidence`] to `out`.
+pub fn push_evidence(s: &SentenceReport, out: &mut String) {
+    for (i, f) in s.findings.iter().enumerate() {
+        if i > 0 {
+            out.push_str(" | ");
+        }
+        out.push_str(f.code);
+        out.push_str(": \"");
+        out.push_str(&f.matched);
+        out.push('"');
+    }
 }
 
 /// Each finding with a suggestion as `"matched" → "replacement"`, joined by ` | `.
 pub fn suggestions(s: &SentenceReport) -> String {
-    s.findings
-        .iter()
-        .filter_map(|f| {
-            f.suggestion
-                .as_ref()
-                .map(|r| format!("\"{}\" → \"{}\"", f.matched, r))
-        })
-        .collect::<Vec<_>>()
-        .join(" | ")
+    let mut out = String::new();
+    push_suggestions(s, &mut out);
+    out
+}
+
+/// Appends [`suggestions`] to `out`.
+pub fn push_suggestions(s: &SentenceReport, out: &mut String) {
+    let mut first = true;
+    for f in &s.findings {
+        if let Some(r) = &f.suggestion {
+            if !first {
+                out.push_str(" | ");
+            }
+            first = false;
+            out.push('"');
+            out.push_str(&f.matched);
+            out.push_str("\" → \"");
+            out.push_str(r);
+            out.push('"');
+        }
+    }
+}
+
+/// True when a cell would start a spreadsheet formula (see [`safe_cell`]).
+pub fn needs_formula_guard(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// Neutralizes spreadsheet formulas: a cell starting with `=`, `+`, `-`, `@`, tab or carriage
 /// return gets a leading `'`.
 pub fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if needs_formula_guard(s) {
         std::borrow::Cow::Owned(format!("'{s}"))
     } else {
         std::borrow::Cow::Borrowed(s)

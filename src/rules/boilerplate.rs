@@ -20,7 +20,7 @@
 use super::Severity;
 use super::{Context, Finding, Rule, RuleInfo, Sentence};
 use crate::lexicon::{LexiconError, Lexicons};
-use crate::matcher::PhraseSet;
+use crate::matcher::{Candidates, PhraseSet};
 
 static INFO: RuleInfo = RuleInfo {
     code: "boilerplate",
@@ -78,11 +78,18 @@ enum Kind {
 #[derive(Debug)]
 pub struct Boilerplate {
     set: PhraseSet<usize>,
+    /// The `anywhere` phrases of `set` alone: the only ones that count inside a line.
+    anywhere: PhraseSet<usize>,
+    /// Some `line` phrase ends with one of [`FINAL`].
+    line_ends_final: bool,
     /// Per phrase: kind, the phrase as written, its note.
     phrases: Vec<(Kind, String, String)>,
     /// Lower-case particles allowed inside a byline name ("von", "de", "and").
     particles: Vec<&'static str>,
 }
+
+/// What ends a sentence: a `line` phrase followed by one of these is no trailing button.
+const FINAL: [char; 8] = ['.', '?', '!', '…', '"', '”', '’', ')'];
 
 const PARTICLES: [&str; 16] = [
     "von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "bin", "al",
@@ -140,8 +147,19 @@ impl Boilerplate {
             }
         }
         let set = PhraseSet::new(forms.iter().map(|(p, i)| (p.as_str(), *i)));
+        let anywhere = PhraseSet::new(
+            forms
+                .iter()
+                .filter(|(_, i)| phrases[*i].0 == Kind::Anywhere)
+                .map(|(p, i)| (p.as_str(), *i)),
+        );
+        let line_ends_final = phrases
+            .iter()
+            .any(|(k, p, _)| *k == Kind::Line && p.trim().ends_with(FINAL));
         Ok(Boilerplate {
             set,
+            anywhere,
+            line_ends_final,
             phrases,
             particles: PARTICLES.to_vec(),
         })
@@ -191,6 +209,36 @@ impl Boilerplate {
     }
 }
 
+impl Boilerplate {
+    /// False when no phrase match in `s` can become a finding, without running the automaton
+    /// over the sentence ([`PhraseSet::may_match`] tests only where a match could start):
+    /// - `anywhere` phrases count anywhere;
+    /// - the others only in a sentence that starts or ends a line: bylines and date labels
+    ///   with nothing alphanumeric before them, a `line` phrase as the whole line (their first
+    ///   letter is the first of the sentence), or a `line` phrase trailing the line (nothing
+    ///   alphanumeric after it: its first letter is in the last words; and not before final
+    ///   punctuation, unless a phrase ends with such a mark itself).
+    fn may_fire(&self, s: &Sentence<'_>, noun_caps: bool) -> bool {
+        let t = s.text;
+        let c = Candidates::new(t, s.words);
+        if self.anywhere.may_match(&c, 0..=t.len()) {
+            return true;
+        }
+        if !(s.line_start || s.line_end) {
+            return false;
+        }
+        let first = s.words.first().map_or(0, |w| w.start);
+        if self.set.may_match(&c, first..=first) {
+            return true;
+        }
+        let trailing =
+            s.line_end && !noun_caps && (self.line_ends_final || !t.trim_end().ends_with(FINAL));
+        let last = s.words.len().saturating_sub(self.set.max_runs());
+        let last = s.words.get(last).map_or(0, |w| w.start);
+        trailing && self.set.may_match(&c, last..=t.len())
+    }
+}
+
 /// Length of a date at the start of `t` ("2023-11-09", "9.11.2023", "09/11/2023"), if any.
 fn date_len(t: &str) -> Option<usize> {
     let b = t.as_bytes();
@@ -225,6 +273,9 @@ impl Rule for Boilerplate {
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         // German capitalizes every noun: a capitalized word ending a headline is no button.
         let noun_caps = s.lang == "de" || cx.target == "de";
+        if !self.may_fire(s, noun_caps) {
+            return;
+        }
         let t = s.text;
         for (r, &i) in self.set.find(t) {
             let kind = self.phrases[i].0;
@@ -240,7 +291,7 @@ impl Rule for Boilerplate {
                         && s.line_end
                         && after
                             .chars()
-                            .all(|c| !c.is_alphanumeric() && !".?!…\"”’)".contains(c))
+                            .all(|c| !c.is_alphanumeric() && !FINAL.contains(&c))
                         && t[r.clone()].starts_with(char::is_uppercase)
                         && s.words
                             .iter()

@@ -62,6 +62,13 @@ pub struct Credit {
 
 const NAME: &str = r"(?:[\p{Lu}][\p{L}\p{M}'’.\-]*|[a-z]{2,}(?:[ \-][a-z]+)?)(?:[ \u{a0}](?:[\p{Lu}][\p{L}\p{M}'’.\-]*|von|van|de|der|del|da|di|du|la|le))*";
 
+/// Bits of the byte kinds a sentence holds: the byte A9 (the second of "©", C2 A9), ":",
+/// "/" or "|", "(".
+const COPYRIGHT: u8 = 1;
+const COLON: u8 = 2;
+const SLASH: u8 = 4;
+const PAREN: u8 = 8;
+
 /// Caption position codes (German "Mitte, links, rechts").
 const POSITIONS: [&str; 16] = [
     "M", "m", "l", "r", "li", "re", "Mitte", "links", "rechts", "v", "n", "o", "u", "hinten",
@@ -188,13 +195,25 @@ impl Rule for Credit {
             out.push(Finding::new(&INFO, span, msg).with_suggestion(""));
         };
         let mut covered = usize::MAX;
-        // "©" after a letter is mojibake ("RenÃ©"), not a credit.
-        let copyright = t.match_indices('©').map(|(i, _)| i).find(|&i| {
-            !t[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+        // Which of the characters the checks start from occur, in one pass over the bytes
+        // (© is C2 A9; the others are ASCII).
+        let kinds = crate::matcher::byte_classes(t.as_bytes(), |c| {
+            ((c == 0xA9) as u8 * COPYRIGHT)
+                | ((c == b':') as u8 * COLON)
+                | (((c == b'/') | (c == b'|')) as u8 * SLASH)
+                | ((c == b'(') as u8 * PAREN)
         });
+        // "©" after a letter is mojibake ("RenÃ©"), not a credit.
+        let copyright = if kinds & COPYRIGHT == 0 {
+            None
+        } else {
+            t.match_indices('©').map(|(i, _)| i).find(|&i| {
+                !t[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+        };
         if let Some(i) = copyright {
             let tail = t[i..].trim_end();
             if tail.len() <= 100 {
@@ -202,7 +221,7 @@ impl Rule for Credit {
                 push(i..i + tail.len(), "copyright credit left in the text");
             }
         }
-        if t.contains(':') && covered == usize::MAX {
+        if kinds & COLON != 0 && covered == usize::MAX {
             if let Some(c) = self.label.get().and_then(|re| re.captures(t)) {
                 let (l, body) = (c.get(1).expect("group"), c.get(2).expect("group"));
                 let is_source = self.source_labels.contains(&l.as_str().to_lowercase());
@@ -220,7 +239,7 @@ impl Rule for Credit {
             }
         }
         if covered == usize::MAX
-            && (t.contains('/') || t.contains('|'))
+            && kinds & SLASH != 0
             && !t.trim_end().ends_with(['.', '!', '?', '"', '”'])
         {
             if let Some(c) = self.chain.get().and_then(|re| re.captures(t)) {
@@ -245,7 +264,7 @@ impl Rule for Credit {
             covered = start;
             push(start..start + body.len(), "photo credit left in the text");
         }
-        if t.contains('(') {
+        if kinds & PAREN != 0 {
             let body_end = t.trim_end().len();
             for c in self.paren.captures_iter(t) {
                 let m = c.get(0).expect("group");

@@ -253,6 +253,34 @@ fn fraction_tail(rest: &str) -> Option<(usize, u8)> {
     Some((k + 1, byte))
 }
 
+/// True when `t` holds a character some check below looks for: a control character (C0 other
+/// than tab and line breaks, DEL, C1), a mojibake lead character U+00C2–U+00F4 (which
+/// includes the "Ã" and "Â" of [`Encoding::decomposed`]), the fraction slash U+2044, or one of
+/// the invisible characters of [`classify`]. Without one, no check can fire: `decomposed`
+/// needs U+2044, `mojibake` a lead character, `invisible` a character `classify` names.
+/// Only the bytes that can start one of them are visited (a vectorized scan skips the rest).
+fn suspicious(t: &[u8]) -> bool {
+    // The UTF-8 forms: C1 controls U+0080–U+009F are C2 80–9F; U+00C2–U+00F4 are C3 82–B4;
+    // U+200B–U+200F are E2 80 8B–8F; U+202A–U+202E are E2 80 AA–AE; U+2044, U+2060 and
+    // U+2066–U+2069 are E2 81 84, A0, A6–A9; U+FEFF is EF BB BF; U+FFFD is EF BF BD.
+    // The scan stops at controls and at every non-ASCII byte (one cheap test per byte); the
+    // bytes there are then looked at exactly.
+    let mut starts = crate::matcher::byte_positions(t, |c| c.wrapping_sub(0x20) >= 0x5F);
+    let at = |i: usize| t.get(i).copied().unwrap_or(0);
+    starts.any(|i| match t[i] {
+        b'\t' | b'\n' | b'\r' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => matches!(at(i + 1), 0x80..=0x9F),
+        0xC3 => matches!(at(i + 1), 0x82..=0xB4),
+        0xE2 => matches!(
+            (at(i + 1), at(i + 2)),
+            (0x80, 0x8B..=0x8F | 0xAA..=0xAE) | (0x81, 0x84 | 0xA0 | 0xA6..=0xA9)
+        ),
+        0xEF => matches!((at(i + 1), at(i + 2)), (0xBB, 0xBF) | (0xBF, 0xBD)),
+        _ => false,
+    })
+}
+
 impl Encoding {
     /// "MÃ1 ⁄ 4nchen": see [`fraction_tail`].
     fn decomposed(&self, text: &str, out: &mut Vec<Finding>) {
@@ -454,6 +482,9 @@ impl Rule for Encoding {
     }
 
     fn check(&self, s: &Sentence<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if !suspicious(s.text.as_bytes()) {
+            return;
+        }
         let first = out.len();
         self.decomposed(s.text, out);
         self.mojibake(s.text, out);
@@ -592,6 +623,20 @@ mod tests {
                 "Der Fußball-Klub „Gelb-Weiß“ gewann.",
             ],
         );
+    }
+
+    #[test]
+    fn prefilter_passes_every_character_a_check_reads() {
+        // Every character that `classify`, `mojibake` or `decomposed` looks at must pass the
+        // byte prefilter; characters near them in the code space must not.
+        for u in 0..=0x10FFFFu32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let wanted = super::classify(c).is_some()
+                || ('\u{C2}'..='\u{F4}').contains(&c)
+                || c == '\u{2044}';
+            let s = format!("ab{c}cd");
+            assert_eq!(super::suspicious(s.as_bytes()), wanted, "U+{u:04X}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
-use crate::matcher::PhraseSet;
+use crate::matcher::{Candidates, PhraseSet};
 use rustc_hash::FxHashSet;
 
 static INFO: RuleInfo = RuleInfo {
@@ -99,7 +99,24 @@ impl Rule for Truncated {
         let body = t.trim_end();
         // 1. "Read the full article here" as a line of its own (or starting one, with at most
         //    a few words after it), or "(continued)" ending a line.
-        for (r, _) in self.phrases.find(t) {
+        //    Such a phrase starts a line (nothing alphanumeric before it: its first letter is
+        //    the first of the sentence) or ends one (nothing alphanumeric after it: its first
+        //    letter is in the last words); `may_match` rules out the other sentences without
+        //    running the automaton.
+        let first = s.words.first().map_or(0, |w| w.start);
+        let last = s.words.len().saturating_sub(self.phrases.max_runs());
+        let last = s.words.get(last).map_or(0, |w| w.start);
+        let possible = (s.line_start || s.line_end) && {
+            let c = Candidates::new(t, s.words);
+            s.line_start && self.phrases.may_match(&c, first..=first)
+                || s.line_end && self.phrases.may_match(&c, last..=t.len())
+        };
+        let phrases = if possible {
+            Some(self.phrases.find(t))
+        } else {
+            None
+        };
+        for (r, _) in phrases.into_iter().flatten() {
             let before = &t[..r.start];
             let after = &t[r.end..];
             let lead = s.line_start && !before.chars().any(char::is_alphanumeric);

@@ -179,37 +179,80 @@ impl Typography {
     }
 }
 
-/// A number as written: digit groups and the separators between them.
-#[derive(Debug)]
-struct Num<'a> {
+/// A number as written: runs of ASCII digits (groups) joined by single separators. What the
+/// checks read of its groups and separators is summed up while scanning, without storing them.
+#[derive(Debug, Clone)]
+struct Num {
     span: Range<usize>,
-    groups: Vec<&'a str>,
-    seps: Vec<char>,
+    /// The first group.
+    first: Range<usize>,
+    /// The second group (empty when there is one group).
+    second: Range<usize>,
+    /// Number of separators.
+    seps: usize,
+    /// The first separator (`'\0'` when there is none).
+    first_sep: char,
+    /// Every separator is a comma (true when there is none).
+    all_comma: bool,
+    /// Every separator is a space (true when there is none).
+    all_space: bool,
+    /// Every group after the first has three digits (true when there is one group).
+    rest_three: bool,
+}
+
+impl Num {
+    /// The groups joined by `sep` ("80 000" → "80,000"): every character of the number that
+    /// is not a digit is a separator.
+    fn join(&self, text: &str, sep: &str) -> String {
+        let mut out = String::with_capacity(self.span.len() + sep.len() * self.seps);
+        for c in text[self.span.clone()].chars() {
+            if c.is_ascii_digit() {
+                out.push(c);
+            } else {
+                out.push_str(sep);
+            }
+        }
+        out
+    }
 }
 
 fn is_space_sep(c: char) -> bool {
     c == ' ' || c == '\u{A0}' || c == '\u{202F}'
 }
 
-/// Every number of `text`: runs of ASCII digits joined by single `,` `.` or spaces.
-fn numbers(text: &str) -> Vec<Num<'_>> {
+/// Every number of `text`, left to right: runs of ASCII digits joined by single `,` `.` or
+/// spaces.
+fn numbers(text: &str) -> impl Iterator<Item = Num> + '_ {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let mut digits = crate::matcher::byte_positions(b, |c| c.wrapping_sub(b'0') < 10);
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
+    std::iter::from_fn(move || {
+        // The first digit after the previous number.
+        i = digits.find(|&d| d >= i)?;
         let start = i;
-        let mut groups = Vec::new();
-        let mut seps = Vec::new();
+        let mut n = Num {
+            span: start..start,
+            first: start..start,
+            second: start..start,
+            seps: 0,
+            first_sep: '\0',
+            all_comma: true,
+            all_space: true,
+            rest_three: true,
+        };
         let mut g = i;
         loop {
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
-            groups.push(&text[g..i]);
+            match n.seps {
+                0 => n.first = g..i,
+                1 => n.second = g..i,
+                _ => {}
+            }
+            if n.seps > 0 {
+                n.rest_three &= i - g == 3;
+            }
             // A separator followed by a digit continues the number.
             let Some(c) = text[i..].chars().next() else {
                 break;
@@ -219,20 +262,21 @@ fn numbers(text: &str) -> Vec<Num<'_>> {
             }
             let next = i + c.len_utf8();
             if next < b.len() && b[next].is_ascii_digit() {
-                seps.push(c);
+                if n.seps == 0 {
+                    n.first_sep = c;
+                }
+                n.seps += 1;
+                n.all_comma &= c == ',';
+                n.all_space &= is_space_sep(c);
                 i = next;
                 g = i;
             } else {
                 break;
             }
         }
-        out.push(Num {
-            span: start..i,
-            groups,
-            seps,
-        });
-    }
-    out
+        n.span = start..i;
+        Some(n)
+    })
 }
 
 /// The word after byte `end` (skipping spaces), and whether `%` directly follows.
@@ -251,11 +295,11 @@ fn next_word(text: &str, end: usize) -> &str {
 impl Typography {
     fn numbers(&self, s: &Sentence<'_>, target: &str, ck: Checks, out: &mut Vec<Finding>) {
         let text = s.text;
-        if !text.bytes().any(|b| b.is_ascii_digit()) {
-            return;
-        }
-        let nums = numbers(text);
-        for (k, n) in nums.iter().enumerate() {
+        let mut prev_end: Option<usize> = None;
+        for n in numbers(text) {
+            // A number right after another one ("in 2019 100 people"): a list, not a group.
+            let prev_is_number = prev_end.is_some_and(|e| text[e..n.span.start].trim().is_empty());
+            prev_end = Some(n.span.end);
             let before = text[..n.span.start].chars().next_back();
             // Part of a code, an identifier or a longer construction ("A1,2", "v2.5.1").
             if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',' || c == '_') {
@@ -266,17 +310,16 @@ impl Typography {
                 continue;
             }
             let num = &text[n.span.clone()];
-            // A number right after another one ("in 2019 100 people"): a list, not a group.
-            let prev_is_number =
-                k > 0 && text[nums[k - 1].span.end..n.span.start].trim().is_empty();
+            let first = &text[n.first.clone()];
+            let second = &text[n.second.clone()];
             // A pair in brackets ("[1,1]", "(0,5)") is coordinates or a vector.
             let bracketed = before.is_some_and(|c| matches!(c, '[' | '(' | '{'))
                 && after.is_some_and(|c| matches!(c, ']' | ')' | '}'));
             if ck.decimal_comma
                 && !bracketed
-                && n.seps.len() == 1
-                && n.seps[0] == ','
-                && n.groups[1].len() != 3
+                && n.seps == 1
+                && n.first_sep == ','
+                && second.len() != 3
             {
                 let fixed = num.replace(',', ".");
                 out.push(
@@ -291,11 +334,11 @@ impl Typography {
             }
             if ck.space_groups
                 && !prev_is_number
-                && n.seps.iter().all(|&c| is_space_sep(c))
-                && !n.seps.is_empty()
-                && (1..=3).contains(&n.groups[0].len())
-                && !n.groups[0].starts_with('0')
-                && n.groups[1..].iter().all(|g| g.len() == 3)
+                && n.all_space
+                && n.seps > 0
+                && (1..=3).contains(&first.len())
+                && !first.starts_with('0')
+                && n.rest_three
                 // Not a compound ("4 100-metre") nor followed by a decimal part.
                 && !after.is_some_and(|c| c == '-' || c == ',' && text[n.span.end + 1..].starts_with(|d: char| d.is_ascii_digit()))
             {
@@ -305,14 +348,14 @@ impl Typography {
                         n.span.clone(),
                         "thousands grouped with spaces: English uses commas",
                     )
-                    .with_suggestion(n.groups.join(",")),
+                    .with_suggestion(n.join(text, ",")),
                 );
                 continue;
             }
             if ck.decimal_point
-                && n.seps.len() == 1
-                && n.seps[0] == '.'
-                && (1..=2).contains(&n.groups[1].len())
+                && n.seps == 1
+                && n.first_sep == '.'
+                && (1..=2).contains(&second.len())
             {
                 let unit = next_word(text, n.span.end).to_lowercase();
                 if self.units.get(target).is_some_and(|u| u.contains(&unit)) {
@@ -329,10 +372,9 @@ impl Typography {
             }
             // "1,200,000", or "1,200" / "27,000": a decimal comma is not followed by three
             // digits ending in "00" (nobody writes 1,200 for 1.2).
-            let english_groups = n.seps.iter().all(|&c| c == ',')
-                && n.groups[1..].iter().all(|g| g.len() == 3)
-                && (n.seps.len() >= 2
-                    || (n.seps.len() == 1 && n.groups[0] != "0" && n.groups[1].ends_with("00")));
+            let english_groups = n.all_comma
+                && n.rest_three
+                && (n.seps >= 2 || (n.seps == 1 && first != "0" && second.ends_with("00")));
             if let Some(sep) = ck.comma_groups.filter(|_| english_groups) {
                 out.push(
                     Finding::new(
@@ -340,12 +382,12 @@ impl Typography {
                         n.span.clone(),
                         "English thousands separators: this language groups thousands otherwise",
                     )
-                    .with_suggestion(n.groups.join(sep)),
+                    .with_suggestion(n.join(text, sep)),
                 );
                 continue;
             }
-            if ck.german_date && n.seps.is_empty() && n.groups[0].len() <= 2 {
-                let day: u32 = n.groups[0].parse().unwrap_or(0);
+            if ck.german_date && n.seps == 0 && first.len() <= 2 {
+                let day: u32 = first.parse().unwrap_or(0);
                 let rest = &text[n.span.end..];
                 if (1..=31).contains(&day) && rest.starts_with(". ") {
                     let w = next_word(text, n.span.end + 1);
@@ -556,9 +598,29 @@ impl Typography {
         }
     }
 
+    /// French spacing before ? ! : ;, Spanish ¿ ¡ and "n°". Only the bytes that can start a
+    /// finding are visited: ? ! : ; and the lead byte C2 of ¿ ¡ ° (U+00BF, U+00A1, U+00B0).
+    /// "n°" is reported when its "°" is reached: the "n" before it starts no other finding,
+    /// so the findings keep their left-to-right order.
     fn spacing(&self, s: &Sentence<'_>, ck: Checks, out: &mut Vec<Finding>) {
         let text = s.text;
-        for (i, c) in text.char_indices() {
+        let b = text.as_bytes();
+        let (punct, c2) = (ck.french_spacing, ck.inverted_marks || ck.numero);
+        let starts = crate::matcher::byte_positions(b, |c| {
+            (punct & ((c == b'?') | (c == b'!') | (c == b':') | (c == b';'))) | (c2 & (c == 0xC2))
+        });
+        for i in starts {
+            let byte = b[i];
+            let c = match byte {
+                b'?' | b'!' | b':' | b';' if ck.french_spacing => byte as char,
+                0xC2 if ck.inverted_marks || ck.numero => match b.get(i + 1) {
+                    Some(0xBF) => '¿',
+                    Some(0xA1) => '¡',
+                    Some(0xB0) => '°',
+                    _ => continue,
+                },
+                _ => continue,
+            };
             if ck.french_spacing && matches!(c, '?' | '!' | ':' | ';') && i > 1 {
                 let before = &text[..i];
                 let trimmed = before.trim_end_matches(is_space_sep);
@@ -600,7 +662,9 @@ impl Typography {
                     .with_suggestion(""),
                 );
             }
-            if ck.numero && (c == 'n' || c == 'N') && text[i + 1..].starts_with('°') {
+            // "n°": the "n" is the byte before the "°".
+            if ck.numero && c == '°' && i > 0 && matches!(b[i - 1], b'n' | b'N') {
+                let i = i - 1;
                 let word_start = i == 0
                     || !text[..i]
                         .chars()
@@ -619,6 +683,45 @@ impl Typography {
     }
 }
 
+/// Kinds of bytes a sentence holds (bits of [`byte_kinds`]).
+const DIGIT: u8 = 1;
+/// ! and 0x3A–0x3F, which include ? : ;
+const PUNCT: u8 = 2;
+/// A byte of a non-ASCII character (« ¿ ¡ ° „ ‚ “ ‹ are all non-ASCII): its high bit.
+const NON_ASCII: u8 = 0x80;
+
+/// Which of the bytes the checks look for occur in `t`, in one vectorized pass. The classes
+/// are wide (a range is as cheap to test as one byte) and the checks look again at the
+/// exact bytes they need.
+fn byte_kinds(t: &[u8]) -> u8 {
+    crate::matcher::byte_classes(t, |c| {
+        (u8::from(c.wrapping_sub(b'0') < 10) * DIGIT)
+            | (u8::from((c.wrapping_sub(0x3A) < 6) | (c == b'!')) * PUNCT)
+            | (c & NON_ASCII)
+    })
+}
+
+/// True when `t` holds a quotation mark [`Typography::quotes`] acts on for these checks:
+/// „ ‚ (U+201E, U+201A: E2 80 9E, 9A) for `low_quotes`, « ‹ (U+00AB, U+2039: C2 AB,
+/// E2 80 B9) for guillemets, “ (U+201C: E2 80 9C) for `english_quotes`. Every arm of `quotes`
+/// starts at one of them and is guarded by its check.
+fn has_quotes(t: &[u8], ck: Checks) -> bool {
+    let guillemets = ck.guillemets_any || ck.guillemets_spaced;
+    let english = ck.english_quotes.is_some();
+    let at = |i: usize| t.get(i).copied().unwrap_or(0);
+    let mut leads = crate::matcher::byte_positions(t, |c| (c == 0xC2) | (c == 0xE2));
+    leads.any(|i| match t[i] {
+        0xC2 => guillemets && at(i + 1) == 0xAB,
+        0xE2 if at(i + 1) == 0x80 => match at(i + 2) {
+            0x9E | 0x9A => ck.low_quotes,
+            0xB9 => guillemets,
+            0x9C => english,
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
 impl Rule for Typography {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -633,15 +736,27 @@ impl Rule for Typography {
         if s.lang_detected && s.lang != cx.target {
             return;
         }
-        self.numbers(s, cx.target, ck, out);
-        if ck.german_date {
-            self.split_date(s, cx, out);
+        // Each check needs certain bytes (numbers and dates a digit, US dates a slash, quotes
+        // and marks their non-ASCII lead bytes, French spacing ? ! : ;): one pass over the
+        // bytes rules out the checks that cannot fire.
+        let kinds = byte_kinds(s.text.as_bytes());
+        if kinds & DIGIT != 0 {
+            self.numbers(s, cx.target, ck, out);
+            if ck.german_date {
+                self.split_date(s, cx, out);
+            }
+            if ck.us_dates {
+                self.us_dates(s, cx.target, out);
+            }
         }
-        if ck.us_dates {
-            self.us_dates(s, cx.target, out);
+        if kinds & NON_ASCII != 0 && has_quotes(s.text.as_bytes(), ck) {
+            self.quotes(s, ck, out);
         }
-        self.quotes(s, ck, out);
-        self.spacing(s, ck, out);
+        let spacing = (ck.french_spacing && kinds & PUNCT != 0)
+            || ((ck.inverted_marks || ck.numero) && kinds & NON_ASCII != 0);
+        if spacing {
+            self.spacing(s, ck, out);
+        }
     }
 }
 
