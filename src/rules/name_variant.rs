@@ -963,6 +963,37 @@ mod tests {
     use crate::rules::testing::{assert_clean, findings, matched};
 
     #[test]
+    fn byte_helpers_agree_with_the_plain_tests() {
+        for w in [
+            "Putin",
+            "Putin's",
+            "Putin’s",
+            "PUTIN'S",
+            "O'Brien",
+            "D’Angelo",
+            "Zürich",
+            "s",
+            "'s",
+            "Abcdefghijklmnopq'",
+            "Abcdefghijklmnop",
+            "Ab’c",
+            "É",
+            "",
+        ] {
+            let plain = ["'s", "’s", "'S", "’S"]
+                .iter()
+                .find_map(|suf| w.strip_suffix(suf))
+                .unwrap_or(w);
+            assert_eq!(super::base(w), plain, "{w}");
+            assert_eq!(
+                super::ascii_and_quote(w.as_bytes()),
+                (w.is_ascii(), w.contains('\'')),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
     fn flags_a_dropped_letter() {
         let text = "Kazakhstan is the largest country in Central Asia. Trade with Kazakhstan grew. \
                     Officials in Kazakhstan's capital agreed. Kazakstan is not a member of the court.";
@@ -1015,6 +1046,19 @@ mod tests {
         // flagging "Moscow" would suggest the German form.
         let text = "Moskau said no. Moskau said it again. Moskau is far. Moscow is cold.";
         assert!(!matched("name-variant", text).contains(&"Moscow".to_string()));
+    }
+
+    #[test]
+    fn a_tie_keeps_the_suggestion_the_rule_always_made() {
+        // Zelensky and Zelenskiy twice each: the choice follows the table order the rule has
+        // always used (the order of first occurrence would suggest Zelensky).
+        let text = "Officials said Zelensky spoke first on Monday. Reporters asked Zelenskiy \
+                    about the talks. Later Zelensky left the capital. Zelenskiy stayed in the \
+                    city. Later Zelenskyy came to the meeting.";
+        assert_eq!(
+            findings("name-variant", "en", text),
+            vec![("Zelenskyy".to_string(), Some("Zelenskiy".to_string()))]
+        );
     }
 
     #[test]

@@ -790,4 +790,127 @@ mod tests {
         assert!(!t.is_known_surname("Klitschko"));
         assert!(!t.is_known_surname("Jankowski"));
     }
+
+    /// The readings as they were first computed: a recursive expansion over the characters,
+    /// looking the longest pattern up at every step of every branch.
+    fn reference_readings(t: &Translit, word: &str) -> Vec<String> {
+        fn expand(
+            t: &Translit,
+            w: &[char],
+            pos: usize,
+            buf: &mut String,
+            strong: bool,
+            out: &mut Vec<String>,
+        ) {
+            if out.len() >= MAX_CANDIDATES {
+                return;
+            }
+            if pos == w.len() {
+                if strong {
+                    out.push(buf.clone());
+                }
+                return;
+            }
+            let mut best: Option<&Pattern> = None;
+            for p in &t.patterns {
+                let g: Vec<char> = p.german.chars().collect();
+                let end = pos + g.len();
+                if g[0] != w[pos] || end > w.len() || w[pos..end] != g[..] {
+                    continue;
+                }
+                let ok = match p.place {
+                    Place::Any => true,
+                    Place::Initial => pos == 0,
+                    Place::Final => end == w.len(),
+                };
+                if ok && best.is_none_or(|b| g.len() > b.german.chars().count()) {
+                    best = Some(p);
+                }
+            }
+            let len = buf.len();
+            match best {
+                Some(p) => {
+                    for e in &p.english {
+                        buf.push_str(e);
+                        expand(
+                            t,
+                            w,
+                            pos + p.german.chars().count(),
+                            buf,
+                            strong || p.strong,
+                            out,
+                        );
+                        buf.truncate(len);
+                    }
+                }
+                None => {
+                    buf.push(w[pos]);
+                    expand(t, w, pos + 1, buf, strong, out);
+                    buf.truncate(len);
+                }
+            }
+        }
+        let chars: Vec<char> = word.to_lowercase().chars().collect();
+        let mut out = Vec::new();
+        expand(t, &chars, 0, &mut String::new(), false, &mut out);
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        let lower = word.to_lowercase();
+        let mut res: Vec<String> = out
+            .into_iter()
+            .filter(|c| *c != lower)
+            .map(|c| {
+                if cap {
+                    crate::matcher::capitalize(&c)
+                } else {
+                    c
+                }
+            })
+            .collect();
+        res.sort();
+        res.dedup();
+        res
+    }
+
+    #[test]
+    fn readings_are_those_of_the_recursive_expansion() {
+        let t = tr();
+        for w in [
+            "Wladimir",
+            "Selenskyj",
+            "Saporischschja",
+            "Chruschtschow",
+            "Jewgenij",
+            "Jelzin",
+            "Tichanowskaja",
+            "Kowalczyk",
+            "Elmsworth",
+            "Westmoor",
+            "Schöneberg",
+            "Žižek",
+            "Zürich",
+            "Schtschedrin",
+            "Wasserjewskajaschtschow",
+            "jew",
+            "J",
+            "",
+            "ČECH",
+            "Sjusjowskischtschitsch",
+            "Zazazazazazazazazazazaza",
+            "Ijsselmeer",
+        ] {
+            assert_eq!(t.candidates(w), reference_readings(&t, w), "{w}");
+        }
+        // More than `MAX_CANDIDATES` combinations: the first ones, in order.
+        let long = "Zsezsezsezsezsezsezsezse";
+        assert_eq!(t.candidates(long), reference_readings(&t, long));
+    }
+
+    #[test]
+    fn shapes_keep_every_word() {
+        let words = ["Klitschko", "a", "", "Ünal", "x".repeat(70).leak()];
+        let shapes = Shapes::new(words);
+        for w in words {
+            assert!(shapes.may_contain(w), "{w}");
+        }
+    }
 }
