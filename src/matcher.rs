@@ -145,9 +145,7 @@ impl<P: Fn(u8) -> bool> Iterator for BytePositions<'_, P> {
                 padded[..len].copy_from_slice(self.text);
                 (0, &padded[..], (1u32 << len) - 1)
             };
-            let Some(block) = block.first_chunk::<BLOCK>() else {
-                return None;
-            };
+            let block = block.first_chunk::<BLOCK>()?;
             if block_any(block, &self.pred) {
                 self.base = base;
                 self.mask = mask32(block, &self.pred) & keep;
