@@ -75,13 +75,26 @@ fn block_any(block: &[u8; BLOCK], pred: impl Fn(u8) -> bool) -> bool {
     block.iter().fold(0u8, |acc, &c| acc | u8::from(pred(c))) != 0
 }
 
-/// Bit `k`: `pred` holds for `block[k]`.
+/// Bit `k`: `pred` holds for `block[k]`. The tests are vectorized ([`block_ones`]); each
+/// group of eight results becomes eight bits by one multiplication.
 #[inline(always)]
 fn mask32(block: &[u8; BLOCK], pred: impl Fn(u8) -> bool) -> u32 {
-    block
-        .iter()
-        .enumerate()
-        .fold(0, |m, (k, &c)| m | u32::from(pred(c)) << k)
+    let ones = block_ones(block, pred);
+    ones.chunks_exact(8).rev().fold(0, |m, g| {
+        let x = g.first_chunk::<8>().map_or(0, |&g| u64::from_le_bytes(g));
+        m << 8 | (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+    })
+}
+
+/// Byte `k`: 1 when `pred` holds for `block[k]`, else 0 (vectorized: not inlined, where the
+/// compiler would mix it with the rest of [`mask32`] and test byte by byte).
+#[inline(never)]
+fn block_ones(block: &[u8; BLOCK], pred: impl Fn(u8) -> bool) -> [u8; BLOCK] {
+    let mut ones = [0u8; BLOCK];
+    for (o, &c) in ones.iter_mut().zip(block) {
+        *o = u8::from(pred(c));
+    }
+    ones
 }
 
 /// The positions of the bytes of `text` for which `pred` holds, in order. Blocks of 32 bytes
