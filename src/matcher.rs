@@ -21,24 +21,27 @@ pub fn at_word_boundaries(text: &str, range: Range<usize>) -> bool {
 /// Bytes tested together by [`any_byte`], [`byte_classes`] and [`byte_positions`].
 const BLOCK: usize = 32;
 
-/// The blocks of `text` to test together: its 32-byte blocks, then one more for the rest.
-/// The last block overlaps the one before it (or, in a text shorter than a block, repeats the
-/// first byte): a union over bytes does not change when a byte is counted twice.
+/// Calls `f` on the blocks of `text` to test together until it returns true: its 32-byte
+/// blocks, then one more for the rest. The last block overlaps the one before it (or, in a
+/// text shorter than a block, repeats the first byte): a union over bytes does not change
+/// when a byte is counted twice.
 #[inline(always)]
-fn blocks(text: &[u8]) -> impl Iterator<Item = [u8; BLOCK]> + '_ {
-    let full = text.chunks_exact(BLOCK);
-    let rest = full.remainder().len();
-    let last = if rest == 0 {
-        None
-    } else if text.len() >= BLOCK {
-        text[text.len() - BLOCK..].try_into().ok()
-    } else {
-        let mut b = [text[0]; BLOCK];
-        b[..text.len()].copy_from_slice(text);
-        Some(b)
-    };
-    full.map(|b| b.try_into().expect("a whole block"))
-        .chain(last)
+fn any_block(text: &[u8], mut f: impl FnMut(&[u8; BLOCK]) -> bool) -> bool {
+    let mut full = text.chunks_exact(BLOCK);
+    if full.any(|b| b.first_chunk().is_some_and(&mut f)) {
+        return true;
+    }
+    if full.remainder().is_empty() {
+        return false;
+    }
+    match text.last_chunk::<BLOCK>() {
+        Some(b) => f(b),
+        None => {
+            let mut b = [text[0]; BLOCK];
+            b[..text.len()].copy_from_slice(text);
+            f(&b)
+        }
+    }
 }
 
 /// True when `pred` holds for some byte of `text`. The bytes are tested 32 at a time without
@@ -47,7 +50,7 @@ fn blocks(text: &[u8]) -> impl Iterator<Item = [u8; BLOCK]> + '_ {
 /// `|` and `&`, not `||` and `&&`).
 #[inline(always)]
 pub fn any_byte(text: &[u8], pred: impl Fn(u8) -> bool) -> bool {
-    blocks(text).any(|b| block_any(&b, &pred))
+    any_block(text, |b| block_any(b, &pred))
 }
 
 /// The union of `class(b)` (a bit set) over the bytes of `text`, computed like [`any_byte`]:
@@ -56,11 +59,12 @@ pub fn any_byte(text: &[u8], pred: impl Fn(u8) -> bool) -> bool {
 pub fn byte_classes(text: &[u8], class: impl Fn(u8) -> u8) -> u8 {
     // One accumulator per lane, folded once at the end.
     let mut acc = [0u8; BLOCK];
-    for b in blocks(text) {
-        for (a, &c) in acc.iter_mut().zip(&b) {
+    any_block(text, |b| {
+        for (a, &c) in acc.iter_mut().zip(b) {
             *a |= class(c);
         }
-    }
+        false
+    });
     acc.iter().fold(0, |a, &c| a | c)
 }
 
@@ -71,13 +75,26 @@ fn block_any(block: &[u8; BLOCK], pred: impl Fn(u8) -> bool) -> bool {
     block.iter().fold(0u8, |acc, &c| acc | u8::from(pred(c))) != 0
 }
 
-/// Bit `k`: `pred` holds for `block[k]`.
+/// Bit `k`: `pred` holds for `block[k]`. The tests are vectorized ([`block_ones`]); each
+/// group of eight results becomes eight bits by one multiplication.
 #[inline(always)]
 fn mask32(block: &[u8; BLOCK], pred: impl Fn(u8) -> bool) -> u32 {
-    block
-        .iter()
-        .enumerate()
-        .fold(0, |m, (k, &c)| m | u32::from(pred(c)) << k)
+    let ones = block_ones(block, pred);
+    ones.chunks_exact(8).rev().fold(0, |m, g| {
+        let x = g.first_chunk::<8>().map_or(0, |&g| u64::from_le_bytes(g));
+        m << 8 | (x.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32
+    })
+}
+
+/// Byte `k`: 1 when `pred` holds for `block[k]`, else 0 (vectorized: not inlined, where the
+/// compiler would mix it with the rest of [`mask32`] and test byte by byte).
+#[inline(never)]
+fn block_ones(block: &[u8; BLOCK], pred: impl Fn(u8) -> bool) -> [u8; BLOCK] {
+    let mut ones = [0u8; BLOCK];
+    for (o, &c) in ones.iter_mut().zip(block) {
+        *o = u8::from(pred(c));
+    }
+    ones
 }
 
 /// The positions of the bytes of `text` for which `pred` holds, in order. Blocks of 32 bytes
@@ -90,6 +107,17 @@ pub fn byte_positions<P: Fn(u8) -> bool>(text: &[u8], pred: P) -> BytePositions<
         next: 0,
         base: 0,
         mask: 0,
+    }
+}
+
+/// True when `f(i)` holds for a position `i` of `text` whose byte satisfies `pred`: a plain
+/// loop for a short text, [`byte_positions`] for a longer one.
+#[inline]
+fn any_position(text: &[u8], pred: impl Fn(u8) -> bool, mut f: impl FnMut(usize) -> bool) -> bool {
+    if text.len() < BLOCK {
+        (0..text.len()).any(|i| pred(text[i]) && f(i))
+    } else {
+        byte_positions(text, pred).any(f)
     }
 }
 
@@ -119,26 +147,18 @@ impl<P: Fn(u8) -> bool> Iterator for BytePositions<'_, P> {
             }
             self.next = start + BLOCK;
             // A whole block; or the last 32 bytes, without the positions already seen; or a
-            // short text padded (the padding masked off).
+            // short text, padded (the padding masked off).
+            let mut padded = [0u8; BLOCK];
             let (base, block, keep) = if start + BLOCK <= len {
                 (start, &self.text[start..start + BLOCK], u32::MAX)
             } else if len >= BLOCK {
-                (
-                    len - BLOCK,
-                    &self.text[len - BLOCK..],
-                    u32::MAX << (start - (len - BLOCK)),
-                )
+                let from = len - BLOCK;
+                (from, &self.text[from..], u32::MAX << (start - from))
             } else {
-                (0, self.text, (1u32 << len) - 1)
+                padded[..len].copy_from_slice(self.text);
+                (0, &padded[..], (1u32 << len) - 1)
             };
-            let mut padded = [0u8; BLOCK];
-            let block: &[u8; BLOCK] = match block.try_into() {
-                Ok(b) => b,
-                Err(_) => {
-                    padded[..block.len()].copy_from_slice(block);
-                    &padded
-                }
-            };
+            let block = block.first_chunk::<BLOCK>()?;
             if block_any(block, &self.pred) {
                 self.base = base;
                 self.mask = mask32(block, &self.pred) & keep;
@@ -231,11 +251,23 @@ fn prefix_index(x: u64, len: usize) -> usize {
 /// Up to eight bytes of `b` from `p` as a little-endian number (zeros past the end).
 #[inline(always)]
 fn load8(b: &[u8], p: usize) -> u64 {
-    b[p.min(b.len())..]
-        .iter()
-        .take(8)
-        .rev()
-        .fold(0, |acc, &c| acc << 8 | u64::from(c))
+    let n = b.len();
+    match b.get(p..).and_then(|r| r.first_chunk::<8>()) {
+        Some(&w) => u64::from_le_bytes(w),
+        // The last eight bytes, shifted down to start at `p`.
+        None if n >= 8 && p < n => {
+            let w = b[n - 8..]
+                .first_chunk::<8>()
+                .map_or(0, |&w| u64::from_le_bytes(w));
+            w >> (8 * (p - (n - 8)))
+        }
+        None => b
+            .get(p..)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .fold(0, |acc, &c| acc << 8 | u64::from(c)),
+    }
 }
 
 impl Starts {
@@ -357,14 +389,7 @@ impl<V: Clone> PhraseSet<V> {
             if p.is_empty() {
                 continue;
             }
-            let mut forms = vec![p.to_string()];
-            if !p.is_ascii() {
-                forms.push(p.to_lowercase());
-                forms.push(capitalize(&p.to_lowercase()));
-            }
-            forms.sort();
-            forms.dedup();
-            for f in forms {
+            for f in forms(p) {
                 pats.push(f);
                 values.push(v.clone());
             }
@@ -432,8 +457,10 @@ impl<V: Clone> PhraseSet<V> {
             // bytes in `lo - 1 .. hi`.
             if sentence.joins {
                 let from = lo.saturating_sub(1);
-                let mut after = byte_positions(&b[from..hi], |c| (c == b'\'') | (c >= 0x80));
-                if after.any(|q| from + q + 1 >= lo && matches_at(from + q + 1)) {
+                let joins = |c: u8| (c == b'\'') | (c >= 0x80);
+                if any_position(&b[from..hi], joins, |q| {
+                    from + q + 1 >= lo && matches_at(from + q + 1)
+                }) {
                     return true;
                 }
             }
@@ -453,7 +480,7 @@ impl<V: Clone> PhraseSet<V> {
         };
         st.odd
             .iter()
-            .any(|&o| byte_positions(&b[from..to], |c| c == o).any(|q| matches_at(from + q)))
+            .any(|&o| any_position(&b[from..to], |c| c == o, |q| matches_at(from + q)))
     }
 
     /// Every match at word boundaries: `(range, value)`, left to right, not overlapping.
@@ -478,6 +505,20 @@ impl<V: Clone> PhraseSet<V> {
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }
+}
+
+/// The forms of a phrase (trimmed, not empty) that a [`PhraseSet`] matches, each with ASCII
+/// letters in any case: the phrase as given and, when it is not ASCII, its lower-case and
+/// capitalized forms.
+pub fn forms(p: &str) -> Vec<String> {
+    let mut forms = vec![p.to_string()];
+    if !p.is_ascii() {
+        forms.push(p.to_lowercase());
+        forms.push(capitalize(&p.to_lowercase()));
+    }
+    forms.sort();
+    forms.dedup();
+    forms
 }
 
 /// A regex compiled on first use. Unicode-class regexes cost milliseconds to compile; a rule

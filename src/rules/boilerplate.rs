@@ -80,8 +80,9 @@ pub struct Boilerplate {
     set: PhraseSet<usize>,
     /// The `anywhere` phrases of `set` alone: the only ones that count inside a line.
     anywhere: PhraseSet<usize>,
-    /// Some `line` phrase ends with one of [`FINAL`].
-    line_ends_final: bool,
+    /// The forms ([`crate::matcher::forms`]) of the `line` phrases that end with one of
+    /// [`FINAL`] ("Loading...").
+    line_final: Vec<String>,
     /// Per phrase: kind, the phrase as written, its note.
     phrases: Vec<(Kind, String, String)>,
     /// Lower-case particles allowed inside a byline name ("von", "de", "and").
@@ -153,13 +154,15 @@ impl Boilerplate {
                 .filter(|(_, i)| phrases[*i].0 == Kind::Anywhere)
                 .map(|(p, i)| (p.as_str(), *i)),
         );
-        let line_ends_final = phrases
+        let line_final = phrases
             .iter()
-            .any(|(k, p, _)| *k == Kind::Line && p.trim().ends_with(FINAL));
+            .filter(|(k, p, _)| *k == Kind::Line && p.trim().ends_with(FINAL))
+            .flat_map(|(_, p, _)| crate::matcher::forms(p.trim()))
+            .collect();
         Ok(Boilerplate {
             set,
             anywhere,
-            line_ends_final,
+            line_final,
             phrases,
             particles: PARTICLES.to_vec(),
         })
@@ -216,8 +219,8 @@ impl Boilerplate {
     /// - the others only in a sentence that starts or ends a line: bylines and date labels
     ///   with nothing alphanumeric before them, a `line` phrase as the whole line (their first
     ///   letter is the first of the sentence), or a `line` phrase trailing the line (nothing
-    ///   alphanumeric after it: its first letter is in the last words; and not before final
-    ///   punctuation, unless a phrase ends with such a mark itself).
+    ///   alphanumeric after it: its first letter is in the last words; see
+    ///   [`Boilerplate::may_trail`]).
     fn may_fire(&self, s: &Sentence<'_>, noun_caps: bool) -> bool {
         let t = s.text;
         let c = Candidates::new(t, s.words);
@@ -231,11 +234,24 @@ impl Boilerplate {
         if self.set.may_match(&c, first..=first) {
             return true;
         }
-        let trailing =
-            s.line_end && !noun_caps && (self.line_ends_final || !t.trim_end().ends_with(FINAL));
+        let trailing = s.line_end && !noun_caps && self.may_trail(t);
         let last = s.words.len().saturating_sub(self.set.max_runs());
         let last = s.words.get(last).map_or(0, |w| w.start);
         trailing && self.set.may_match(&c, last..=t.len())
+    }
+}
+
+impl Boilerplate {
+    /// False when no `line` phrase can trail the line `t`: a trailing phrase is followed by
+    /// nothing but spaces and punctuation other than [`FINAL`], so when `t` ends with a mark
+    /// of [`FINAL`], the phrase itself must end `t` ("… Loading...").
+    fn may_trail(&self, t: &str) -> bool {
+        let t = t.trim_end();
+        !t.ends_with(FINAL)
+            || self.line_final.iter().any(|f| {
+                t.len() >= f.len()
+                    && t.as_bytes()[t.len() - f.len()..].eq_ignore_ascii_case(f.as_bytes())
+            })
     }
 }
 

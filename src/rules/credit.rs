@@ -251,18 +251,17 @@ impl Rule for Credit {
             }
         }
         // A line ending on an agency alone ("… on Monday. Getty Images").
-        let body = t.trim().trim_end_matches('.');
-        if covered == usize::MAX
-            && s.line_end
-            && !s.line_start
-            && body.len() <= 40
-            && body
-                .split(['/', '|', ','])
-                .all(|p| self.agencies.contains(p.trim()))
-        {
-            let start = t.len() - t.trim_start().len();
-            covered = start;
-            push(start..start + body.len(), "photo credit left in the text");
+        if covered == usize::MAX && s.line_end && !s.line_start {
+            let body = t.trim().trim_end_matches('.');
+            if body.len() <= 40
+                && body
+                    .split(['/', '|', ','])
+                    .all(|p| self.agencies.contains(p.trim()))
+            {
+                let start = t.len() - t.trim_start().len();
+                covered = start;
+                push(start..start + body.len(), "photo credit left in the text");
+            }
         }
         if kinds & PAREN != 0 {
             let body_end = t.trim_end().len();
