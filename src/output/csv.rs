@@ -25,7 +25,7 @@ fn io_err(e: csv::Error) -> io::Error {
 /// Writes one row per sentence with the fixed header.
 ///
 /// The rows are encoded here, into a buffer that is reused, exactly as the `csv` crate
-/// writes them with [`writer`] (RFC 4180: a field is quoted when it holds the delimiter, a
+/// writes them with `writer` (RFC 4180: a field is quoted when it holds the delimiter, a
 /// quote or a line break, and its quotes are doubled; records end with `\n`): building a
 /// `String` per field and a record per row cost more than the analysis of some rules.
 pub struct CsvWriter<W: Write> {

@@ -321,7 +321,7 @@ impl Translit {
     ///
     /// The pattern chosen at a position (the longest that applies there) depends only on the
     /// word, so the word is cut into pieces once; the readings are the combinations of the
-    /// pieces' alternatives, the first [`MAX_CANDIDATES`] in order (first piece slowest).
+    /// pieces' alternatives, the first `MAX_CANDIDATES` in order (first piece slowest).
     pub fn readings_into(&self, word: &str, out: &mut Readings) {
         out.text.clear();
         out.spans.clear();
