@@ -3,7 +3,7 @@
 //! per phrase.
 
 use crate::text::Word;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use std::ops::{Range, RangeInclusive};
 
 /// True when `range` of `text` neither starts nor ends inside a word.
@@ -371,11 +371,17 @@ impl Starts {
         possible && self.walk(b, p)
     }
 
-    /// True when some phrase matches `b` at `p`: an anchored search there.
+    /// True when some phrase matches `b` at `p`: the leftmost match in the window of the
+    /// longest phrase from `p` starts at `p` exactly when one does. (The automaton is built
+    /// for unanchored searches only: a small set then gets a DFA.)
     #[inline(never)]
     fn walk(&self, b: &[u8], p: usize) -> bool {
-        let input = Input::new(b).range(p..).anchored(Anchored::Yes);
-        self.ac.as_ref().is_none_or(|ac| ac.find(input).is_some())
+        let Some(ac) = &self.ac else {
+            return true;
+        };
+        let end = b.len().min(p + ac.max_pattern_len());
+        ac.find(Input::new(b).range(p..end))
+            .is_some_and(|m| m.start() == p)
     }
 }
 
@@ -400,8 +406,6 @@ impl<V: Clone> PhraseSet<V> {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::LeftmostLongest)
-                // Anchored too, for `may_match`.
-                .start_kind(StartKind::Both)
                 .build(&pats)
                 .ok()
         };
