@@ -170,6 +170,32 @@ impl<P: Fn(u8) -> bool> Iterator for BytePositions<'_, P> {
     }
 }
 
+/// A test for some phrases of a [`PhraseSet`] (made by [`PhraseSet::filter`]): where they
+/// may match.
+#[derive(Debug, Clone)]
+pub struct PhraseFilter {
+    starts: Starts,
+}
+
+impl PhraseFilter {
+    /// False when no match of these phrases that [`PhraseSet::find`] yields in the sentence
+    /// has its first letter or digit at a byte in `at` (a match without letters or digits
+    /// counts anywhere). Much cheaper than `find`: most positions are ruled out by their first
+    /// bytes, the rest by a search of the set's automaton there (which may find another
+    /// phrase of the set: then the answer is true, which is never wrong).
+    ///
+    /// Why it is exact: a match `find` yields does not start inside a word
+    /// ([`at_word_boundaries`]). If its phrase starts with a letter or digit, the character
+    /// before it is not one, so the match starts a word of the sentence, or follows an
+    /// apostrophe or a combining mark that the tokenizer keeps inside a word (both found by
+    /// their bytes: `'` and non-ASCII). Those positions in `at` are tested. A phrase that
+    /// starts otherwise ("(continued)") is tested at every position of its first byte from
+    /// which its first letter could fall in `at`.
+    pub fn may_match(&self, sentence: &Candidates<'_>, at: RangeInclusive<usize>) -> bool {
+        self.starts.may_match(sentence, at)
+    }
+}
+
 /// A sentence as [`PhraseSet::may_match`] reads it: its text, its words
 /// ([`crate::text::words`]) and whether it has a byte after which a phrase could start
 /// inside a word (an apostrophe or a non-ASCII character), found once for every call.
@@ -343,6 +369,62 @@ impl Starts {
         (long || short) && self.walk(b, p)
     }
 
+    /// See [`PhraseFilter::may_match`].
+    fn may_match(&self, sentence: &Candidates<'_>, at: RangeInclusive<usize>) -> bool {
+        if self.ac.is_none() {
+            return false;
+        }
+        let st = self;
+        if st.off {
+            return true;
+        }
+        let (b, words) = (sentence.text.as_bytes(), sentence.words);
+        let matches_at = |p: usize| st.matches_at(b, p);
+        let (lo, hi) = (*at.start(), (*at.end()).min(b.len()));
+        if lo <= hi {
+            let first = if lo == 0 {
+                0
+            } else {
+                words.partition_point(|w| w.start < lo)
+            };
+            let last = if hi == b.len() {
+                words.len()
+            } else {
+                words.partition_point(|w| w.start <= hi)
+            };
+            if st.any_word(b, &words[first..last.max(first)]) {
+                return true;
+            }
+            // After an apostrophe or a non-ASCII character (a combining mark, or "’"): the
+            // bytes in `lo - 1 .. hi`.
+            if sentence.joins {
+                let from = lo.saturating_sub(1);
+                let joins = |c: u8| (c == b'\'') | (c >= 0x80);
+                if any_position(&b[from..hi], joins, |q| {
+                    from + q + 1 >= lo && matches_at(from + q + 1)
+                }) {
+                    return true;
+                }
+            }
+        }
+        if st.odd.is_empty() {
+            return false;
+        }
+        // A phrase starting otherwise has its first letter at most `odd_lead` bytes after its
+        // start (or none: then anywhere).
+        let (from, to) = if st.odd_lead == usize::MAX {
+            (0, b.len())
+        } else {
+            (
+                lo.saturating_sub(st.odd_lead),
+                hi.max(lo.saturating_sub(st.odd_lead)),
+            )
+        };
+        st.odd
+            .iter()
+            .any(|&o| any_position(&b[from..to], |c| c == o, |q| matches_at(from + q)))
+    }
+
     /// True when some phrase matches `b` at the start of one of `words`.
     #[inline(never)]
     fn any_word(&self, b: &[u8], words: &[Word]) -> bool {
@@ -422,69 +504,23 @@ impl<V: Clone> PhraseSet<V> {
 
     /// False when no match that [`PhraseSet::find`] yields in the sentence has its first
     /// letter or digit at a byte in `at` (a match without letters or digits counts anywhere).
-    /// Much cheaper than `find`: most positions are ruled out by their first bytes, the rest
-    /// by walking the automaton from there.
-    ///
-    /// Why it is exact: a match `find` yields does not start inside a word
-    /// ([`at_word_boundaries`]). If its phrase starts with a letter or digit, the character
-    /// before it is not one, so the match starts a word of the sentence, or follows an
-    /// apostrophe or a combining mark that the tokenizer keeps inside a word (both found by
-    /// their bytes: `'` and non-ASCII). Those positions in `at` are tested. A phrase that
-    /// starts otherwise ("(continued)") is tested at every position of its first byte from
-    /// which its first letter could fall in `at`.
+    /// Much cheaper than `find`: see [`PhraseFilter::may_match`].
     pub fn may_match(&self, sentence: &Candidates<'_>, at: RangeInclusive<usize>) -> bool {
-        if self.ac.is_none() {
-            return false;
+        self.starts.may_match(sentence, at)
+    }
+
+    /// A [`PhraseFilter`] for some of the phrases of the set (as given to
+    /// [`PhraseSet::new`]), sharing its automaton.
+    pub fn filter<'a>(&self, phrases: impl IntoIterator<Item = &'a str>) -> PhraseFilter {
+        let pats: Vec<String> = phrases
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .flat_map(forms)
+            .collect();
+        PhraseFilter {
+            starts: Starts::new(&pats, self.ac.clone()),
         }
-        let st = &self.starts;
-        if st.off {
-            return true;
-        }
-        let (b, words) = (sentence.text.as_bytes(), sentence.words);
-        let matches_at = |p: usize| st.matches_at(b, p);
-        let (lo, hi) = (*at.start(), (*at.end()).min(b.len()));
-        if lo <= hi {
-            let first = if lo == 0 {
-                0
-            } else {
-                words.partition_point(|w| w.start < lo)
-            };
-            let last = if hi == b.len() {
-                words.len()
-            } else {
-                words.partition_point(|w| w.start <= hi)
-            };
-            if st.any_word(b, &words[first..last.max(first)]) {
-                return true;
-            }
-            // After an apostrophe or a non-ASCII character (a combining mark, or "’"): the
-            // bytes in `lo - 1 .. hi`.
-            if sentence.joins {
-                let from = lo.saturating_sub(1);
-                let joins = |c: u8| (c == b'\'') | (c >= 0x80);
-                if any_position(&b[from..hi], joins, |q| {
-                    from + q + 1 >= lo && matches_at(from + q + 1)
-                }) {
-                    return true;
-                }
-            }
-        }
-        if st.odd.is_empty() {
-            return false;
-        }
-        // A phrase starting otherwise has its first letter at most `odd_lead` bytes after its
-        // start (or none: then anywhere).
-        let (from, to) = if st.odd_lead == usize::MAX {
-            (0, b.len())
-        } else {
-            (
-                lo.saturating_sub(st.odd_lead),
-                hi.max(lo.saturating_sub(st.odd_lead)),
-            )
-        };
-        st.odd
-            .iter()
-            .any(|&o| any_position(&b[from..to], |c| c == o, |q| matches_at(from + q)))
     }
 
     /// Every match at word boundaries: `(range, value)`, left to right, not overlapping.
@@ -602,7 +638,9 @@ mod tests {
             "« Voir",
             "* * *",
         ];
-        let set = PhraseSet::new(phrases.iter().map(|&p| (p, ())));
+        let set = PhraseSet::new(phrases.iter().enumerate().map(|(i, &p)| (p, i)));
+        // A filter for every other phrase.
+        let half = set.filter(phrases.iter().step_by(2).copied());
         let pieces = [
             "share",
             "SHARE",
@@ -660,13 +698,20 @@ mod tests {
             let words = crate::text::words(&text);
             let (lo, hi) = (next(text.len() + 1), next(text.len() + 1));
             let range = lo.min(hi)..=lo.max(hi);
-            let want = set.find(&text).any(|(r, _)| {
+            let counts = |r: &Range<usize>| {
                 let m = &text[r.clone()];
                 m.find(char::is_alphanumeric)
                     .is_none_or(|i| range.contains(&(r.start + i)))
-            });
-            let got = set.may_match(&Candidates::new(&text, &words), range.clone());
+            };
+            let want = set.find(&text).any(|(r, _)| counts(&r));
+            let c = Candidates::new(&text, &words);
+            let got = set.may_match(&c, range.clone());
             assert!(got || !want, "{text:?} {range:?}");
+            let want_half = set.find(&text).any(|(r, &i)| i % 2 == 0 && counts(&r));
+            assert!(
+                half.may_match(&c, range.clone()) || !want_half,
+                "{text:?} {range:?}"
+            );
             found += usize::from(want);
             said += usize::from(got);
         }
