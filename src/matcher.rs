@@ -235,7 +235,7 @@ struct Starts {
     tables: Box<[[u64; 1024]; 5]>,
     /// Some phrase has 2 or 3 bytes.
     short: bool,
-    /// The automaton of the set (shared), for anchored searches.
+    /// The automaton of the set (shared), to test a position that passes the tables.
     ac: Option<AhoCorasick>,
     /// First bytes of the phrases that start with a character that is neither a letter nor a
     /// digit (such a match can start anywhere, not only at a word).
@@ -374,10 +374,10 @@ impl Starts {
         if self.ac.is_none() {
             return false;
         }
-        let st = self;
-        if st.off {
+        if self.off {
             return true;
         }
+        let st = self;
         let (b, words) = (sentence.text.as_bytes(), sentence.words);
         let matches_at = |p: usize| st.matches_at(b, p);
         let (lo, hi) = (*at.start(), (*at.end()).min(b.len()));

@@ -239,9 +239,7 @@ impl Boilerplate {
         let last = s.words.get(last).map_or(0, |w| w.start);
         trailing && self.set.may_match(&c, last..=t.len())
     }
-}
 
-impl Boilerplate {
     /// False when no `line` phrase can trail the line `t`: a trailing phrase is followed by
     /// nothing but spaces and punctuation other than [`FINAL`], so when `t` ends with a mark
     /// of [`FINAL`], the phrase itself must end `t` ("… Loading...").
