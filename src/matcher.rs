@@ -3,7 +3,7 @@
 //! per phrase.
 
 use crate::text::Word;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use std::ops::{Range, RangeInclusive};
 
 /// True when `range` of `text` neither starts nor ends inside a word.
@@ -170,6 +170,32 @@ impl<P: Fn(u8) -> bool> Iterator for BytePositions<'_, P> {
     }
 }
 
+/// A test for some phrases of a [`PhraseSet`] (made by [`PhraseSet::filter`]): where they
+/// may match.
+#[derive(Debug, Clone)]
+pub struct PhraseFilter {
+    starts: Starts,
+}
+
+impl PhraseFilter {
+    /// False when no match of these phrases that [`PhraseSet::find`] yields in the sentence
+    /// has its first letter or digit at a byte in `at` (a match without letters or digits
+    /// counts anywhere). Much cheaper than `find`: most positions are ruled out by their first
+    /// bytes, the rest by a search of the set's automaton there (which may find another
+    /// phrase of the set: then the answer is true, which is never wrong).
+    ///
+    /// Why it is exact: a match `find` yields does not start inside a word
+    /// ([`at_word_boundaries`]). If its phrase starts with a letter or digit, the character
+    /// before it is not one, so the match starts a word of the sentence, or follows an
+    /// apostrophe or a combining mark that the tokenizer keeps inside a word (both found by
+    /// their bytes: `'` and non-ASCII). Those positions in `at` are tested. A phrase that
+    /// starts otherwise ("(continued)") is tested at every position of its first byte from
+    /// which its first letter could fall in `at`.
+    pub fn may_match(&self, sentence: &Candidates<'_>, at: RangeInclusive<usize>) -> bool {
+        self.starts.may_match(sentence, at)
+    }
+}
+
 /// A sentence as [`PhraseSet::may_match`] reads it: its text, its words
 /// ([`crate::text::words`]) and whether it has a byte after which a phrase could start
 /// inside a word (an apostrophe or a non-ASCII character), found once for every call.
@@ -209,7 +235,7 @@ struct Starts {
     tables: Box<[[u64; 1024]; 5]>,
     /// Some phrase has 2 or 3 bytes.
     short: bool,
-    /// The automaton of the set (shared), for anchored searches.
+    /// The automaton of the set (shared), to test a position that passes the tables.
     ac: Option<AhoCorasick>,
     /// First bytes of the phrases that start with a character that is neither a letter nor a
     /// digit (such a match can start anywhere, not only at a word).
@@ -343,99 +369,15 @@ impl Starts {
         (long || short) && self.walk(b, p)
     }
 
-    /// True when some phrase matches `b` at the start of one of `words`.
-    #[inline(never)]
-    fn any_word(&self, b: &[u8], words: &[Word]) -> bool {
-        if self.short {
-            return words.iter().any(|w| self.matches_at(b, w.start));
-        }
-        // No phrase of 2 or 3 bytes: the four-byte test alone.
-        words.iter().any(|w| {
-            let p = w.start;
-            let Some(&x) = b.get(p..).and_then(|r| r.first_chunk::<8>()) else {
-                return self.matches_near_end(b, p);
-            };
-            let x = fold8(u64::from_le_bytes(x));
-            self.hit(T4, x, 4) && (self.hit(T4_7, x, 4) || self.hit(T8, x, 8)) && self.walk(b, p)
-        })
-    }
-
-    /// [`Starts::matches_at`] for the last seven bytes of `b`.
-    #[inline(never)]
-    fn matches_near_end(&self, b: &[u8], p: usize) -> bool {
-        let rest = b.len().saturating_sub(p);
-        let x = fold8(load8(b, p));
-        let possible = rest >= 2 && self.hit(T2, x, 2)
-            || rest >= 3 && self.hit(T3, x, 3)
-            || rest >= 4 && self.hit(T4_7, x, 4);
-        possible && self.walk(b, p)
-    }
-
-    /// True when some phrase matches `b` at `p`: an anchored search there.
-    #[inline(never)]
-    fn walk(&self, b: &[u8], p: usize) -> bool {
-        let input = Input::new(b).range(p..).anchored(Anchored::Yes);
-        self.ac.as_ref().is_none_or(|ac| ac.find(input).is_some())
-    }
-}
-
-impl<V: Clone> PhraseSet<V> {
-    /// Builds the set from `(phrase, value)` pairs. Empty phrases are skipped.
-    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, V)>) -> Self {
-        let mut pats: Vec<String> = Vec::new();
-        let mut values = Vec::new();
-        for (p, v) in pairs {
-            let p = p.trim();
-            if p.is_empty() {
-                continue;
-            }
-            for f in forms(p) {
-                pats.push(f);
-                values.push(v.clone());
-            }
-        }
-        let ac = if pats.is_empty() {
-            None
-        } else {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                // Anchored too, for `may_match`.
-                .start_kind(StartKind::Both)
-                .build(&pats)
-                .ok()
-        };
-        let starts = Starts::new(&pats, ac.clone());
-        PhraseSet { ac, values, starts }
-    }
-
-    /// Most runs of letters and digits in one phrase ("Read the full article" has four): a
-    /// match that ends after the last letter or digit of a text starts at or after the first
-    /// letter of its last `max_runs` words.
-    pub fn max_runs(&self) -> usize {
-        self.starts.max_runs
-    }
-
-    /// False when no match that [`PhraseSet::find`] yields in the sentence has its first
-    /// letter or digit at a byte in `at` (a match without letters or digits counts anywhere).
-    /// Much cheaper than `find`: most positions are ruled out by their first bytes, the rest
-    /// by walking the automaton from there.
-    ///
-    /// Why it is exact: a match `find` yields does not start inside a word
-    /// ([`at_word_boundaries`]). If its phrase starts with a letter or digit, the character
-    /// before it is not one, so the match starts a word of the sentence, or follows an
-    /// apostrophe or a combining mark that the tokenizer keeps inside a word (both found by
-    /// their bytes: `'` and non-ASCII). Those positions in `at` are tested. A phrase that
-    /// starts otherwise ("(continued)") is tested at every position of its first byte from
-    /// which its first letter could fall in `at`.
-    pub fn may_match(&self, sentence: &Candidates<'_>, at: RangeInclusive<usize>) -> bool {
+    /// See [`PhraseFilter::may_match`].
+    fn may_match(&self, sentence: &Candidates<'_>, at: RangeInclusive<usize>) -> bool {
         if self.ac.is_none() {
             return false;
         }
-        let st = &self.starts;
-        if st.off {
+        if self.off {
             return true;
         }
+        let st = self;
         let (b, words) = (sentence.text.as_bytes(), sentence.words);
         let matches_at = |p: usize| st.matches_at(b, p);
         let (lo, hi) = (*at.start(), (*at.end()).min(b.len()));
@@ -481,6 +423,104 @@ impl<V: Clone> PhraseSet<V> {
         st.odd
             .iter()
             .any(|&o| any_position(&b[from..to], |c| c == o, |q| matches_at(from + q)))
+    }
+
+    /// True when some phrase matches `b` at the start of one of `words`.
+    #[inline(never)]
+    fn any_word(&self, b: &[u8], words: &[Word]) -> bool {
+        if self.short {
+            return words.iter().any(|w| self.matches_at(b, w.start));
+        }
+        // No phrase of 2 or 3 bytes: the four-byte test alone.
+        words.iter().any(|w| {
+            let p = w.start;
+            let Some(&x) = b.get(p..).and_then(|r| r.first_chunk::<8>()) else {
+                return self.matches_near_end(b, p);
+            };
+            let x = fold8(u64::from_le_bytes(x));
+            self.hit(T4, x, 4) && (self.hit(T4_7, x, 4) || self.hit(T8, x, 8)) && self.walk(b, p)
+        })
+    }
+
+    /// [`Starts::matches_at`] for the last seven bytes of `b`.
+    #[inline(never)]
+    fn matches_near_end(&self, b: &[u8], p: usize) -> bool {
+        let rest = b.len().saturating_sub(p);
+        let x = fold8(load8(b, p));
+        let possible = rest >= 2 && self.hit(T2, x, 2)
+            || rest >= 3 && self.hit(T3, x, 3)
+            || rest >= 4 && self.hit(T4_7, x, 4);
+        possible && self.walk(b, p)
+    }
+
+    /// True when some phrase matches `b` at `p`: the leftmost match in the window of the
+    /// longest phrase from `p` starts at `p` exactly when one does. (The automaton is built
+    /// for unanchored searches only: a small set then gets a DFA.)
+    #[inline(never)]
+    fn walk(&self, b: &[u8], p: usize) -> bool {
+        let Some(ac) = &self.ac else {
+            return true;
+        };
+        let end = b.len().min(p + ac.max_pattern_len());
+        ac.find(Input::new(b).range(p..end))
+            .is_some_and(|m| m.start() == p)
+    }
+}
+
+impl<V: Clone> PhraseSet<V> {
+    /// Builds the set from `(phrase, value)` pairs. Empty phrases are skipped.
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, V)>) -> Self {
+        let mut pats: Vec<String> = Vec::new();
+        let mut values = Vec::new();
+        for (p, v) in pairs {
+            let p = p.trim();
+            if p.is_empty() {
+                continue;
+            }
+            for f in forms(p) {
+                pats.push(f);
+                values.push(v.clone());
+            }
+        }
+        let ac = if pats.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&pats)
+                .ok()
+        };
+        let starts = Starts::new(&pats, ac.clone());
+        PhraseSet { ac, values, starts }
+    }
+
+    /// Most runs of letters and digits in one phrase ("Read the full article" has four): a
+    /// match that ends after the last letter or digit of a text starts at or after the first
+    /// letter of its last `max_runs` words.
+    pub fn max_runs(&self) -> usize {
+        self.starts.max_runs
+    }
+
+    /// False when no match that [`PhraseSet::find`] yields in the sentence has its first
+    /// letter or digit at a byte in `at` (a match without letters or digits counts anywhere).
+    /// Much cheaper than `find`: see [`PhraseFilter::may_match`].
+    pub fn may_match(&self, sentence: &Candidates<'_>, at: RangeInclusive<usize>) -> bool {
+        self.starts.may_match(sentence, at)
+    }
+
+    /// A [`PhraseFilter`] for some of the phrases of the set (as given to
+    /// [`PhraseSet::new`]), sharing its automaton.
+    pub fn filter<'a>(&self, phrases: impl IntoIterator<Item = &'a str>) -> PhraseFilter {
+        let pats: Vec<String> = phrases
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .flat_map(forms)
+            .collect();
+        PhraseFilter {
+            starts: Starts::new(&pats, self.ac.clone()),
+        }
     }
 
     /// Every match at word boundaries: `(range, value)`, left to right, not overlapping.
@@ -598,7 +638,9 @@ mod tests {
             "« Voir",
             "* * *",
         ];
-        let set = PhraseSet::new(phrases.iter().map(|&p| (p, ())));
+        let set = PhraseSet::new(phrases.iter().enumerate().map(|(i, &p)| (p, i)));
+        // A filter for every other phrase.
+        let half = set.filter(phrases.iter().step_by(2).copied());
         let pieces = [
             "share",
             "SHARE",
@@ -656,13 +698,20 @@ mod tests {
             let words = crate::text::words(&text);
             let (lo, hi) = (next(text.len() + 1), next(text.len() + 1));
             let range = lo.min(hi)..=lo.max(hi);
-            let want = set.find(&text).any(|(r, _)| {
+            let counts = |r: &Range<usize>| {
                 let m = &text[r.clone()];
                 m.find(char::is_alphanumeric)
                     .is_none_or(|i| range.contains(&(r.start + i)))
-            });
-            let got = set.may_match(&Candidates::new(&text, &words), range.clone());
+            };
+            let want = set.find(&text).any(|(r, _)| counts(&r));
+            let c = Candidates::new(&text, &words);
+            let got = set.may_match(&c, range.clone());
             assert!(got || !want, "{text:?} {range:?}");
+            let want_half = set.find(&text).any(|(r, &i)| i % 2 == 0 && counts(&r));
+            assert!(
+                half.may_match(&c, range.clone()) || !want_half,
+                "{text:?} {range:?}"
+            );
             found += usize::from(want);
             said += usize::from(got);
         }

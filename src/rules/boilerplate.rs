@@ -20,7 +20,7 @@
 use super::Severity;
 use super::{Context, Finding, Rule, RuleInfo, Sentence};
 use crate::lexicon::{LexiconError, Lexicons};
-use crate::matcher::{Candidates, PhraseSet};
+use crate::matcher::{Candidates, PhraseFilter, PhraseSet};
 
 static INFO: RuleInfo = RuleInfo {
     code: "boilerplate",
@@ -79,7 +79,7 @@ enum Kind {
 pub struct Boilerplate {
     set: PhraseSet<usize>,
     /// The `anywhere` phrases of `set` alone: the only ones that count inside a line.
-    anywhere: PhraseSet<usize>,
+    anywhere: PhraseFilter,
     /// The forms ([`crate::matcher::forms`]) of the `line` phrases that end with one of
     /// [`FINAL`] ("Loading...").
     line_final: Vec<String>,
@@ -148,11 +148,11 @@ impl Boilerplate {
             }
         }
         let set = PhraseSet::new(forms.iter().map(|(p, i)| (p.as_str(), *i)));
-        let anywhere = PhraseSet::new(
+        let anywhere = set.filter(
             forms
                 .iter()
                 .filter(|(_, i)| phrases[*i].0 == Kind::Anywhere)
-                .map(|(p, i)| (p.as_str(), *i)),
+                .map(|(p, _)| p.as_str()),
         );
         let line_final = phrases
             .iter()
@@ -239,9 +239,7 @@ impl Boilerplate {
         let last = s.words.get(last).map_or(0, |w| w.start);
         trailing && self.set.may_match(&c, last..=t.len())
     }
-}
 
-impl Boilerplate {
     /// False when no `line` phrase can trail the line `t`: a trailing phrase is followed by
     /// nothing but spaces and punctuation other than [`FINAL`], so when `t` ends with a mark
     /// of [`FINAL`], the phrase itself must end `t` ("… Loading...").

@@ -69,6 +69,28 @@ const COLON: u8 = 2;
 const SLASH: u8 = 4;
 const PAREN: u8 = 8;
 
+/// False when `label` and `chain` cannot match `t`, whose last byte for which `sep` holds is
+/// the colon after the label (or the last `/` or `|` of the chain): both regexes run from
+/// that separator to the end of the sentence over names ([`NAME`]: letters, marks, `'’.-`
+/// and spaces), the separators `/|,`, a final `.`, `)` or `]` and white space. A digit or
+/// any other ASCII punctuation after the last separator rules them out; non-ASCII bytes are
+/// let through (letters, marks, no-break spaces).
+fn name_tail(t: &str, sep: impl Fn(u8) -> bool) -> bool {
+    let b = t.as_bytes();
+    let Some(last) = b.iter().rposition(|&c| sep(c)) else {
+        return false;
+    };
+    b[last + 1..].iter().all(|&c| {
+        !c.is_ascii()
+            || c.is_ascii_alphabetic()
+            || c.is_ascii_whitespace()
+            || matches!(
+                c,
+                b' ' | b'\'' | b'.' | b'-' | b'/' | b'|' | b',' | b')' | b']' | 0x0B
+            )
+    })
+}
+
 /// Caption position codes (German "Mitte, links, rechts").
 const POSITIONS: [&str; 16] = [
     "M", "m", "l", "r", "li", "re", "Mitte", "links", "rechts", "v", "n", "o", "u", "hinten",
@@ -221,7 +243,7 @@ impl Rule for Credit {
                 push(i..i + tail.len(), "copyright credit left in the text");
             }
         }
-        if kinds & COLON != 0 && covered == usize::MAX {
+        if kinds & COLON != 0 && covered == usize::MAX && name_tail(t, |c| c == b':') {
             if let Some(c) = self.label.get().and_then(|re| re.captures(t)) {
                 let (l, body) = (c.get(1).expect("group"), c.get(2).expect("group"));
                 let is_source = self.source_labels.contains(&l.as_str().to_lowercase());
@@ -241,6 +263,7 @@ impl Rule for Credit {
         if covered == usize::MAX
             && kinds & SLASH != 0
             && !t.trim_end().ends_with(['.', '!', '?', '"', '”'])
+            && name_tail(t, |c| c == b'/' || c == b'|')
         {
             if let Some(c) = self.chain.get().and_then(|re| re.captures(t)) {
                 let m = c.get(1).expect("group");
