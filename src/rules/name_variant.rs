@@ -352,28 +352,10 @@ fn has_written_out_letter(w: &str) -> bool {
         .any(|p| matches!(p, b"ss" | b"ae" | b"oe" | b"ue"))
 }
 
-/// Whether all bytes of `b` are ASCII, and whether one of them is `'`: eight bytes at a time.
+/// Whether all bytes of `b` are ASCII, and whether one of them is `'`: one vectorized pass.
 fn ascii_and_quote(b: &[u8]) -> (bool, bool) {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const QUOTES: u64 = ONES * b'\'' as u64;
-    let (mut high, mut quote) = (0u64, 0u64);
-    let mut add = |x: u64| {
-        high |= x;
-        // A zero byte of `y` is a quote in `x`: the classic test for a zero byte.
-        let y = x ^ QUOTES;
-        quote |= y.wrapping_sub(ONES) & !y;
-    };
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        add(u64::from_ne_bytes([
-            c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
-        ]));
-    }
-    // The rest, padded with letters.
-    let mut last = [b'a'; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    add(u64::from_ne_bytes(last));
-    (high & (ONES * 0x80) == 0, quote & (ONES * 0x80) != 0)
+    let k = crate::matcher::byte_classes(b, |c| u8::from(c >= 0x80) | (u8::from(c == b'\'') << 1));
+    (k & 1 == 0, k & 2 != 0)
 }
 
 /// The base form of a word: possessive `'s` / `’s` / `'S` / `’S` removed.

@@ -259,14 +259,7 @@ impl RunTogether {
                     || (capitalized && cx.doc_count(stem_word) > 0))
             {
                 let split = format!("{stem_word} {}", &word[stem.len()..]);
-                out.push(
-                    Finding::new(
-                        &INFO,
-                        s.words[i].span(),
-                        format!("“{word}” looks like words run together: “{split}”"),
-                    )
-                    .with_suggestion(split),
-                );
+                out.push(fused(s, i, word, split));
                 return;
             }
         }
@@ -305,14 +298,7 @@ impl RunTogether {
             split.push_str(&word[prev..c]);
             prev = c;
         }
-        out.push(
-            Finding::new(
-                &INFO,
-                s.words[i].span(),
-                format!("“{word}” looks like words run together: “{split}”"),
-            )
-            .with_suggestion(split),
-        );
+        out.push(fused(s, i, word, split));
     }
 
     /// A camel-case fusion inside a sentence: "SpaceTravel", "KievKyiv".
@@ -372,14 +358,7 @@ impl RunTogether {
             return;
         }
         let split = parts.join(" ");
-        out.push(
-            Finding::new(
-                &INFO,
-                s.words[i].span(),
-                format!("“{word}” looks like words run together: “{split}”"),
-            )
-            .with_suggestion(split),
-        );
+        out.push(fused(s, i, word, split));
     }
 
     /// A fused word at word `i` (camel case or not), unless it is glued to punctuation or
@@ -485,6 +464,16 @@ impl RunTogether {
             .with_suggestion(suggestion),
         );
     }
+}
+
+/// The finding for word `i`, `word`, read as the words of `split`.
+fn fused(s: &Sentence<'_>, i: usize, word: &str, split: String) -> Finding {
+    Finding::new(
+        &INFO,
+        s.words[i].span(),
+        format!("“{word}” looks like words run together: “{split}”"),
+    )
+    .with_suggestion(split)
 }
 
 impl Rule for RunTogether {

@@ -468,18 +468,10 @@ fn quoted_words(s: &Sentence<'_>, target: &str) -> Vec<bool> {
     quoted
 }
 
-/// `str::is_ascii`, eight bytes at a time (the library's version compiles to a loop over
-/// single bytes here, and this runs on every sentence).
+/// `str::is_ascii`, vectorized (the library's version compiles to a loop over single bytes
+/// here, and this runs on every sentence).
 fn is_ascii(text: &str) -> bool {
-    let mut chunks = text.as_bytes().chunks_exact(8);
-    let mut high = 0u64;
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        high |= u64::from_ne_bytes(b);
-    }
-    let rest = chunks.remainder().iter().fold(0u8, |h, &b| h | b);
-    high & 0x8080_8080_8080_8080 == 0 && rest < 0x80
+    !crate::matcher::any_byte(text.as_bytes(), |b| b >= 0x80)
 }
 
 /// The dictionary key of one word, as [`key`] builds it.

@@ -1053,22 +1053,9 @@ fn dateline_end(s: &Sentence<'_>) -> Option<usize> {
     (words >= 1).then_some(dash.0 + dash.1)
 }
 
-/// True when `head` has a byte 2D ('-') or E2 (first byte of '–' and '—'); eight bytes at a
-/// time.
+/// True when `head` has a byte 2D ('-') or E2 (first byte of '–' and '—'), vectorized.
 fn has_dash_byte(head: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Some byte of `v` is zero (exact as a yes/no answer).
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES << 7) != 0;
-    let mut chunks = head.chunks_exact(8);
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        let x = u64::from_le_bytes(b);
-        if zero(x ^ (ONES * 0x2D)) || zero(x ^ (ONES * 0xE2)) {
-            return true;
-        }
-    }
-    chunks.remainder().iter().any(|&b| b == b'-' || b == 0xE2)
+    crate::matcher::any_byte(head, |b| (b == b'-') | (b == 0xE2))
 }
 
 /// The first " – ", " — " or " - " in `head`: its offset and length.
