@@ -11,6 +11,7 @@ use crate::segment::Segmenter;
 use crate::text::{self, Word};
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 use std::path::PathBuf;
 
 /// Every rule code of the specification (implemented or not), for validating `--only` and
@@ -295,24 +296,26 @@ impl Engine {
             .iter()
             .map(|s| Nfc::new(&text[s.start..s.end]))
             .collect();
-        let words: Vec<Vec<Word>> = nfcs.iter().map(|n| text::words(&n.text)).collect();
-
-        let total_words: usize = words.iter().map(Vec::len).sum();
-        let mut doc_words: FxHashMap<&str, u32> =
-            FxHashMap::with_capacity_and_hasher(total_words, Default::default());
-        for (n, ws) in nfcs.iter().zip(&words) {
-            for w in ws {
-                *doc_words.entry(w.text(&n.text)).or_insert(0) += 1;
-            }
-        }
+        // The words of all sentences in one buffer; sentence i's words (and their facts, at
+        // the same indices) are `all_words[ranges[i]]`.
+        let mut all_words: Vec<Word> = Vec::with_capacity(text.len() / 5 + 1);
+        let ranges: Vec<Range<usize>> = nfcs
+            .iter()
+            .map(|n| {
+                let start = all_words.len();
+                text::words_into(&n.text, &mut all_words);
+                start..all_words.len()
+            })
+            .collect();
+        let words: Vec<&[Word]> = ranges.iter().map(|r| &all_words[r.clone()]).collect();
         let pairs: Vec<(&str, &[Word])> = nfcs
             .iter()
             .zip(&words)
-            .map(|(n, w)| (n.text.as_ref(), w.as_slice()))
+            .map(|(n, w)| (n.text.as_ref(), *w))
             .collect();
         // Every word is lower-cased and looked up once, here; rules read the facts.
         let mut lower_text = String::with_capacity(text.len());
-        let mut facts: Vec<WordFacts> = Vec::with_capacity(total_words);
+        let mut facts: Vec<WordFacts> = Vec::with_capacity(all_words.len());
         let en = self.lex.words("en");
         for (t, w) in &pairs {
             rules::word_facts(
@@ -324,15 +327,9 @@ impl Engine {
                 |l| self.langid.function_mask(l),
             );
         }
-        let mut fact_ranges = Vec::with_capacity(words.len());
-        let mut at = 0;
-        for w in &words {
-            fact_ranges.push(at..at + w.len());
-            at += w.len();
-        }
         let hits: Vec<_> = pairs
             .iter()
-            .zip(&fact_ranges)
+            .zip(&ranges)
             .map(|((_, w), r)| LangId::hits_from_facts(w, &facts[r.clone()]))
             .collect();
         let doc_guess = self.langid.document_with(&pairs, &hits);
@@ -354,16 +351,16 @@ impl Engine {
                 let t: &str = &nfcs[i].text;
                 let g = self.langid.sentence_with(
                     t,
-                    &words[i],
+                    words[i],
                     fallback,
                     Some(hits[i]),
-                    Some((&facts[fact_ranges[i].clone()], &lower_text)),
+                    Some((&facts[ranges[i].clone()], &lower_text)),
                 );
                 Sentence {
                     index: i,
                     text: t,
-                    words: &words[i],
-                    facts: &facts[fact_ranges[i].clone()],
+                    words: words[i],
+                    facts: &facts[ranges[i].clone()],
                     lower_text: &lower_text,
                     lang: g.lang,
                     lang_confidence: g.confidence,
@@ -374,6 +371,12 @@ impl Engine {
                 }
             })
             .collect();
+        let starts = spans
+            .iter()
+            .zip(&nfcs)
+            .map(|(sp, n)| (!n.changed()).then_some(sp.start))
+            .collect();
+        let doc_words = rules::DocWords::new(text, &sentences, starts);
         let cx = Context {
             target,
             source: self.source,
@@ -392,28 +395,43 @@ impl Engine {
             .collect();
         // A rule that panics (a bug) loses its findings for that sentence or document, with a
         // message naming both; the other rules, sentences and documents go on.
-        let guard = |code: &str, sentence: Option<usize>, f: &mut dyn FnMut()| {
-            if std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).is_err() {
-                let what = sentence.map_or("the document".to_string(), |i| format!("sentence {i}"));
-                eprintln!(
-                    "mtlint: internal error in rule {code} on {}, {what}: its findings there are missing (please report)",
-                    doc.id
-                );
-            }
+        let report_panic = |code: &str, what: &str| {
+            eprintln!(
+                "mtlint: internal error in rule {code} on {}, {what}: its findings there are missing (please report)",
+                doc.id
+            );
         };
         for s in &sentences {
             let out = &mut per_sentence[s.index];
-            for r in &active {
-                guard(r.info().code, Some(s.index + 1), &mut || {
-                    r.check(s, &cx, out)
-                });
+            // One unwind guard around all the rules of a sentence (a guard per rule and sentence
+            // cost more than some rules): after a panic, the findings that rule had pushed are
+            // dropped and the rules after it run under a new guard.
+            let mut next = 0;
+            while next < active.len() {
+                let (mut at, mut mark) = (next, out.len());
+                let ok = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    for (k, r) in active.iter().enumerate().skip(next) {
+                        (at, mark) = (k, out.len());
+                        r.check(s, &cx, out);
+                    }
+                }))
+                .is_ok();
+                if ok {
+                    break;
+                }
+                out.truncate(mark);
+                report_panic(active[at].info().code, &format!("sentence {}", s.index + 1));
+                next = at + 1;
             }
         }
         let mut doc_findings: Vec<DocFinding> = Vec::new();
         for r in &active {
-            guard(r.info().code, None, &mut || {
-                r.check_document(&cx, &mut doc_findings)
-            });
+            let mark = doc_findings.len();
+            let run = || r.check_document(&cx, &mut doc_findings);
+            if std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).is_err() {
+                doc_findings.truncate(mark);
+                report_panic(r.info().code, "the document");
+            }
         }
         for df in doc_findings {
             if let Some(v) = per_sentence.get_mut(df.sentence) {
@@ -518,5 +536,92 @@ impl Engine {
             (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
         });
         findings.dedup_by(|a, b| a.code == b.code && a.span == b.span);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleInfo;
+
+    /// A rule with a bug: it reports every sentence, then panics on those that say "boom".
+    struct Buggy(&'static RuleInfo);
+
+    impl Rule for Buggy {
+        fn info(&self) -> &'static RuleInfo {
+            self.0
+        }
+        fn check(&self, s: &Sentence<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+            out.push(Finding::new(self.0, 0..1, "seen"));
+            assert!(!s.text.contains("boom"), "bug");
+        }
+    }
+
+    static BUGGY: RuleInfo = RuleInfo {
+        code: "typography",
+        severity: Severity::Minor,
+        targets: &["*"],
+        summary: "test",
+        explain: "test",
+    };
+    static AFTER: RuleInfo = RuleInfo {
+        code: "encoding",
+        severity: Severity::Minor,
+        targets: &["*"],
+        summary: "test",
+        explain: "test",
+    };
+
+    /// Reports every sentence.
+    struct Plain(&'static RuleInfo);
+
+    static LAST: RuleInfo = RuleInfo {
+        code: "credit",
+        severity: Severity::Minor,
+        targets: &["*"],
+        summary: "test",
+        explain: "test",
+    };
+
+    impl Rule for Plain {
+        fn info(&self) -> &'static RuleInfo {
+            self.0
+        }
+        fn check(&self, _s: &Sentence<'_>, _cx: &Context<'_>, out: &mut Vec<Finding>) {
+            let at = if self.0.code == "credit" { 2 } else { 1 };
+            out.push(Finding::new(self.0, at..at + 1, "seen"));
+        }
+    }
+
+    #[test]
+    fn a_panicking_rule_loses_only_its_own_findings_there() {
+        let mut engine = Engine::new(Options {
+            only: Some(vec![]),
+            ..Options::default()
+        })
+        .expect("engine");
+        engine.rules.push(Box::new(Plain(&AFTER)));
+        engine.rules.push(Box::new(Buggy(&BUGGY)));
+        engine.rules.push(Box::new(Plain(&LAST)));
+        let r = engine.analyze(&Document::new(
+            "t",
+            "It went boom today. All was calm again.",
+        ));
+        let codes = |i: usize| -> Vec<(&str, usize)> {
+            r.sentences[i]
+                .findings
+                .iter()
+                .map(|f| (f.code, f.start_byte - r.sentences[i].start_byte))
+                .collect()
+        };
+        // The sentence that made it panic keeps the other rules' findings (before and after
+        // it), not the one it pushed before panicking; the next sentence has all three.
+        assert_eq!(codes(0), vec![("encoding", 1), ("credit", 2)]);
+        assert_eq!(
+            codes(1),
+            vec![("typography", 0), ("encoding", 1), ("credit", 2)],
+            "{:?}",
+            r.sentences[1].findings
+        );
     }
 }

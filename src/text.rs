@@ -35,6 +35,12 @@ pub fn is_apostrophe(c: char) -> bool {
 /// letters does not.
 pub fn words(s: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    words_into(s, &mut out);
+    out
+}
+
+/// [`words`], appended to `out` (one buffer for the words of many sentences).
+pub fn words_into(s: &str, out: &mut Vec<Word>) {
     let mut iter = s.char_indices().peekable();
     let mut cur: Option<(usize, bool)> = None;
     while let Some((i, c)) = iter.next() {
@@ -71,7 +77,6 @@ pub fn words(s: &str) -> Vec<Word> {
             alpha,
         });
     }
-    out
 }
 
 /// True for combining marks (general categories Mn, Mc, Me), approximated by the

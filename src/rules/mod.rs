@@ -29,6 +29,7 @@ pub mod wrong_language;
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::text::Word;
 use rustc_hash::FxHashMap;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
 /// How bad a finding is. Weights follow MQM (minor 1, major 5, critical 25) and can be changed
@@ -256,8 +257,9 @@ pub struct Context<'a> {
     pub lex: &'a Lexicons,
     /// Every sentence of the document, in order.
     pub sentences: &'a [Sentence<'a>],
-    /// How often each word form (exact case) occurs in the document.
-    pub doc_words: &'a FxHashMap<&'a str, u32>,
+    /// How often each word form (exact case) occurs in the document (read it with
+    /// [`Context::doc_count`]).
+    pub doc_words: &'a (dyn WordCounts + 'a),
     /// Bilingual mode: the source text of the document.
     pub source_text: Option<&'a str>,
 }
@@ -265,7 +267,100 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// Occurrences of the exact word form in the document.
     pub fn doc_count(&self, word: &str) -> u32 {
-        self.doc_words.get(word).copied().unwrap_or(0)
+        self.doc_words.count(word)
+    }
+}
+
+/// How often a word form occurs in a document.
+pub trait WordCounts: std::fmt::Debug {
+    /// Occurrences of the exact word form.
+    fn count(&self, word: &str) -> u32;
+}
+
+/// The word counts of a document's sentences, for the rules that ask. Almost every document
+/// is asked about a few words (about ten in news), so the first questions are answered by a
+/// vectorized search of the document's text, which costs less than counting every word into a
+/// table; the table is built only for a document that keeps asking.
+#[derive(Debug)]
+pub struct DocWords<'a> {
+    sentences: &'a [Sentence<'a>],
+    /// The document's text and each sentence's byte offset in it, or `None` for a sentence
+    /// whose text is not the document's (normalization changed it).
+    text: &'a str,
+    starts: Vec<Option<usize>>,
+    scans_left: Cell<u32>,
+    counts: OnceCell<FxHashMap<&'a str, u32>>,
+}
+
+impl<'a> DocWords<'a> {
+    /// Counts for these sentences, not yet counted; `starts[i]` is the byte offset of sentence
+    /// `i`'s text in `text`, when its text is that slice of `text` unchanged.
+    pub fn new(text: &'a str, sentences: &'a [Sentence<'a>], starts: Vec<Option<usize>>) -> Self {
+        DocWords {
+            sentences,
+            text,
+            starts,
+            scans_left: Cell::new(32),
+            counts: OnceCell::new(),
+        }
+    }
+
+    /// Occurrences found by searching the text: a match counts where a word of its sentence
+    /// starts and ends exactly there.
+    fn search(&self, word: &str) -> u32 {
+        let finder = memchr::memmem::Finder::new(word);
+        let is_word = |s: &Sentence<'_>, at: usize| {
+            s.words
+                .binary_search_by_key(&at, |w| w.start)
+                .is_ok_and(|i| s.words[i].end == at + word.len())
+        };
+        let mut n = 0;
+        // Sentences kept as they are in the document: one search over the whole text.
+        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(self.sentences.len());
+        for (i, (s, start)) in self.sentences.iter().zip(&self.starts).enumerate() {
+            match start {
+                Some(b) => kept.push((*b, i)),
+                None => {
+                    let t = s.text.as_bytes();
+                    n += finder.find_iter(t).filter(|&at| is_word(s, at)).count() as u32;
+                }
+            }
+        }
+        for at in finder.find_iter(self.text.as_bytes()) {
+            let k = kept.partition_point(|&(b, _)| b <= at);
+            if k == 0 {
+                continue;
+            }
+            let (b, i) = kept[k - 1];
+            let s = &self.sentences[i];
+            if at + word.len() <= b + s.text.len() && is_word(s, at - b) {
+                n += 1;
+            }
+        }
+        n
+    }
+}
+
+impl WordCounts for DocWords<'_> {
+    fn count(&self, word: &str) -> u32 {
+        if word.is_empty() {
+            return 0;
+        }
+        if self.counts.get().is_none() && self.scans_left.get() > 0 {
+            self.scans_left.set(self.scans_left.get() - 1);
+            return self.search(word);
+        }
+        let counts = self.counts.get_or_init(|| {
+            let n = self.sentences.iter().map(|s| s.words.len()).sum();
+            let mut m = FxHashMap::with_capacity_and_hasher(n, Default::default());
+            for s in self.sentences {
+                for w in s.words {
+                    *m.entry(w.text(s.text)).or_insert(0) += 1;
+                }
+            }
+            m
+        });
+        counts.get(word).copied().unwrap_or(0)
     }
 }
 
@@ -315,4 +410,68 @@ const RULES: [Build; 17] = [
 /// Static descriptions of every rule code, including those without an implementation yet.
 pub fn catalogue(lex: &Lexicons) -> Result<Vec<&'static RuleInfo>, LexiconError> {
     Ok(registry(lex)?.iter().map(|r| r.info()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::words;
+
+    /// Counts of `probes` from the search (the first 32 questions) and from the table (the
+    /// rest), for a document made of `parts`: `(sentence text, kept as in the document)`.
+    fn counts(parts: &[(&str, bool)], probes: &[&str]) -> Vec<(u32, u32)> {
+        let mut doc = String::new();
+        let mut starts = Vec::new();
+        let texts: Vec<String> = parts.iter().map(|(t, _)| t.to_string()).collect();
+        for (t, kept) in parts {
+            starts.push(kept.then_some(doc.len()));
+            // A changed sentence stands in the document in another form.
+            doc.push_str(if *kept { t } else { "Xx xx." });
+            doc.push(' ');
+        }
+        let ws: Vec<Vec<Word>> = texts.iter().map(|t| words(t)).collect();
+        let sentences: Vec<Sentence<'_>> = texts
+            .iter()
+            .zip(&ws)
+            .enumerate()
+            .map(|(index, (t, w))| Sentence {
+                index,
+                text: t,
+                words: w,
+                facts: &[],
+                lower_text: "",
+                lang: "en",
+                lang_confidence: 1.0,
+                lang_detected: false,
+                line_start: index == 0,
+                line_end: false,
+                paragraph_end: false,
+            })
+            .collect();
+        let searched = DocWords::new(&doc, &sentences, starts.clone());
+        let tabled = DocWords::new(&doc, &sentences, starts);
+        tabled.scans_left.set(0);
+        probes
+            .iter()
+            .map(|p| (searched.count(p), tabled.count(p)))
+            .collect()
+    }
+
+    #[test]
+    fn document_word_counts_are_whole_words_of_every_sentence() {
+        let parts = [
+            ("Merkel met Merkels' aides in Berlin.", true),
+            ("Angela Merkel said so.", true),
+            ("Mehr zu Merkel: Café Müller.", false),
+            ("Merkel", true),
+        ];
+        let probes = [
+            "Merkel", "Merkels", "erkel", "Berlin", "Café", "Xx", "said so", "M",
+        ];
+        let got = counts(&parts, &probes);
+        let want = [4, 1, 0, 1, 1, 0, 0, 0];
+        for ((p, (searched, tabled)), w) in probes.iter().zip(got).zip(want) {
+            assert_eq!((searched, tabled), (w, w), "{p}");
+        }
+    }
 }
