@@ -445,7 +445,7 @@ impl Engine {
         for (i, sp) in spans.iter().enumerate() {
             let gap = &text[byte_pos..sp.start];
             char_pos += text::char_len(gap);
-            line += gap.bytes().filter(|&b| b == b'\n').count();
+            line += memchr::memchr_iter(b'\n', gap.as_bytes()).count();
             let original = &text[sp.start..sp.end];
             let s = &sentences[i];
             let mut findings = std::mem::take(&mut per_sentence[i]);
@@ -493,7 +493,7 @@ impl Engine {
                 text: s.text.to_string(),
             });
             char_pos += n_chars;
-            line += original.bytes().filter(|&b| b == b'\n').count();
+            line += memchr::memchr_iter(b'\n', original.as_bytes()).count();
             byte_pos = sp.end;
         }
         let score = self

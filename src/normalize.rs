@@ -15,12 +15,32 @@ pub struct Nfc<'a> {
     map: Option<Vec<(usize, usize)>>,
 }
 
+/// True when every character is one that is NFC on its own and never composes with what
+/// follows: below U+0300 (ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers) or
+/// U+2002–U+203F (spaces, dashes, quotation marks, ellipsis). Read from the UTF-8 lead bytes,
+/// without decoding: most news sentences are settled here.
+fn common_nfc(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x00..=0x7F => i += 1,
+            0xC2..=0xCB => i += 2,
+            0xE2 if b.get(i + 1) == Some(&0x80) && b.get(i + 2).is_some_and(|&c| c >= 0x82) => {
+                i += 3
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
 impl<'a> Nfc<'a> {
     /// Normalizes `s` to NFC. Text is normalized in groups (a starter and the combining marks
     /// after it), which equals whole-text NFC except for the rare compositions of two starters
     /// (conjoining Hangul jamo), kept as they are.
     pub fn new(s: &'a str) -> Self {
-        if s.is_ascii() || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        if s.is_ascii() || common_nfc(s.as_bytes()) || is_nfc_quick(s.chars()) == IsNormalized::Yes
+        {
             return Nfc {
                 text: Cow::Borrowed(s),
                 map: None,
@@ -82,6 +102,37 @@ impl<'a> Nfc<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_fast_path_takes_only_characters_that_are_nfc_alone() {
+        // Every character the fast path accepts is NFC by the crate's own tables and has
+        // combining class 0 (so no sequence of them can compose or reorder).
+        let accepted = (0u32..0x300)
+            .chain(0x2002..0x2040)
+            .filter_map(char::from_u32);
+        for c in accepted {
+            let mut buf = [0u8; 4];
+            let enc = c.encode_utf8(&mut buf);
+            assert!(
+                common_nfc(enc.as_bytes()),
+                "{c:?} should take the fast path"
+            );
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+        // And it refuses its neighbours: combining marks, U+2000/U+2001 (singletons) and
+        // anything from U+2040 on in that block.
+        for c in [
+            '\u{300}', '\u{2000}', '\u{2001}', '\u{2040}', '\u{2126}', 'ä',
+        ] {
+            let d: String = if c == 'ä' {
+                "a\u{308}".into()
+            } else {
+                c.to_string()
+            };
+            assert!(!common_nfc(d.as_bytes()), "{d:?}");
+        }
+    }
 
     #[test]
     fn ascii_is_borrowed() {
