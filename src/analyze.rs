@@ -371,12 +371,12 @@ impl Engine {
                 }
             })
             .collect();
-        let starts = spans
+        let starts: Vec<Option<usize>> = spans
             .iter()
             .zip(&nfcs)
             .map(|(sp, n)| (!n.changed()).then_some(sp.start))
             .collect();
-        let doc_words = rules::DocWords::new(text, &sentences, starts);
+        let doc_words = rules::DocWords::new(text, &sentences, &starts);
         let cx = Context {
             target,
             source: self.source,

@@ -115,6 +115,27 @@ pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Appends [`lower`]`(w)` to `out`, without a temporary string (except for a capital sigma,
+/// whose lower case depends on its place in the word).
+pub fn lower_into(w: &str, out: &mut String) {
+    let start = out.len();
+    out.push_str(w);
+    match ascii_upper(w.as_bytes()) {
+        Some(true) => out[start..].make_ascii_lowercase(),
+        Some(false) => {}
+        None if w.chars().any(char::is_uppercase) => {
+            out.truncate(start);
+            if w.contains('Σ') {
+                out.push_str(&w.to_lowercase());
+            } else {
+                // `str::to_lowercase` maps every other character on its own.
+                out.extend(w.chars().flat_map(char::to_lowercase));
+            }
+        }
+        None => {}
+    }
+}
+
 /// For ASCII bytes, whether any of them is an upper-case letter; `None` when some byte is not
 /// ASCII. One branch-free pass: words are short, and this runs for most words.
 fn ascii_upper(b: &[u8]) -> Option<bool> {
@@ -184,6 +205,25 @@ mod tests {
         let w = words("abc a1");
         assert!(w[0].alpha);
         assert!(!w[1].alpha);
+    }
+
+    #[test]
+    fn lower_into_appends_what_lower_gives() {
+        let mut out = String::from("x");
+        for w in [
+            "Moskau",
+            "plain",
+            "ÉLAN",
+            "İstanbul",
+            "ΣΊΣΥΦΟΣ",
+            "Straße",
+            "ǅemal",
+            "NATO",
+        ] {
+            let before = out.len();
+            lower_into(w, &mut out);
+            assert_eq!(&out[before..], lower(w), "{w}");
+        }
     }
 
     #[test]

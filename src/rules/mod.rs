@@ -233,7 +233,7 @@ pub fn word_facts(
             (base + w.start, base + w.end)
         } else {
             let start = lower_text.len();
-            lower_text.push_str(&crate::text::lower(w.text(text)));
+            crate::text::lower_into(w.text(text), lower_text);
             (start, lower_text.len())
         };
         let l = &lower_text[start..end];
@@ -284,10 +284,12 @@ pub trait WordCounts: std::fmt::Debug {
 #[derive(Debug)]
 pub struct DocWords<'a> {
     sentences: &'a [Sentence<'a>],
-    /// The document's text and each sentence's byte offset in it, or `None` for a sentence
-    /// whose text is not the document's (normalization changed it).
     text: &'a str,
-    starts: Vec<Option<usize>>,
+    /// `(byte offset in text, sentence index)` of the sentences whose text is the document's
+    /// own, in order.
+    kept: Vec<(usize, usize)>,
+    /// The other sentences (normalization changed their text).
+    changed: Vec<usize>,
     scans_left: Cell<u32>,
     counts: OnceCell<FxHashMap<&'a str, u32>>,
 }
@@ -295,11 +297,20 @@ pub struct DocWords<'a> {
 impl<'a> DocWords<'a> {
     /// Counts for these sentences, not yet counted; `starts[i]` is the byte offset of sentence
     /// `i`'s text in `text`, when its text is that slice of `text` unchanged.
-    pub fn new(text: &'a str, sentences: &'a [Sentence<'a>], starts: Vec<Option<usize>>) -> Self {
+    pub fn new(text: &'a str, sentences: &'a [Sentence<'a>], starts: &[Option<usize>]) -> Self {
+        let mut kept = Vec::with_capacity(sentences.len());
+        let mut changed = Vec::new();
+        for (i, start) in starts.iter().enumerate().take(sentences.len()) {
+            match start {
+                Some(b) => kept.push((*b, i)),
+                None => changed.push(i),
+            }
+        }
         DocWords {
             sentences,
             text,
-            starts,
+            kept,
+            changed,
             scans_left: Cell::new(32),
             counts: OnceCell::new(),
         }
@@ -315,23 +326,20 @@ impl<'a> DocWords<'a> {
                 .is_ok_and(|i| s.words[i].end == at + word.len())
         };
         let mut n = 0;
-        // Sentences kept as they are in the document: one search over the whole text.
-        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(self.sentences.len());
-        for (i, (s, start)) in self.sentences.iter().zip(&self.starts).enumerate() {
-            match start {
-                Some(b) => kept.push((*b, i)),
-                None => {
-                    let t = s.text.as_bytes();
-                    n += finder.find_iter(t).filter(|&at| is_word(s, at)).count() as u32;
-                }
-            }
+        for &i in &self.changed {
+            let s = &self.sentences[i];
+            n += finder
+                .find_iter(s.text.as_bytes())
+                .filter(|&at| is_word(s, at))
+                .count() as u32;
         }
+        // The other sentences: one search over the whole text.
         for at in finder.find_iter(self.text.as_bytes()) {
-            let k = kept.partition_point(|&(b, _)| b <= at);
+            let k = self.kept.partition_point(|&(b, _)| b <= at);
             if k == 0 {
                 continue;
             }
-            let (b, i) = kept[k - 1];
+            let (b, i) = self.kept[k - 1];
             let s = &self.sentences[i];
             if at + word.len() <= b + s.text.len() && is_word(s, at - b) {
                 n += 1;
@@ -448,8 +456,8 @@ mod tests {
                 paragraph_end: false,
             })
             .collect();
-        let searched = DocWords::new(&doc, &sentences, starts.clone());
-        let tabled = DocWords::new(&doc, &sentences, starts);
+        let searched = DocWords::new(&doc, &sentences, &starts);
+        let tabled = DocWords::new(&doc, &sentences, &starts);
         tabled.scans_left.set(0);
         probes
             .iter()
