@@ -441,11 +441,17 @@ impl Engine {
 
         // Offsets: walk the document once, counting characters and lines.
         let mut reports = Vec::with_capacity(sentences.len());
-        let (mut char_pos, mut byte_pos, mut line) = (0usize, 0usize, 1usize);
+        let (mut char_pos, mut byte_pos) = (0usize, 0usize);
+        // The line of a sentence: 1 + the line breaks before it (found in one search).
+        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+        let mut breaks_before = 0;
         for (i, sp) in spans.iter().enumerate() {
             let gap = &text[byte_pos..sp.start];
             char_pos += text::char_len(gap);
-            line += memchr::memchr_iter(b'\n', gap.as_bytes()).count();
+            while breaks.get(breaks_before).is_some_and(|&b| b < sp.start) {
+                breaks_before += 1;
+            }
+            let line = 1 + breaks_before;
             let original = &text[sp.start..sp.end];
             let s = &sentences[i];
             let mut findings = std::mem::take(&mut per_sentence[i]);
@@ -493,7 +499,6 @@ impl Engine {
                 text: s.text.to_string(),
             });
             char_pos += n_chars;
-            line += memchr::memchr_iter(b'\n', original.as_bytes()).count();
             byte_pos = sp.end;
         }
         let score = self
