@@ -29,7 +29,7 @@ pub mod wrong_language;
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::text::Word;
 use rustc_hash::FxHashMap;
-use std::cell::{Cell, OnceCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::ops::Range;
 
 /// How bad a finding is. Weights follow MQM (minor 1, major 5, critical 25) and can be changed
@@ -291,6 +291,8 @@ pub struct DocWords<'a> {
     /// The other sentences (normalization changed their text).
     changed: Vec<usize>,
     scans_left: Cell<u32>,
+    /// Words already searched for, with their counts (rules ask about the same names).
+    answers: RefCell<Vec<(Box<str>, u32)>>,
     counts: OnceCell<FxHashMap<&'a str, u32>>,
 }
 
@@ -312,6 +314,7 @@ impl<'a> DocWords<'a> {
             kept,
             changed,
             scans_left: Cell::new(32),
+            answers: RefCell::new(Vec::new()),
             counts: OnceCell::new(),
         }
     }
@@ -354,9 +357,16 @@ impl WordCounts for DocWords<'_> {
         if word.is_empty() {
             return 0;
         }
-        if self.counts.get().is_none() && self.scans_left.get() > 0 {
-            self.scans_left.set(self.scans_left.get() - 1);
-            return self.search(word);
+        if self.counts.get().is_none() {
+            if let Some(&(_, n)) = self.answers.borrow().iter().find(|(w, _)| **w == *word) {
+                return n;
+            }
+            if self.scans_left.get() > 0 {
+                self.scans_left.set(self.scans_left.get() - 1);
+                let n = self.search(word);
+                self.answers.borrow_mut().push((word.into(), n));
+                return n;
+            }
         }
         let counts = self.counts.get_or_init(|| {
             let n = self.sentences.iter().map(|s| s.words.len()).sum();
