@@ -80,7 +80,10 @@ pub struct Guess {
 /// Language identifier built from the function-word lexicons.
 #[derive(Debug)]
 pub struct LangId {
-    /// For each lower-case function word, a bit per language of [`LANGS`].
+    /// For each lower-case function word of at most [`SHORT`] bytes, a bit per language of
+    /// [`LANGS`].
+    short: ShortWords,
+    /// The same for the longer function words.
     function: FxHashMap<String, u16>,
     /// Byte length of the longest function word.
     function_max_len: usize,
@@ -110,10 +113,18 @@ const STRONG_MARGIN: f64 = 1.2;
 impl LangId {
     /// Builds the identifier.
     pub fn new(lex: &'static Lexicons) -> Self {
+        let sets = LANGS.map(|l| lex.function_words(l));
+        let mut short = ShortWords::with_capacity(sets.iter().map(|s| s.len()).sum());
         let mut function: FxHashMap<String, u16> = FxHashMap::default();
-        for (i, l) in LANGS.iter().enumerate() {
-            for w in lex.function_words(l) {
-                *function.entry(w.clone()).or_insert(0) |= 1 << i;
+        let mut function_max_len = 0;
+        for (i, set) in sets.iter().enumerate() {
+            for w in *set {
+                function_max_len = function_max_len.max(w.len());
+                if w.len() <= SHORT {
+                    short.add(w.as_bytes(), 1 << i);
+                } else {
+                    *function.entry(w.clone()).or_insert(0) |= 1 << i;
+                }
             }
         }
         let allow = whatlang::Detector::with_allowlist(
@@ -123,8 +134,9 @@ impl LangId {
                 .collect(),
         );
         LangId {
-            function_max_len: function.keys().map(String::len).max().unwrap_or(0),
+            short,
             function,
+            function_max_len,
             allow,
             lex,
         }
@@ -135,14 +147,9 @@ impl LangId {
         let mut n = 0;
         for w in words.iter().filter(|w| w.alpha).take(limit) {
             n += 1;
-            let t = w.text(text);
-            let mask = crate::text::with_lower(t, |l| self.function.get(l).copied());
-            if let Some(m) = mask {
-                for (i, h) in hits.iter_mut().enumerate() {
-                    if m & (1 << i) != 0 {
-                        *h += 1;
-                    }
-                }
+            let m = crate::text::with_lower(w.text(text), |l| self.function_mask(l));
+            for (i, h) in hits.iter_mut().enumerate() {
+                *h += u32::from(m >> i) & 1;
             }
         }
         (hits, n)
@@ -151,8 +158,13 @@ impl LangId {
     /// The languages of which the lower-case word is a function word (bit `k` for `LANGS[k]`).
     pub fn function_mask(&self, lower: &str) -> u16 {
         // Most words are longer than any function word: no hash needed for them.
-        if lower.len() > self.function_max_len {
+        let n = lower.len();
+        if n > self.function_max_len {
             return 0;
+        }
+        // Every function word of at most SHORT bytes is in the table, every longer one in the map.
+        if n <= SHORT {
+            return self.short.get(lower.as_bytes());
         }
         self.function.get(lower).copied().unwrap_or(0)
     }
@@ -161,13 +173,17 @@ impl LangId {
     pub fn hits_from_facts(words: &[Word], facts: &[crate::rules::WordFacts]) -> Hits {
         let mut per_lang = [0u32; LANGS.len()];
         let mut n = 0;
-        for (_, f) in words.iter().zip(facts).filter(|(w, _)| w.alpha) {
-            n += 1;
-            let m = f.function;
-            if m != 0 {
-                for (i, h) in per_lang.iter_mut().enumerate() {
-                    *h += u32::from(m >> i) & 1;
-                }
+        // Up to 255 words at a time, one byte-wide counter per language in one u64 (see
+        // SPREAD): a count cannot pass 255 inside a chunk, so no lane carries into the next.
+        for (ws, fs) in words.chunks(255).zip(facts.chunks(255)) {
+            let mut lanes = 0u64;
+            for (w, f) in ws.iter().zip(fs) {
+                let alpha = u64::from(w.alpha);
+                lanes += SPREAD[usize::from(f.function & 0xFF)] * alpha;
+                n += alpha as usize;
+            }
+            for (i, h) in per_lang.iter_mut().enumerate() {
+                *h += (lanes >> (8 * i)) as u32 & 0xFF;
             }
         }
         Hits { per_lang, words: n }
@@ -530,6 +546,121 @@ fn outside_quotes(text: &str, words: &[Word]) -> Vec<Word> {
         .collect()
 }
 
+/// Longest function word, in bytes, kept in [`ShortWords`] (longer ones: a hash map).
+const SHORT: usize = 16;
+
+// One byte lane per language in SPREAD's u64.
+const _: () = assert!(LANGS.len() == 8);
+
+/// Byte `k` of `SPREAD[m]` is bit `k` of `m`: adding `SPREAD[mask]` counts a word for each of
+/// its languages at once.
+const SPREAD: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut m = 0;
+    while m < 256 {
+        let mut k = 0;
+        while k < 8 {
+            t[m] |= ((m as u64 >> k) & 1) << (8 * k);
+            k += 1;
+        }
+        m += 1;
+    }
+    t
+};
+
+/// The function words of at most [`SHORT`] bytes with their language bits: an open-addressing
+/// table keyed by the word's bytes as two little-endian numbers and its length (no string
+/// hashing or comparison for the words of a text, most of which are short).
+#[derive(Debug)]
+struct ShortWords {
+    slots: Vec<Slot>,
+    /// 64 minus log2 of the number of slots.
+    shift: u32,
+}
+
+/// A word of [`ShortWords`]; `mask == 0`: an empty slot (a stored word has a language).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    len: usize,
+    mask: u16,
+}
+
+impl ShortWords {
+    /// A table for up to `n` words, at most a quarter full.
+    fn with_capacity(n: usize) -> Self {
+        let size = (4 * n).next_power_of_two().max(16);
+        ShortWords {
+            slots: vec![Slot::default(); size],
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// The slot of the word with key `(lo, hi, len)`, or the empty slot where it would go.
+    fn find(&self, lo: u64, hi: u64, len: usize) -> usize {
+        let mix = (lo ^ hi.rotate_left(32) ^ len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mask = self.slots.len() - 1;
+        let mut i = (mix >> self.shift) as usize;
+        loop {
+            let s = &self.slots[i];
+            if s.mask == 0 || (s.lo == lo && s.hi == hi && s.len == len) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Adds language bits `mask` (not 0) to the word `w` (at most SHORT bytes).
+    fn add(&mut self, w: &[u8], mask: u16) {
+        let (lo, hi) = key(w);
+        let i = self.find(lo, hi, w.len());
+        let s = &mut self.slots[i];
+        *s = Slot {
+            lo,
+            hi,
+            len: w.len(),
+            mask: s.mask | mask,
+        };
+    }
+
+    /// The language bits of the word `w` (at most SHORT bytes); 0 when it is none's.
+    #[inline]
+    fn get(&self, w: &[u8]) -> u16 {
+        let (lo, hi) = key(w);
+        self.slots[self.find(lo, hi, w.len())].mask
+    }
+}
+
+/// The bytes of a word of at most 16 bytes as two little-endian numbers, zeros past its end
+/// (with its length, the key says which word it is).
+#[inline]
+fn key(w: &[u8]) -> (u64, u64) {
+    match w.split_first_chunk::<8>() {
+        Some((lo, rest)) => (u64::from_le_bytes(*lo), load_le(rest)),
+        None => (load_le(w), 0),
+    }
+}
+
+/// Up to eight bytes as a little-endian number, by (at most three) overlapping loads: the
+/// overlapping bytes are the same bytes, so or-ing them changes nothing.
+#[inline]
+fn load_le(b: &[u8]) -> u64 {
+    let n = b.len();
+    match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        (Some(&first), Some(&last)) => {
+            u64::from(u32::from_le_bytes(first))
+                | u64::from(u32::from_le_bytes(last)) << (8 * (n - 4))
+        }
+        _ if n > 0 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        _ => 0,
+    }
+}
+
 fn top2(h: &[u32]) -> (usize, usize) {
     let mut idx: Vec<usize> = (0..h.len()).collect();
     idx.sort_by_key(|&i| (std::cmp::Reverse(h[i]), i));
@@ -677,6 +808,41 @@ mod tests {
             "en",
         );
         assert_eq!(g.lang, "de");
+    }
+
+    #[test]
+    fn function_mask_matches_the_word_lists() {
+        let lex = Lexicons::builtin();
+        let id = LangId::new(lex);
+        let mask = |w: &str| {
+            LANGS
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| lex.function_words(l).contains(w))
+                .fold(0u16, |m, (i, _)| m | 1 << i)
+        };
+        let mut n = 0;
+        for l in LANGS {
+            for w in lex.function_words(l) {
+                assert_eq!(id.function_mask(w), mask(w), "{w}");
+                // Prefixes, extensions and padded forms are other words (mostly none).
+                for v in [
+                    format!("{w}\0"),
+                    format!("{w}s"),
+                    format!("x{w}"),
+                    w.chars().skip(1).collect(),
+                    w.chars()
+                        .take(w.chars().count().saturating_sub(1))
+                        .collect(),
+                ] {
+                    assert_eq!(id.function_mask(&v), mask(&v), "{v:?}");
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 500);
+        assert_eq!(id.function_mask(""), mask(""));
+        assert_eq!(id.function_mask("government"), 0);
     }
 
     #[test]
