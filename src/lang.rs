@@ -195,7 +195,8 @@ impl LangId {
         while start < len {
             let end = len.min(start + 255);
             let mut lanes = 0u64;
-            for (w, f) in words[start..end].iter().zip(&facts[start..end]) {
+            for i in start..end {
+                let (w, f) = (&words[i], &facts[i]);
                 let alpha = u64::from(w.alpha);
                 lanes += SPREAD[usize::from(f.function & 0xFF)] * alpha;
                 n += alpha as usize;
@@ -325,17 +326,20 @@ impl LangId {
         } else {
             quote_marks(text).next().is_some()
         };
-        let (rest, inside) = if quoted {
+        // (The words inside quotations of a sentence of at most 64 words, found once.)
+        let inside = (quoted && words.len() <= 64).then(|| inside_quotes(text, words));
+        let outside = Judged { inside, ..outside };
+        let rest = if quoted {
             self.judged_hits(&outside)
         } else {
-            (([0; LANGS.len()], 0), None)
+            ([0; LANGS.len()], 0)
         };
         let (sel, (hits, n)) = if rest.1 >= MIN_WORDS {
-            (Judged { inside, ..outside }, rest)
+            (outside, rest)
         } else {
             let hits = match pre {
                 Some(p) => (p.per_lang, p.words),
-                None => self.judged_hits(&all).0,
+                None => self.judged_hits(&all),
             };
             (all, hits)
         };
@@ -373,19 +377,13 @@ impl LangId {
     }
 
     /// Function-word hits of the words judged (from their facts or looked up) and their
-    /// number; and, for a sentence of at most 64 words, [`Judged::inside`] (the words left
-    /// out).
-    fn judged_hits(&self, sel: &Judged<'_>) -> (([u32; LANGS.len()], usize), Option<u64>) {
+    /// number.
+    fn judged_hits(&self, sel: &Judged<'_>) -> ([u32; LANGS.len()], usize) {
         let mut hits = [0u32; LANGS.len()];
         let mut n = 0;
         // Byte-wide counters as in hits_from_facts, added up every 255 words.
         let mut lanes = 0u64;
-        let mut judged = 0u64;
-        for (i, w) in sel.iter() {
-            judged |= 1u64.checked_shl(i as u32).unwrap_or(0);
-            if !w.alpha {
-                continue;
-            }
+        for (i, w) in sel.iter().filter(|(_, w)| w.alpha) {
             lanes += SPREAD[usize::from(sel.function(self, i, w) & 0xFF)];
             n += 1;
             if n % 255 == 0 {
@@ -393,17 +391,19 @@ impl LangId {
             }
         }
         unpack(lanes, &mut hits);
-        ((hits, n), (sel.words.len() <= 64).then_some(!judged))
+        (hits, n)
     }
 
     /// True when most lower-case words of the sentence (names aside) are missing from the
     /// document language's word list: a sentence in a neighbouring language that shares its
     /// function words ("le", "un", "a" are Spanish and French).
     fn unknown_words(&self, sel: &Judged<'_>, d: usize) -> bool {
-        if sel.outside {
-            self.unknown_among(sel, d, sel.iter())
-        } else {
-            self.unknown_among(sel, d, sel.words.iter().enumerate())
+        match sel.facts {
+            Some((facts, lower)) if d == EN && !sel.outside => {
+                unknown_english(sel.text, sel.words, facts, lower, self.lex.words("en"))
+            }
+            _ if sel.outside => self.unknown_among(sel, d, sel.iter()),
+            _ => self.unknown_among(sel, d, sel.words.iter().enumerate()),
         }
     }
 
@@ -648,28 +648,23 @@ struct Judged<'a> {
     /// The words' facts and the lower-case text they point into, when given.
     facts: Option<(&'a [crate::rules::WordFacts], &'a str)>,
     outside: bool,
-    /// With `outside`, once found: bit `i` set when word `i` is inside a quotation.
+    /// With `outside`, once found ([`inside_quotes`] of a sentence of at most 64 words): bit
+    /// `i` set when word `i` is inside a quotation.
     inside: Option<u64>,
 }
 
 impl<'a> Judged<'a> {
     /// The words with their indices.
-    fn iter(&self) -> Outside<'a, impl Iterator<Item = (usize, usize)> + Clone + 'a> {
-        // The quotations are looked for unless the words inside them are known.
-        let scan = self.outside && self.inside.is_none();
-        let spans = quote_spans(if scan { self.text } else { "" });
-        let mut first = spans.clone();
+    fn iter(&self) -> Outside<'a> {
         Outside {
-            words: self.words.iter().enumerate(),
-            span: first.next(),
-            spans: first,
-            all: spans,
-            end: 0,
-            inside: if self.outside {
-                self.inside.unwrap_or(0)
-            } else {
-                0
+            text: self.text,
+            words: self.words,
+            next: 0,
+            inside: match (self.outside, self.inside) {
+                (false, _) => Some(0),
+                (true, known) => known,
             },
+            block: 0,
         }
     }
 
@@ -692,48 +687,52 @@ impl<'a> Judged<'a> {
     }
 }
 
-/// Iterator of [`Judged::iter`]: the words, less those inside a quotation of `spans`.
+/// Iterator of [`Judged::iter`]: the words, less those inside a quotation.
 #[derive(Clone)]
-struct Outside<'a, S> {
-    words: std::iter::Enumerate<std::slice::Iter<'a, Word>>,
-    /// The quotations (opening and closing mark) after `span`, in order.
-    spans: S,
-    /// The first quotation that does not close before the end of the last word looked at.
-    span: Option<(usize, usize)>,
-    /// All quotations, to start again when a word ends before the last one did.
-    all: S,
-    /// End of the last word looked at.
-    end: usize,
-    /// Bit `i`: word `i` is inside a quotation (see [`Judged::inside`]).
-    inside: u64,
+struct Outside<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    /// Index of the next word.
+    next: usize,
+    /// Bit `i`: word `i` is left out; `None`: found 64 words at a time ([`inside_quotes`]).
+    inside: Option<u64>,
+    /// [`inside_quotes`] of the 64 words from `next` rounded down to a multiple of 64.
+    block: u64,
 }
 
-impl<'a, S: Iterator<Item = (usize, usize)> + Clone> Iterator for Outside<'a, S> {
+impl<'a> Iterator for Outside<'a> {
     type Item = (usize, &'a Word);
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let (i, w) = self.words.next()?;
-            if i < 64 && (self.inside >> i) & 1 != 0 {
-                continue;
-            }
-            if w.end < self.end {
-                self.spans = self.all.clone();
-                self.span = self.spans.next();
-            }
-            self.end = w.end;
-            // Quotations are ordered and apart, and the words' ends do not decrease: one that
-            // closes before this word ends holds neither it nor a later word; after the first
-            // that does not, every quotation opens after the word ends. So only that first one
-            // can hold the word (open before it starts, close after it ends).
-            while self.span.is_some_and(|(_, close)| close < w.end) {
-                self.span = self.spans.next();
-            }
-            if !self.span.is_some_and(|(open, _)| open < w.start) {
+            let i = self.next;
+            let w = self.words.get(i)?;
+            self.next += 1;
+            let left_out = match self.inside {
+                Some(mask) => i < 64 && (mask >> i) & 1 != 0,
+                None => {
+                    if i % 64 == 0 {
+                        let end = self.words.len().min(i + 64);
+                        self.block = inside_quotes(self.text, &self.words[i..end]);
+                    }
+                    (self.block >> (i % 64)) & 1 != 0
+                }
+            };
+            if !left_out {
                 return Some((i, w));
             }
         }
     }
+}
+
+/// Bit `i` set when `words[i]` (at most 64 words) is inside a quotation of the text: opens
+/// before it starts and closes after it ends.
+fn inside_quotes(text: &str, words: &[Word]) -> u64 {
+    quote_spans(text).fold(0, |mask, (open, close)| {
+        words.iter().enumerate().fold(mask, |m, (i, w)| {
+            m | u64::from(open < w.start && w.end <= close) << i
+        })
+    })
 }
 
 /// The quotation marks of the text (« », „ “ ”, "), each with the byte offset where it
@@ -797,6 +796,58 @@ const SPREAD: [u64; 256] = {
     t
 };
 
+/// [`LangId::unknown_words`] for all words of an English sentence with their facts (`en`: the
+/// English list, whose counts the facts hold): most sentences, in one tight loop.
+fn unknown_english(
+    text: &str,
+    words: &[Word],
+    facts: &[crate::rules::WordFacts],
+    lower: &str,
+    en: &crate::lexicon::WordFreq,
+) -> bool {
+    if en.is_empty() {
+        return false;
+    }
+    let (bytes, lower) = (text.as_bytes(), lower.as_bytes());
+    let (mut seen, mut unknown, mut looked) = (0usize, 0usize, 0usize);
+    let n = words.len().min(facts.len());
+    for i in 0..n {
+        let (w, f) = (&words[i], &facts[i]);
+        if !w.alpha {
+            continue;
+        }
+        if looked == 16 {
+            break;
+        }
+        looked += 1;
+        // (A word ending before it starts fails below, where Word::text fails.)
+        if w.end.wrapping_sub(w.start) < 4 {
+            continue;
+        }
+        let t = &bytes[w.start..w.end];
+        // The first letter's case, from its byte when it is ASCII (most words).
+        if t[0].is_ascii_uppercase()
+            || (!t[0].is_ascii() && w.text(text).starts_with(char::is_uppercase))
+        {
+            continue;
+        }
+        seen += 1;
+        // The English count was looked up for the lower-case form, which is the word itself
+        // when it has no capital.
+        let known = match lower.get(f.lower_start..f.lower_end) {
+            Some(l) if same_bytes(l, t) => f.en > 0,
+            _ => en.contains(w.text(text)),
+        };
+        unknown += usize::from(!known);
+        // Even were every word left (at most 16 - looked, and no more than the sentence has
+        // after this one) seen and unknown, they would not be the majority: no.
+        if 2 * unknown + (16 - looked).min(n - i - 1) <= seen {
+            return false;
+        }
+    }
+    seen >= 3 && unknown * 2 > seen
+}
+
 /// `a == b`, without a call for slices of four to eight bytes (most words): their first four
 /// and last four bytes are all their bytes.
 #[inline]
@@ -815,8 +866,9 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// Adds the byte-wide counters of `lanes` (see [`SPREAD`]) to the counts per language.
 #[inline]
 fn unpack(lanes: u64, per_lang: &mut [u32; LANGS.len()]) {
-    for (i, h) in per_lang.iter_mut().enumerate() {
-        *h += (lanes >> (8 * i)) as u32 & 0xFF;
+    let counts = lanes.to_le_bytes().map(u32::from);
+    for (h, c) in per_lang.iter_mut().zip(counts) {
+        *h += c;
     }
 }
 
@@ -1146,7 +1198,6 @@ mod tests {
 
     #[test]
     fn words_outside_quotations_as_before() {
-        let id = LangId::new(Lexicons::builtin());
         let mut lengths = Vec::new();
         let long = "A long sentence, well over thirty-two bytes, «with a title» and \"a quote\" \
                     and „one more“ that “closes” late in the text and the end."
@@ -1182,8 +1233,7 @@ mod tests {
                 assert_eq!(got, want, "{t}");
                 assert!(sel.iter().all(|(i, x)| ws[i] == *x));
                 // The words left out, once found, leave out the same words.
-                let (_, inside) = id.judged_hits(&sel);
-                assert_eq!(inside.is_some(), ws.len() <= 64);
+                let inside = (ws.len() <= 64).then(|| inside_quotes(t, ws));
                 lengths.push(ws.len());
                 let known = Judged { inside, ..sel };
                 let again: Vec<Word> = known.iter().map(|(_, w)| *w).collect();
