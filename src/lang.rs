@@ -991,7 +991,9 @@ fn mostly_other_script(text: &str) -> bool {
     // A letter of another script starts with a byte of at least 0xC0 (below: ASCII and
     // continuation bytes) outside 0xC3..=0xC8 (the lead bytes of U+00C0–U+023F, Latin letters
     // or no letters): fewer than eight such bytes, fewer than eight such letters.
-    let leads = count_bytes(text.as_bytes(), |b| (b >= 0xC0) & ((b < 0xC3) | (b > 0xC8)));
+    let leads = count_bytes(text.as_bytes(), |b| {
+        (b >= 0xC0) & !(0xC3..=0xC8).contains(&b)
+    });
     if leads < 8 {
         return false;
     }
