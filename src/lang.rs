@@ -80,7 +80,10 @@ pub struct Guess {
 /// Language identifier built from the function-word lexicons.
 #[derive(Debug)]
 pub struct LangId {
-    /// For each lower-case function word, a bit per language of [`LANGS`].
+    /// For each lower-case function word of at most [`SHORT`] bytes, a bit per language of
+    /// [`LANGS`].
+    short: ShortWords,
+    /// The same for the longer function words.
     function: FxHashMap<String, u16>,
     /// Byte length of the longest function word.
     function_max_len: usize,
@@ -110,10 +113,18 @@ const STRONG_MARGIN: f64 = 1.2;
 impl LangId {
     /// Builds the identifier.
     pub fn new(lex: &'static Lexicons) -> Self {
+        let sets = LANGS.map(|l| lex.function_words(l));
+        let mut short = ShortWords::with_capacity(sets.iter().map(|s| s.len()).sum());
         let mut function: FxHashMap<String, u16> = FxHashMap::default();
-        for (i, l) in LANGS.iter().enumerate() {
-            for w in lex.function_words(l) {
-                *function.entry(w.clone()).or_insert(0) |= 1 << i;
+        let mut function_max_len = 0;
+        for (i, set) in sets.iter().enumerate() {
+            for w in *set {
+                function_max_len = function_max_len.max(w.len());
+                if w.len() <= SHORT {
+                    short.add(w.as_bytes(), 1 << i);
+                } else {
+                    *function.entry(w.clone()).or_insert(0) |= 1 << i;
+                }
             }
         }
         let allow = whatlang::Detector::with_allowlist(
@@ -123,8 +134,9 @@ impl LangId {
                 .collect(),
         );
         LangId {
-            function_max_len: function.keys().map(String::len).max().unwrap_or(0),
+            short,
             function,
+            function_max_len,
             allow,
             lex,
         }
@@ -135,14 +147,9 @@ impl LangId {
         let mut n = 0;
         for w in words.iter().filter(|w| w.alpha).take(limit) {
             n += 1;
-            let t = w.text(text);
-            let mask = crate::text::with_lower(t, |l| self.function.get(l).copied());
-            if let Some(m) = mask {
-                for (i, h) in hits.iter_mut().enumerate() {
-                    if m & (1 << i) != 0 {
-                        *h += 1;
-                    }
-                }
+            let m = crate::text::with_lower(w.text(text), |l| self.function_mask(l));
+            for (i, h) in hits.iter_mut().enumerate() {
+                *h += u32::from(m >> i) & 1;
             }
         }
         (hits, n)
@@ -150,25 +157,52 @@ impl LangId {
 
     /// The languages of which the lower-case word is a function word (bit `k` for `LANGS[k]`).
     pub fn function_mask(&self, lower: &str) -> u16 {
-        // Most words are longer than any function word: no hash needed for them.
-        if lower.len() > self.function_max_len {
+        // Every function word of at most SHORT bytes is in the table, every longer one in the
+        // map; most words have at most eight bytes.
+        let b = lower.as_bytes();
+        if b.len() <= 8 {
+            return self.short.get(load_le(b), 0, b.len());
+        }
+        self.longer_mask(lower)
+    }
+
+    /// [`LangId::function_mask`] of a word of more than eight bytes (out of line: the short
+    /// words' path stays small).
+    #[inline(never)]
+    fn longer_mask(&self, lower: &str) -> u16 {
+        let b = lower.as_bytes();
+        // Most long words are longer than any function word: nothing to look up.
+        if b.len() > self.function_max_len {
             return 0;
         }
-        self.function.get(lower).copied().unwrap_or(0)
+        match b.split_first_chunk::<8>() {
+            Some((lo, rest)) if b.len() <= SHORT => {
+                self.short
+                    .get(u64::from_le_bytes(*lo), load_le(rest), b.len())
+            }
+            _ => self.function.get(lower).copied().unwrap_or(0),
+        }
     }
 
     /// [`LangId::sentence_hits`] from the words' facts, already looked up.
     pub fn hits_from_facts(words: &[Word], facts: &[crate::rules::WordFacts]) -> Hits {
         let mut per_lang = [0u32; LANGS.len()];
         let mut n = 0;
-        for (_, f) in words.iter().zip(facts).filter(|(w, _)| w.alpha) {
-            n += 1;
-            let m = f.function;
-            if m != 0 {
-                for (i, h) in per_lang.iter_mut().enumerate() {
-                    *h += u32::from(m >> i) & 1;
-                }
+        let len = words.len().min(facts.len());
+        let mut start = 0;
+        // Up to 255 words at a time, one byte-wide counter per language in one u64 (see
+        // SPREAD): a count cannot pass 255 inside a chunk, so no lane carries into the next.
+        while start < len {
+            let end = len.min(start + 255);
+            let mut lanes = 0u64;
+            for i in start..end {
+                let (w, f) = (&words[i], &facts[i]);
+                let alpha = u64::from(w.alpha);
+                lanes += SPREAD[usize::from(f.function & 0xFF)] * alpha;
+                n += alpha as usize;
             }
+            unpack(lanes, &mut per_lang);
+            start = end;
         }
         Hits { per_lang, words: n }
     }
@@ -264,27 +298,50 @@ impl LangId {
             detected: false,
             ..doc
         };
-        if mostly_other_script(text) {
+        // One pass over the bytes: bit 7, a byte that is not ASCII; bit 0, a '"'.
+        let kinds =
+            crate::matcher::byte_classes(text.as_bytes(), |c| (c & 0x80) | u8::from(c == b'"'));
+        let ascii = kinds & 0x80 == 0;
+        // ASCII text has no letter of another script.
+        if !ascii && mostly_other_script(text) {
             return self.other_script(text, doc).unwrap_or(fallback);
         }
+        let all = Judged {
+            text,
+            words,
+            facts,
+            outside: false,
+            inside: None,
+        };
         // Quoted titles and quotations ("La película «Everything Everywhere All at Once» ganó
         // …") are not the sentence's language.
         // A sentence that is mostly a quotation is judged by the quotation.
-        let unquoted;
-        let (words, pre, facts) = if has_quote(text) {
-            unquoted = outside_quotes(text, words);
-            let rest = unquoted.iter().filter(|w| w.alpha).count();
-            if rest >= MIN_WORDS {
-                (unquoted.as_slice(), None, None)
-            } else {
-                (words, pre, facts)
-            }
-        } else {
-            (words, pre, facts)
+        let outside = Judged {
+            outside: true,
+            ..all
         };
-        let (hits, n) = match pre {
-            Some(p) => (p.per_lang, p.words),
-            None => self.hits(text, words, usize::MAX),
+        // The only quotation mark in ASCII is '"'.
+        let quoted = if ascii {
+            kinds & 1 != 0
+        } else {
+            quote_marks(text).next().is_some()
+        };
+        // (The words inside quotations of a sentence of at most 64 words, found once.)
+        let inside = (quoted && words.len() <= 64).then(|| inside_quotes(text, words));
+        let outside = Judged { inside, ..outside };
+        let rest = if quoted {
+            self.judged_hits(&outside)
+        } else {
+            ([0; LANGS.len()], 0)
+        };
+        let (sel, (hits, n)) = if rest.1 >= MIN_WORDS {
+            (outside, rest)
+        } else {
+            let hits = match pre {
+                Some(p) => (p.per_lang, p.words),
+                None => self.judged_hits(&all),
+            };
+            (all, hits)
         };
         if n < MIN_WORDS {
             return fallback;
@@ -305,7 +362,7 @@ impl LangId {
         // in another language's, are looked at closer.
         let in_doubt = (other_hits >= 2 && other_hits > doc_hits)
             || doc_hits * 6 < n
-            || self.unknown_words(text, words, d, facts);
+            || self.unknown_words(&sel, d);
         if !in_doubt {
             return fallback;
         }
@@ -315,19 +372,47 @@ impl LangId {
         for (i, c) in candidates.iter_mut().enumerate() {
             *c = i == d || hits[i] > 0;
         }
-        self.in_doubt(text, words, d, n, doc, candidates)
+        self.in_doubt(&sel, d, n, doc, candidates)
             .unwrap_or(fallback)
+    }
+
+    /// Function-word hits of the words judged (from their facts or looked up) and their
+    /// number.
+    fn judged_hits(&self, sel: &Judged<'_>) -> ([u32; LANGS.len()], usize) {
+        let mut hits = [0u32; LANGS.len()];
+        let mut n = 0;
+        // Byte-wide counters as in hits_from_facts, added up every 255 words.
+        let mut lanes = 0u64;
+        for (i, w) in sel.iter().filter(|(_, w)| w.alpha) {
+            lanes += SPREAD[usize::from(sel.function(self, i, w) & 0xFF)];
+            n += 1;
+            if n % 255 == 0 {
+                unpack(std::mem::take(&mut lanes), &mut hits);
+            }
+        }
+        unpack(lanes, &mut hits);
+        (hits, n)
     }
 
     /// True when most lower-case words of the sentence (names aside) are missing from the
     /// document language's word list: a sentence in a neighbouring language that shares its
     /// function words ("le", "un", "a" are Spanish and French).
-    fn unknown_words(
+    fn unknown_words(&self, sel: &Judged<'_>, d: usize) -> bool {
+        match sel.facts {
+            Some((facts, lower)) if d == EN && !sel.outside => {
+                unknown_english(sel.text, sel.words, facts, lower, self.lex.words("en"))
+            }
+            _ if sel.outside => self.unknown_among(sel, d, sel.iter()),
+            _ => self.unknown_among(sel, d, sel.words.iter().enumerate()),
+        }
+    }
+
+    /// [`LangId::unknown_words`] over `words` (those of `sel`, with their indices).
+    fn unknown_among<'a>(
         &self,
-        text: &str,
-        words: &[Word],
+        sel: &Judged<'a>,
         d: usize,
-        facts: Option<(&[crate::rules::WordFacts], &str)>,
+        words: impl Iterator<Item = (usize, &'a Word)>,
     ) -> bool {
         let wf = self.lex.words(LANGS[d]);
         if wf.is_empty() {
@@ -335,25 +420,52 @@ impl LangId {
         }
         // English counts were looked up with the words' facts (for their lower-case forms,
         // which are the words themselves when they have no capital).
-        let en_facts = facts.filter(|_| LANGS[d] == "en");
+        let en_facts = sel.facts.filter(|_| d == EN);
+        let bytes = sel.text.as_bytes();
         let (mut seen, mut unknown) = (0usize, 0usize);
-        for (i, w) in words.iter().enumerate().filter(|(_, w)| w.alpha).take(16) {
-            let t = w.text(text);
-            if t.len() < 4 {
+        // The first 16 letter-only words count.
+        let mut looked = 0;
+        for (i, w) in words {
+            if !w.alpha {
                 continue;
             }
+            if looked == 16 {
+                break;
+            }
+            looked += 1;
+            // (A word ending before it starts fails below, where Word::text fails.)
+            if w.end.wrapping_sub(w.start) < 4 {
+                continue;
+            }
+            let t = &bytes[w.start..w.end];
             // The first letter's case, from its byte when it is ASCII (most words).
-            let b = t.as_bytes()[0];
-            if b.is_ascii_uppercase() || (!b.is_ascii() && t.starts_with(char::is_uppercase)) {
+            let b = t[0];
+            if b.is_ascii_uppercase()
+                || (!b.is_ascii() && w.text(sel.text).starts_with(char::is_uppercase))
+            {
                 continue;
             }
             seen += 1;
             let known = match en_facts {
-                Some((f, lower)) if &lower[f[i].lower_start..f[i].lower_end] == t => f[i].en > 0,
-                _ => wf.contains(t),
+                // Outside quotations the list itself is asked, as it always was there: a word
+                // listed with a count of 0 is known to it, though not to the facts.
+                Some((f, lower))
+                    if lower
+                        .as_bytes()
+                        .get(f[i].lower_start..f[i].lower_end)
+                        .is_some_and(|l| same_bytes(l, t)) =>
+                {
+                    f[i].en > 0 || (sel.outside && wf.contains(w.text(sel.text)))
+                }
+                _ => wf.contains(w.text(sel.text)),
             };
             if !known {
                 unknown += 1;
+            }
+            // Even were every word left (at most 16 - looked, and no more than the sentence
+            // has after this one) seen and unknown, they would not be the majority: no.
+            if 2 * unknown + (16 - looked).min(sel.words.len() - i - 1) <= seen {
+                return false;
             }
         }
         seen >= 3 && unknown * 2 > seen
@@ -393,31 +505,57 @@ impl LangId {
     }
 
     /// The closer look: unigram scores from the word lists, and whatlang.
+    #[inline(never)]
     fn in_doubt(
         &self,
-        text: &str,
-        words: &[Word],
+        sel: &Judged<'_>,
         d: usize,
         n: usize,
         doc: Guess,
         candidates: [bool; LANGS.len()],
     ) -> Option<Guess> {
+        let text = sel.text;
         let mut lm = [0f64; LANGS.len()];
         let mut known = [0usize; LANGS.len()];
         let empty = crate::lexicon::WordFreq::default();
-        let lists: Vec<&crate::lexicon::WordFreq> = LANGS
-            .iter()
-            .zip(candidates)
-            .map(|(l, c)| if c { self.lex.words(l) } else { &empty })
-            .collect();
+        let lists: [&crate::lexicon::WordFreq; LANGS.len()] = std::array::from_fn(|i| {
+            if candidates[i] {
+                self.lex.words(LANGS[i])
+            } else {
+                &empty
+            }
+        });
         // Words "won" by each language (its frequency is the highest of all): a mixed
         // sentence ("Laut dem Bericht the number rose") is not wholly in another language.
         let mut won = [0usize; LANGS.len()];
-        for w in words.iter().filter(|w| w.alpha) {
-            let lw = crate::text::lower(w.text(text));
+        // Only the candidates' scores are read below (`best` has a list, `d` is one): the
+        // others are not computed. In order, as ties go to the first.
+        let mut ids = [0usize; LANGS.len()];
+        let mut k = 0;
+        for i in (0..LANGS.len()).filter(|&i| candidates[i]) {
+            ids[k] = i;
+            k += 1;
+        }
+        for (j, w) in sel.iter().filter(|(_, w)| w.alpha) {
+            let lw = sel.lower(j, w);
+            // The word's count in the English list, when its facts have it (the same list).
+            let en = sel.facts.map(|(f, _)| f[j].en);
             let mut top = (FLOOR, usize::MAX);
-            for (i, wf) in lists.iter().enumerate() {
-                let lp = wf.log_p(&lw, FLOOR).max(FLOOR);
+            for &i in &ids[..k] {
+                let wf = lists[i];
+                let lp = match en {
+                    // What log_p gives for that count (a word missing or listed with 0: the
+                    // floor, as after max below).
+                    Some(c) if i == EN => {
+                        if c > 0 && wf.total() > 0 {
+                            (f64::from(c) / wf.total() as f64).log10()
+                        } else {
+                            FLOOR
+                        }
+                    }
+                    _ => wf.log_p(&lw, FLOOR),
+                }
+                .max(FLOOR);
                 lm[i] += lp;
                 if lp > FLOOR {
                     known[i] += 1;
@@ -449,11 +587,11 @@ impl LangId {
         // document's language with words left untranslated (`untranslated` flags them), not
         // a sentence in another language. Capitalized words do not count: "Die Linke said …"
         // is an English sentence that names a German party.
-        let own = words
+        let own = sel
             .iter()
-            .filter(|w| w.alpha && !crate::text::is_capitalized(w.text(text)))
-            .filter(|w| {
-                let m = self.function_mask(&crate::text::lower(w.text(text)));
+            .filter(|(_, w)| w.alpha && !crate::text::is_capitalized(w.text(text)))
+            .filter(|&(j, w)| {
+                let m = sel.function(self, j, w);
                 m & (1 << d) != 0 && m & (1 << best) == 0
             })
             .count();
@@ -501,33 +639,340 @@ fn script_of(lang: &str) -> &'static str {
     }
 }
 
-/// The words that are not inside quotation marks (« », „ “ ”, “ ”, " ").
-fn outside_quotes(text: &str, words: &[Word]) -> Vec<Word> {
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
-        match open {
-            None if matches!(c, '«' | '„' | '“' | '"') => open = Some((i, c)),
-            Some((start, o)) => {
-                let closes = match o {
-                    '«' => c == '»',
-                    '„' => c == '“' || c == '”',
-                    '“' => c == '”',
-                    _ => c == '"',
-                };
-                if closes {
-                    spans.push((start, i));
-                    open = None;
-                }
-            }
-            None => {}
+/// The words a sentence is judged by, each with its index in the sentence (for its facts):
+/// all of them, or (`outside`) those outside quotation marks.
+#[derive(Clone, Copy)]
+struct Judged<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    /// The words' facts and the lower-case text they point into, when given.
+    facts: Option<(&'a [crate::rules::WordFacts], &'a str)>,
+    outside: bool,
+    /// With `outside`, once found ([`inside_quotes`] of a sentence of at most 64 words): bit
+    /// `i` set when word `i` is inside a quotation.
+    inside: Option<u64>,
+}
+
+impl<'a> Judged<'a> {
+    /// The words with their indices.
+    fn iter(&self) -> Outside<'a> {
+        Outside {
+            text: self.text,
+            words: self.words,
+            next: 0,
+            inside: match (self.outside, self.inside) {
+                (false, _) => Some(0),
+                (true, known) => known,
+            },
+            block: 0,
         }
     }
-    words
-        .iter()
-        .filter(|w| !spans.iter().any(|&(a, b)| a < w.start && w.end <= b))
-        .copied()
-        .collect()
+
+    /// The lower-case form of word `i` (`w`), as [`crate::text::lower`] gives it: from the
+    /// facts, which hold it, when given.
+    fn lower(&self, i: usize, w: &Word) -> std::borrow::Cow<'a, str> {
+        match self.facts {
+            Some((f, lower)) => lower[f[i].lower_start..f[i].lower_end].into(),
+            None => crate::text::lower(w.text(self.text)),
+        }
+    }
+
+    /// [`LangId::function_mask`] of the lower-case form of word `i` (`w`): from the facts,
+    /// which hold it, when given.
+    fn function(&self, id: &LangId, i: usize, w: &Word) -> u16 {
+        match self.facts {
+            Some((f, _)) => f[i].function,
+            None => crate::text::with_lower(w.text(self.text), |l| id.function_mask(l)),
+        }
+    }
+}
+
+/// Iterator of [`Judged::iter`]: the words, less those inside a quotation.
+#[derive(Clone)]
+struct Outside<'a> {
+    text: &'a str,
+    words: &'a [Word],
+    /// Index of the next word.
+    next: usize,
+    /// Bit `i`: word `i` is left out; `None`: found 64 words at a time ([`inside_quotes`]).
+    inside: Option<u64>,
+    /// [`inside_quotes`] of the 64 words from `next` rounded down to a multiple of 64.
+    block: u64,
+}
+
+impl<'a> Iterator for Outside<'a> {
+    type Item = (usize, &'a Word);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let i = self.next;
+            let w = self.words.get(i)?;
+            self.next += 1;
+            let left_out = match self.inside {
+                Some(mask) => i < 64 && (mask >> i) & 1 != 0,
+                None => {
+                    if i % 64 == 0 {
+                        let end = self.words.len().min(i + 64);
+                        self.block = inside_quotes(self.text, &self.words[i..end]);
+                    }
+                    (self.block >> (i % 64)) & 1 != 0
+                }
+            };
+            if !left_out {
+                return Some((i, w));
+            }
+        }
+    }
+}
+
+/// Bit `i` set when `words[i]` (at most 64 words) is inside a quotation of the text: opens
+/// before it starts and closes after it ends.
+fn inside_quotes(text: &str, words: &[Word]) -> u64 {
+    quote_spans(text).fold(0, |mask, (open, close)| {
+        words.iter().enumerate().fold(mask, |m, (i, w)| {
+            m | u64::from(open < w.start && w.end <= close) << i
+        })
+    })
+}
+
+/// The quotation marks of the text (« », „ “ ”, "), each with the byte offset where it
+/// starts, in order. Found from their last bytes: `"`; 0xAB or 0xBB after the lead byte 0xC2
+/// (U+00AB, U+00BB); 0x9C–0x9E after 0xE2 0x80 (U+201C–U+201E). A lead byte starts a
+/// character and is followed by its own continuation bytes, so each test is exact.
+fn quote_marks(text: &str) -> impl Iterator<Item = (usize, char)> + Clone + '_ {
+    let b = text.as_bytes();
+    let last_byte = |c: u8| (c == b'"') | (c == 0xAB) | (c == 0xBB) | (c.wrapping_sub(0x9C) < 3);
+    crate::matcher::byte_positions(b, last_byte).filter_map(move |i| match b[i] {
+        b'"' => Some((i, '"')),
+        0xAB if i >= 1 && b[i - 1] == 0xC2 => Some((i - 1, '«')),
+        0xBB if i >= 1 && b[i - 1] == 0xC2 => Some((i - 1, '»')),
+        0x9C if i >= 2 && b[i - 2..i] == [0xE2, 0x80] => Some((i - 2, '“')),
+        0x9D if i >= 2 && b[i - 2..i] == [0xE2, 0x80] => Some((i - 2, '”')),
+        0x9E if i >= 2 && b[i - 2..i] == [0xE2, 0x80] => Some((i - 2, '„')),
+        _ => None,
+    })
+}
+
+/// The quotations of the text: byte offsets of each opening mark and of the mark that closes
+/// it, in order. A mark opens only outside a quotation; `»` closes `«`, `“` or `”` closes
+/// `„`, `”` closes `“`, `"` closes `"`; a quotation left open is none.
+fn quote_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + Clone + '_ {
+    let mut marks = quote_marks(text);
+    std::iter::from_fn(move || {
+        let (start, open) = marks.find(|&(_, c)| matches!(c, '«' | '„' | '“' | '"'))?;
+        let closes = |c: char| match open {
+            '«' => c == '»',
+            '„' => c == '“' || c == '”',
+            '“' => c == '”',
+            _ => c == '"',
+        };
+        marks.find(|&(_, c)| closes(c)).map(|(end, _)| (start, end))
+    })
+}
+
+/// Longest function word, in bytes, kept in [`ShortWords`] (longer ones: a hash map).
+const SHORT: usize = 16;
+
+// One byte lane per language in SPREAD's u64.
+const _: () = assert!(LANGS.len() == 8);
+
+/// Index of English in [`LANGS`], whose counts the words' facts hold.
+const EN: usize = 0;
+const _: () = assert!(matches!(LANGS[EN].as_bytes(), b"en"));
+
+/// Byte `k` of `SPREAD[m]` is bit `k` of `m`: adding `SPREAD[mask]` counts a word for each of
+/// its languages at once.
+const SPREAD: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut m = 0;
+    while m < 256 {
+        let mut k = 0;
+        while k < 8 {
+            t[m] |= ((m as u64 >> k) & 1) << (8 * k);
+            k += 1;
+        }
+        m += 1;
+    }
+    t
+};
+
+/// [`LangId::unknown_words`] for all words of an English sentence with their facts (`en`: the
+/// English list, whose counts the facts hold): most sentences, in one tight loop.
+fn unknown_english(
+    text: &str,
+    words: &[Word],
+    facts: &[crate::rules::WordFacts],
+    lower: &str,
+    en: &crate::lexicon::WordFreq,
+) -> bool {
+    if en.is_empty() {
+        return false;
+    }
+    let (bytes, lower) = (text.as_bytes(), lower.as_bytes());
+    let (mut seen, mut unknown, mut looked) = (0usize, 0usize, 0usize);
+    let n = words.len().min(facts.len());
+    for i in 0..n {
+        let (w, f) = (&words[i], &facts[i]);
+        if !w.alpha {
+            continue;
+        }
+        if looked == 16 {
+            break;
+        }
+        looked += 1;
+        // (A word ending before it starts fails below, where Word::text fails.)
+        if w.end.wrapping_sub(w.start) < 4 {
+            continue;
+        }
+        let t = &bytes[w.start..w.end];
+        // The first letter's case, from its byte when it is ASCII (most words).
+        if t[0].is_ascii_uppercase()
+            || (!t[0].is_ascii() && w.text(text).starts_with(char::is_uppercase))
+        {
+            continue;
+        }
+        seen += 1;
+        // The English count was looked up for the lower-case form, which is the word itself
+        // when it has no capital.
+        let known = match lower.get(f.lower_start..f.lower_end) {
+            Some(l) if same_bytes(l, t) => f.en > 0,
+            _ => en.contains(w.text(text)),
+        };
+        unknown += usize::from(!known);
+        // Even were every word left (at most 16 - looked, and no more than the sentence has
+        // after this one) seen and unknown, they would not be the majority: no.
+        if 2 * unknown + (16 - looked).min(n - i - 1) <= seen {
+            return false;
+        }
+    }
+    seen >= 3 && unknown * 2 > seen
+}
+
+/// `a == b`, without a call for slices of four to eight bytes (most words): their first four
+/// and last four bytes are all their bytes.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    match (a.first_chunk::<4>(), a.last_chunk::<4>()) {
+        (Some(a0), Some(a1)) if a.len() <= 8 => {
+            Some(a0) == b.first_chunk::<4>() && Some(a1) == b.last_chunk::<4>()
+        }
+        _ => a == b,
+    }
+}
+
+/// Adds the byte-wide counters of `lanes` (see [`SPREAD`]) to the counts per language.
+#[inline]
+fn unpack(lanes: u64, per_lang: &mut [u32; LANGS.len()]) {
+    let counts = lanes.to_le_bytes().map(u32::from);
+    for (h, c) in per_lang.iter_mut().zip(counts) {
+        *h += c;
+    }
+}
+
+/// The function words of at most [`SHORT`] bytes with their language bits: an open-addressing
+/// table keyed by the word's bytes as two little-endian numbers and its length (no string
+/// hashing or comparison for the words of a text, most of which are short).
+#[derive(Debug)]
+struct ShortWords {
+    slots: Vec<Slot>,
+    /// 64 minus log2 of the number of slots.
+    shift: u32,
+}
+
+/// A word of [`ShortWords`]: its key and `len << 16 | mask` (0: an empty slot, for a stored
+/// word has a language).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    tag: u32,
+}
+
+impl ShortWords {
+    /// A table for up to `n` words, at most a quarter full.
+    fn with_capacity(n: usize) -> Self {
+        let size = (4 * n).next_power_of_two().max(16);
+        ShortWords {
+            slots: vec![Slot::default(); size],
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// Where the probe for a word with bytes `(lo, hi)` starts (words that differ only in
+    /// length, by trailing zero bytes, share a probe sequence).
+    #[inline]
+    fn start(&self, lo: u64, hi: u64) -> usize {
+        let mix = (lo ^ hi.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mix >> self.shift) as usize
+    }
+
+    /// Adds language bits `mask` (not 0) to the word `w` (at most SHORT bytes).
+    fn add(&mut self, w: &[u8], mask: u16) {
+        let (lo, hi) = match w.split_first_chunk::<8>() {
+            Some((lo, rest)) => (u64::from_le_bytes(*lo), load_le(rest)),
+            None => (load_le(w), 0),
+        };
+        // SHORT < 2^16: the length fits its half of the tag.
+        let len = w.len() as u32;
+        let wrap = self.slots.len() - 1;
+        let mut i = self.start(lo, hi);
+        loop {
+            let s = &mut self.slots[i];
+            if s.tag == 0 || (s.lo == lo && s.hi == hi && s.tag >> 16 == len) {
+                *s = Slot {
+                    lo,
+                    hi,
+                    tag: len << 16 | s.tag & 0xFFFF | u32::from(mask),
+                };
+                return;
+            }
+            i = (i + 1) & wrap;
+        }
+    }
+
+    /// The language bits of the word of `len` bytes whose first eight bytes are `lo` and
+    /// next eight `hi` (little-endian, zeros past its end: with the length, this says which
+    /// word it is); 0 when it is none's.
+    #[inline]
+    fn get(&self, lo: u64, hi: u64, len: usize) -> u16 {
+        let wrap = self.slots.len().wrapping_sub(1);
+        let mut i = self.start(lo, hi);
+        // The probe stays inside the table and ends at an empty slot (there are many).
+        while let Some(s) = self.slots.get(i) {
+            if s.tag == 0 {
+                return 0;
+            }
+            // (A stored word of at most eight bytes has hi 0.)
+            if s.lo == lo && (s.tag >> 16) as usize == len && (len <= 8 || s.hi == hi) {
+                return s.tag as u16;
+            }
+            i = (i + 1) & wrap;
+        }
+        0
+    }
+}
+
+/// Up to eight bytes as a little-endian number (zeros past the end); from four bytes on, by
+/// two overlapping loads (the overlapping bytes are the same bytes: or-ing them changes
+/// nothing).
+#[inline]
+fn load_le(b: &[u8]) -> u64 {
+    match *b {
+        [] => 0,
+        [x] => u64::from(x),
+        [x, y] => u64::from(u16::from_le_bytes([x, y])),
+        [x, y, z] => u64::from(u16::from_le_bytes([x, y])) | u64::from(z) << 16,
+        _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+            (Some(&first), Some(&last)) => {
+                u64::from(u32::from_le_bytes(first))
+                    | u64::from(u32::from_le_bytes(last)) << (8 * (b.len() - 4))
+            }
+            _ => 0,
+        },
+    }
 }
 
 fn top2(h: &[u32]) -> (usize, usize) {
@@ -543,16 +988,25 @@ fn mostly_other_script(text: &str) -> bool {
     if text.is_ascii() {
         return false;
     }
+    // A letter of another script starts with a byte of at least 0xC0 (below: ASCII and
+    // continuation bytes) outside 0xC3..=0xC8 (the lead bytes of U+00C0–U+023F, Latin letters
+    // or no letters): fewer than eight such bytes, fewer than eight such letters.
+    let leads = count_bytes(text.as_bytes(), |b| {
+        (b >= 0xC0) & !(0xC3..=0xC8).contains(&b)
+    });
+    if leads < 8 {
+        return false;
+    }
     let (latin, other) = scripts(text);
     other > latin && other >= 8
 }
 
-/// True when the text has a quotation mark that opens a quotation or a title.
-fn has_quote(text: &str) -> bool {
-    if text.is_ascii() {
-        return text.as_bytes().contains(&b'"');
-    }
-    text.contains(['«', '»', '„', '“', '”', '"'])
+/// The number of bytes for which `pred` holds (branch-free: it is vectorized).
+fn count_bytes(b: &[u8], pred: impl Fn(u8) -> bool) -> usize {
+    // A byte-wide count per chunk of 255 bytes cannot overflow.
+    b.chunks(255)
+        .map(|c| usize::from(c.iter().fold(0u8, |n, &x| n + u8::from(pred(x)))))
+        .sum()
 }
 
 /// Counts letters in the Latin script and in other scripts.
@@ -592,6 +1046,7 @@ fn round2(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::WordFacts;
     use crate::text::words;
 
     fn guess(text: &str, doc: &'static str) -> Guess {
@@ -677,6 +1132,243 @@ mod tests {
             "en",
         );
         assert_eq!(g.lang, "de");
+    }
+
+    #[test]
+    fn function_mask_matches_the_word_lists() {
+        let lex = Lexicons::builtin();
+        let id = LangId::new(lex);
+        let mask = |w: &str| {
+            LANGS
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| lex.function_words(l).contains(w))
+                .fold(0u16, |m, (i, _)| m | 1 << i)
+        };
+        let mut n = 0;
+        for l in LANGS {
+            for w in lex.function_words(l) {
+                assert_eq!(id.function_mask(w), mask(w), "{w}");
+                // Prefixes, extensions and padded forms are other words (mostly none).
+                for v in [
+                    format!("{w}\0"),
+                    format!("{w}s"),
+                    format!("x{w}"),
+                    w.chars().skip(1).collect(),
+                    w.chars()
+                        .take(w.chars().count().saturating_sub(1))
+                        .collect(),
+                ] {
+                    assert_eq!(id.function_mask(&v), mask(&v), "{v:?}");
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 500);
+        assert_eq!(id.function_mask(""), mask(""));
+        assert_eq!(id.function_mask("government"), 0);
+    }
+
+    /// The words outside quotation marks, as they were found before [`Judged`].
+    fn outside_reference(text: &str, words: &[Word]) -> Vec<Word> {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in text.char_indices() {
+            match open {
+                None if matches!(c, '«' | '„' | '“' | '"') => open = Some((i, c)),
+                Some((start, o)) => {
+                    let closes = match o {
+                        '«' => c == '»',
+                        '„' => c == '“' || c == '”',
+                        '“' => c == '”',
+                        _ => c == '"',
+                    };
+                    if closes {
+                        spans.push((start, i));
+                        open = None;
+                    }
+                }
+                None => {}
+            }
+        }
+        words
+            .iter()
+            .filter(|w| !spans.iter().any(|&(a, b)| a < w.start && w.end <= b))
+            .copied()
+            .collect()
+    }
+
+    #[test]
+    fn words_outside_quotations_as_before() {
+        let mut lengths = Vec::new();
+        let long = "A long sentence, well over thirty-two bytes, «with a title» and \"a quote\" \
+                    and „one more“ that “closes” late in the text and the end."
+            .repeat(2);
+        let longer = long.repeat(3);
+        let texts = [
+            "La película «Everything Everywhere All at Once» ganó siete Óscar.",
+            "He said „Wir schaffen das” and “quoted words” and \"plain ones\" end",
+            "Unclosed «quote here and “more words",
+            "»Closing« first « then » twice « a » b",
+            "“Nested „inner“ outer” tail words",
+            "\"a\" \"b\" \"c d",
+            "No quotes at all here.",
+            "Look-alike bytes: \u{202B}x ₜ Ĝ ’ é — «real one» too",
+            "«»“”„“\"\"",
+            long.as_str(),
+            longer.as_str(),
+        ];
+        for t in texts {
+            let w = words(t);
+            let mut reversed = w.clone();
+            reversed.reverse();
+            for ws in [&w, &reversed] {
+                let sel = Judged {
+                    text: t,
+                    words: ws,
+                    facts: None,
+                    outside: true,
+                    inside: None,
+                };
+                let got: Vec<Word> = sel.iter().map(|(_, w)| *w).collect();
+                let want = outside_reference(t, ws);
+                assert_eq!(got, want, "{t}");
+                assert!(sel.iter().all(|(i, x)| ws[i] == *x));
+                // The words left out, once found, leave out the same words.
+                let inside = (ws.len() <= 64).then(|| inside_quotes(t, ws));
+                lengths.push(ws.len());
+                let known = Judged { inside, ..sel };
+                let again: Vec<Word> = known.iter().map(|(_, w)| *w).collect();
+                assert_eq!(again, want, "{t}");
+                let all = Judged {
+                    outside: false,
+                    ..known
+                };
+                assert_eq!(all.iter().count(), ws.len());
+            }
+            let has = t.contains(['«', '»', '„', '“', '”', '"']);
+            assert_eq!(quote_marks(t).next().is_some(), has, "{t}");
+        }
+        assert!(lengths.iter().any(|&n| n > 64) && lengths.iter().any(|&n| n > 40 && n <= 64));
+    }
+
+    #[test]
+    fn other_script_bound_is_exact() {
+        let reference = |t: &str| {
+            let (latin, other) = scripts(t);
+            other > latin && other >= 8
+        };
+        let texts = [
+            "Президент России провёл переговоры в Астане в четверг.",
+            "ªµºªµºªµº abc",
+            "ªµºªµºªµº abcdefghijk",
+            "ḀḁḂḃḄḅḆḇḈḉ ab",
+            "ɐɑɒɓɔɕɖɗɘəɚ ab",
+            "“Quoted” — “again” — “and” — “more” — “text” words here",
+            "日本語のテキストです。漢字とかなを含みます。",
+            "Ελληνικά κείμενα εδώ με λίγο English",
+            "Ééééééééééééééééé ÀÀÀÀ ȀȀȀȀ",
+            "plain ASCII only",
+        ];
+        for t in texts
+            .iter()
+            .map(|t| t.to_string())
+            .chain([texts[0].repeat(20)])
+        {
+            assert_eq!(mostly_other_script(&t), reference(&t), "{t}");
+        }
+        assert!(mostly_other_script(texts[0]));
+        assert!(mostly_other_script(texts[1]));
+        assert!(!mostly_other_script(texts[2]));
+        assert!(!mostly_other_script(texts[3]));
+        assert!(mostly_other_script(texts[4]));
+    }
+
+    #[test]
+    fn unknown_words_stops_early_only_when_the_answer_is_no() {
+        let lex = Lexicons::builtin();
+        let id = LangId::new(lex);
+        let en = lex.words("en");
+        // The test as it was: every one of the first 16 letter-only words looked at.
+        let reference = |text: &str, ws: &[Word], facts: Option<(&[WordFacts], &str)>| {
+            let (mut seen, mut unknown) = (0usize, 0usize);
+            for (i, w) in ws.iter().enumerate().filter(|(_, w)| w.alpha).take(16) {
+                let t = w.text(text);
+                if t.len() < 4 || t.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                seen += 1;
+                let known = match facts {
+                    Some((f, lower)) if &lower[f[i].lower_start..f[i].lower_end] == t => {
+                        f[i].en > 0
+                    }
+                    _ => en.contains(t),
+                };
+                unknown += usize::from(!known);
+            }
+            seen >= 3 && unknown * 2 > seen
+        };
+        let pool = [
+            "the",
+            "government",
+            "said",
+            "xqzt",
+            "blorvak",
+            "Minister",
+            "zuvek",
+            "trade",
+            "rules",
+            "on",
+            "monday",
+            "plimf",
+            "über",
+            "straße",
+            "ÜBER",
+            "2024",
+            "frobnitz",
+            "report",
+            "families",
+            "grelp",
+            "NATO",
+            "iPhone",
+            "wrokle",
+            "city",
+        ];
+        let mut x = 12345u64;
+        let mut trues = 0;
+        for _ in 0..3000 {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = 1 + (x >> 59) as usize % 24;
+            let text: Vec<&str> = (0..len)
+                .map(|k| pool[((x >> (k % 40)) as usize + 7 * k) % pool.len()])
+                .collect();
+            let text = text.join(" ");
+            let ws = words(&text);
+            let (mut lower, mut facts) = (String::new(), Vec::new());
+            crate::rules::word_facts(
+                &text,
+                &ws,
+                &mut lower,
+                &mut facts,
+                |l| en.count(l),
+                |l| id.function_mask(l),
+            );
+            for f in [None, Some((facts.as_slice(), lower.as_str()))] {
+                let sel = Judged {
+                    text: &text,
+                    words: &ws,
+                    facts: f,
+                    outside: false,
+                    inside: None,
+                };
+                let want = reference(&text, &ws, f);
+                assert_eq!(id.unknown_words(&sel, EN), want, "{text}");
+                trues += usize::from(want);
+            }
+        }
+        assert!(trues > 100, "{trues}");
     }
 
     #[test]

@@ -74,10 +74,12 @@ pub struct BrokenClause {
     /// Second words of listed pairs and of `ATTR_PREPS`, "of", "to" that are not English
     /// function words (the others are: the English bit of the word's facts).
     extra_second: Vec<String>,
-    /// Bit `min(len, 63)` for the length of each word of `extra_second`.
-    extra_second_lens: u64,
+    /// Bit `len % 64` for the length of each word of `extra_second`.
+    second_lens: u64,
     /// First words of listed pairs and of `ATTR_DETS` that are not English function words.
     extra_first: Vec<String>,
+    /// Bit `len % 64` for the length of each word of `extra_first`.
+    first_lens: u64,
 }
 
 /// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
@@ -192,7 +194,8 @@ impl BrokenClause {
             month_ok,
             no_to,
             combos,
-            extra_second_lens: extra_second.iter().fold(0, |m, w| m | 1 << w.len().min(63)),
+            second_lens: extra_second.iter().fold(0, |m, w| m | 1 << (w.len() & 63)),
+            first_lens: extra_first.iter().fold(0, |m, w| m | 1 << (w.len() & 63)),
             extra_second,
             extra_first,
         })
@@ -213,33 +216,52 @@ impl BrokenClause {
     /// preposition, a month and "of", a verb and "to"). So the second word is an English
     /// function word or one of `extra_second` (a second word of `combos` is lower case: its
     /// facts are its own), and the first a function word, one of `extra_first`, or a month or
-    /// verb before "of" or "to". Most pairs fail these tests on the facts; the shape test, on
-    /// bytes, rules out most others.
+    /// verb before "of" or "to". Most pairs fail these tests on the facts (the words of
+    /// `extra_second`, `extra_first`, "of" and "to" are looked at only when their lengths fit);
+    /// the shape test, on bytes, rules out most others.
+    /// (Not inlined: its loop keeps its values in registers.)
+    #[inline(never)]
     fn next_candidate(&self, s: &Sentence<'_>, from: usize) -> Option<usize> {
-        let text = s.text.as_bytes();
-        let lower = s.lower_text.as_bytes();
-        let words = s.words.get(from..)?.windows(2);
-        let facts = s.facts.get(from..)?.windows(2);
-        for (k, (w, f)) in words.zip(facts).enumerate() {
-            if !w[0].alpha || !w[1].alpha {
-                continue;
-            }
-            let b = &text[w[1].start..w[1].end];
-            if f[1].function & EN_FUNCTION == 0
-                && (self.extra_second_lens & 1 << b.len().min(63) == 0
-                    || !self.extra_second.iter().any(|e| e.as_bytes() == b))
+        let (text, lower) = (s.text.as_bytes(), s.lower_text.as_bytes());
+        let words = s.words.get(from..)?;
+        let facts = s.facts.get(from..)?;
+        let n = words.len().min(facts.len());
+        let (words, facts) = (&words[..n], &facts[..n]);
+        // (The first byte before the bytes: no call to compare most words.)
+        let is = |list: &[String], x: &[u8]| {
+            list.iter()
+                .any(|e| e.as_bytes().first() == x.first() && e.as_bytes() == x)
+        };
+        // (A length of 64 or more counts as its low six bits: only a coarser test.)
+        let fits = |lens: u64, w: &crate::text::Word| lens >> ((w.end - w.start) & 63) & 1 != 0;
+        // `k`: the second word of the pair.
+        for k in 1..n {
+            let (w1, f1) = (&words[k], &facts[k]);
+            if f1.function & EN_FUNCTION == 0
+                && !(fits(self.second_lens, w1) && is(&self.extra_second, &text[w1.start..w1.end]))
             {
                 continue;
             }
-            let a = &lower[f[0].lower_start..f[0].lower_end];
-            if f[0].function & EN_FUNCTION == 0
-                && !matches!(b, b"of" | b"to")
-                && !self.extra_first.iter().any(|e| e.as_bytes() == a)
+            let (w0, f0) = (&words[k - 1], &facts[k - 1]);
+            if f0.function & EN_FUNCTION == 0
+                && !(w1.end - w1.start == 2
+                    && matches!(
+                        (text[w1.start], text[w1.start + 1]),
+                        (b'o', b'f') | (b't', b'o')
+                    ))
+                && !(fits(self.first_lens, w0)
+                    && is(&self.extra_first, &lower[f0.lower_start..f0.lower_end]))
             {
                 continue;
             }
-            if self.combos.may_contain(a, b) {
-                return Some(from + k);
+            if w0.alpha
+                && w1.alpha
+                && self.combos.may_contain(
+                    &lower[f0.lower_start..f0.lower_end],
+                    &text[w1.start..w1.end],
+                )
+            {
+                return Some(from + k - 1);
             }
         }
         None
@@ -260,7 +282,6 @@ impl Rule for BrokenClause {
         if cx.target != "en" || s.lang != "en" || s.words.len() < 3 {
             return;
         }
-        let question = s.text.trim_end().ends_with('?');
         let n = s.words.len();
         let mut i = 0;
         while i + 1 < n {
@@ -288,7 +309,8 @@ impl Rule for BrokenClause {
             if a_ok && free && b.chars().all(char::is_lowercase) && pair(s.lower(i)) {
                 // inversions: "was he a member", "had they the means"; questions.
                 let inverted = i > 0 && AUX.contains(&s.lower(i - 1));
-                if !(question || inverted) {
+                let question = || s.text.trim_end().ends_with('?');
+                if !(inverted || question()) {
                     let span = s.words[i].start..s.words[i + 1].end;
                     out.push(Finding::new(
                         &INFO,

@@ -6,6 +6,7 @@
 //! places, nationalities, months), and the sentence or the document gives evidence — a second
 //! such word in the sentence, or the same word in lower case elsewhere in the document.
 
+use super::translit::next_capital;
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::text::{is_all_caps, is_apostrophe};
@@ -121,6 +122,12 @@ impl CapitalizedNoun {
 
 /// The word is written Xxxx: an upper-case letter then only lower-case letters.
 fn title_case(w: &str) -> bool {
+    // (ASCII: the same tests on bytes.)
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return b.first().is_some_and(u8::is_ascii_uppercase)
+            && b[1..].iter().all(|&c| c.is_ascii_lowercase() || c == b'\'');
+    }
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_lowercase() || is_apostrophe(c))
 }
@@ -157,6 +164,14 @@ const SPEECH: [&str; 10] = [
     "warned",
     "noted",
 ];
+
+/// The word starts with a lower-case letter.
+fn starts_lower(w: &str) -> bool {
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        _ => w.chars().next().is_some_and(char::is_lowercase),
+    }
+}
 
 fn starts_upper(w: &str) -> bool {
     match w.as_bytes().first() {
@@ -224,43 +239,44 @@ impl Rule for CapitalizedNoun {
         let mut candidates: Vec<usize> = Vec::new();
         let mut strong: Vec<usize> = Vec::new();
         let text = s.text.as_bytes();
-        for i in 1..n {
+        let mut from = 1;
+        loop {
             // Cheapest tests first, on the word's first byte and its facts: it starts with an
-            // upper-case letter (`title_case` below), it is all letters, and its lower-case
-            // form counts at least MIN_ABSTRACT_COUNT in English (below that it is neither
-            // common nor an abstract noun: see `count`). Most words fail.
-            let w = s.words[i];
-            let b = text[w.start];
-            if !(b.is_ascii_uppercase() || b >= 0x80 && starts_upper(w.text(s.text)))
-                || !w.alpha
-                || s.en_count(i) < MIN_ABSTRACT_COUNT
-            {
-                continue;
+            // upper-case letter (`title_case` below; a tight loop skips the words whose first
+            // byte is a lower-case ASCII letter or no letter, most), it is all letters, and its
+            // lower-case form counts at least MIN_ABSTRACT_COUNT in English (below that it is
+            // neither common nor an abstract noun: see `count`). Most words fail.
+            let i = next_capital(text, s.words, from);
+            if i >= n {
+                break;
             }
-            let word = w.text(s.text);
-            // (A lower-case ASCII second letter: not all capitals, without reading further.)
-            if crate::text::char_len(word) < 3
-                || !title_case(word)
-                || !text[w.start + 1].is_ascii_lowercase() && is_all_caps(word)
+            from = i + 1;
+            let w = s.words[i];
+            if !w.alpha
+                || s.en_count(i) < MIN_ABSTRACT_COUNT
+                || (text[w.start] >= 0x80 && !starts_upper(w.text(s.text)))
             {
                 continue;
             }
             // After a colon, a quotation mark, a bracket, a dash or a bullet a capital is normal.
-            let gap = &s.text[s.words[i - 1].end..w.start];
-            if gap.chars().any(|c| !matches!(c, ' ' | ',')) {
+            // (Bytes: a character other than these has bytes other than these.)
+            let p = s.words[i - 1];
+            let gap = &s.text[p.end..w.start];
+            if gap.bytes().any(|c| c != b' ' && c != b',') {
                 continue;
             }
             // Lone capital: the neighbours are lower case (else a multi-word name); a comma
-            // ends the previous name.
-            let prev = s.word(i - 1);
-            let prev_lower = s.lower(i - 1);
-            let initial_determiner = i == 1 && DETERMINERS.contains(&prev_lower);
-            if !gap.contains(',')
-                && !prev.chars().next().is_some_and(char::is_lowercase)
-                && !initial_determiner
+            // ends the previous name. (The first byte of the previous word decides for an ASCII
+            // letter.)
+            let comma = gap.contains(',');
+            let prev_lower = || s.lower(i - 1);
+            if !comma
+                && !starts_lower(&s.text[p.start..p.end])
+                && !(i == 1 && DETERMINERS.contains(&prev_lower()))
             {
                 continue;
             }
+            let prev = s.word(i - 1);
             if i + 1 < n {
                 let next = s.word(i + 1);
                 let next_gap = &s.text[w.end..s.words[i + 1].start];
@@ -275,6 +291,14 @@ impl Rule for CapitalizedNoun {
                 {
                     continue;
                 }
+            }
+            let word = w.text(s.text);
+            // (A lower-case ASCII second letter: not all capitals, without reading further.)
+            if crate::text::char_len(word) < 3
+                || !title_case(word)
+                || !text[w.start + 1].is_ascii_lowercase() && is_all_caps(word)
+            {
+                continue;
             }
             // A name joined to other capitalized words by connectors: "the Office for the
             // Protection of the Constitution", "Traffic and Environment".
@@ -306,10 +330,9 @@ impl Rule for CapitalizedNoun {
             // word is a noun, not a name ("a Permit", "their Electricity", "Many Farmers").
             // The abstract noun must follow a determiner or a preposition: after a common noun
             // it is a name ("the rover Perseverance").
-            let after_function_word =
-                !gap.contains(',') && s.function_mask(i - 1) & EN_FUNCTION != 0;
+            let after_function_word = !comma && s.function_mask(i - 1) & EN_FUNCTION != 0;
             if (abstract_noun && after_function_word)
-                || (!gap.contains(',') && INDEFINITE.contains(&prev_lower))
+                || (!comma && INDEFINITE.contains(&prev_lower()))
             {
                 strong.push(i);
             }

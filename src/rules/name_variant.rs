@@ -8,14 +8,14 @@
 //! sentence where it occurs, with the dominant one as suggestion.
 
 use super::translit::{
-    all_caps, capital_at, fold, has_apostrophe, Shapes, Translit, EXCEPTION_WORD, PHRASE_WORD,
+    all_caps, capital_at, fold, has_apostrophe, next_capital, ReadingShape, Shapes, Translit,
+    EXCEPTION_WORD, PHRASE_WORD,
 };
 use super::{Context, DocFinding, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::text::{char_len, is_capitalized, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -166,6 +166,9 @@ struct Forms<'a> {
     forms: Vec<Form<'a>>,
     occurrences: Vec<Occurrence>,
     sentences: &'a [super::Sentence<'a>],
+    /// Some form is in `variants.tsv`; some form is not ASCII.
+    variants: bool,
+    non_ascii: bool,
 }
 
 impl<'a> Forms<'a> {
@@ -236,14 +239,208 @@ impl<'a> Forms<'a> {
 const COMMON: usize = usize::MAX;
 
 /// The form spelled `text`, from the table of [`NameVariant::collect`].
-fn form_of(index: &FxHashMap<&str, usize>, text: &str) -> Option<usize> {
-    index.get(text).copied().filter(|&f| f != COMMON)
+fn form_of(index: &Spellings<'_>, text: &str) -> Option<usize> {
+    index.get(text).filter(|&f| f != COMMON)
+}
+
+/// The table of spellings of [`NameVariant::collect`]: spelling → form number (or
+/// [`COMMON`]). A hash table of its own: the hash of a spelling is its first and last eight
+/// bytes (or four) and its length, a few instructions instead of hashing every byte, and a
+/// spelling is compared only on a full hash match.
+struct Spellings<'a> {
+    /// Open addressing, linear probing: 0 for an empty slot, else 1 + a position in `entries`.
+    slots: Vec<u32>,
+    /// (hash, spelling, value), in the order of insertion.
+    entries: Vec<(u64, &'a str, usize)>,
+}
+
+impl<'a> Spellings<'a> {
+    fn new() -> Self {
+        Spellings {
+            slots: vec![0; 128],
+            entries: Vec::with_capacity(64),
+        }
+    }
+
+    fn hash(t: &[u8]) -> u64 {
+        let n = t.len();
+        let word = |i: usize| {
+            t[i..i + 8]
+                .iter()
+                .rev()
+                .fold(0u64, |x, &b| x << 8 | u64::from(b))
+        };
+        let half = |i: usize| {
+            t[i..i + 4]
+                .iter()
+                .rev()
+                .fold(0u64, |x, &b| x << 8 | u64::from(b))
+        };
+        let x = if n >= 8 {
+            word(0) ^ word(n - 8).rotate_left(29)
+        } else if n >= 4 {
+            half(0) | half(n - 4) << 32
+        } else {
+            t.iter().fold(0u64, |x, &b| x << 8 | u64::from(b))
+        };
+        (x ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The slot of `t` (with hash `h`): holding it, or the empty slot where it goes.
+    fn slot(&self, t: &str, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut k = (h >> 40) as usize & mask;
+        loop {
+            let e = self.slots[k] as usize;
+            if e == 0 || (self.entries[e - 1].0 == h && self.entries[e - 1].1 == t) {
+                return k;
+            }
+            k = (k + 1) & mask;
+        }
+    }
+
+    /// The value of spelling `t`.
+    fn get(&self, t: &str) -> Option<usize> {
+        let e = self.slots[self.slot(t, Self::hash(t.as_bytes()))] as usize;
+        (e > 0).then(|| self.entries[e - 1].2)
+    }
+
+    /// The value of spelling `t`, or `Err` with what [`Spellings::insert`] needs to add it.
+    fn find(&self, t: &str) -> Result<usize, (u64, usize)> {
+        let h = Self::hash(t.as_bytes());
+        let k = self.slot(t, h);
+        match self.slots[k] as usize {
+            0 => Err((h, k)),
+            e => Ok(self.entries[e - 1].2),
+        }
+    }
+
+    /// Adds spelling `t` with value `v` where [`Spellings::find`] said it goes.
+    fn insert(&mut self, t: &'a str, (h, k): (u64, usize), v: usize) {
+        self.entries.push((h, t, v));
+        self.slots[k] = self.entries.len() as u32;
+        // At most half full: the table doubles.
+        if self.entries.len() * 2 > self.slots.len() {
+            self.slots = vec![0; self.slots.len() * 2];
+            let mask = self.slots.len() - 1;
+            for (e, &(h, _, _)) in self.entries.iter().enumerate() {
+                let mut k = (h >> 40) as usize & mask;
+                while self.slots[k] != 0 {
+                    k = (k + 1) & mask;
+                }
+                self.slots[k] = e as u32 + 1;
+            }
+        }
+    }
+}
+
+/// The first bytes and lengths of the spellings of a document: a test in a few instructions
+/// whether a spelling other than a given one may have a [`ReadingShape`].
+struct FirstLengths {
+    /// By first byte (`b % 64`): bit `min(length, 63)` for the lengths of one spelling or
+    /// more, and for those of two or more.
+    once: [u64; 64],
+    twice: [u64; 64],
+}
+
+impl FirstLengths {
+    fn new(forms: &[Form<'_>]) -> Self {
+        let (mut once, mut twice) = ([0u64; 64], [0u64; 64]);
+        for f in forms {
+            let (k, bit) = Self::key(f.text);
+            twice[k] |= once[k] & bit;
+            once[k] |= bit;
+        }
+        FirstLengths { once, twice }
+    }
+
+    fn key(t: &str) -> (usize, u64) {
+        let first = t.as_bytes().first().copied().unwrap_or(0);
+        (usize::from(first & 63), 1 << t.len().min(63))
+    }
+
+    /// False when no spelling but `own` (one of them) has a first byte and a length that
+    /// `shape` allows.
+    fn may_have_other(&self, shape: &ReadingShape<'_>, own: &str) -> bool {
+        let (least, most) = shape.lengths();
+        let (lo, hi) = (least.min(63), most.min(63));
+        let range = (u64::MAX >> (63 - hi)) & (u64::MAX << lo);
+        let (own_first, own_bit) = Self::key(own);
+        let mut firsts = shape.firsts();
+        while firsts != 0 {
+            let f = firsts.trailing_zeros() as usize;
+            firsts &= firsts - 1;
+            let own = if f == own_first { own_bit } else { 0 };
+            if (self.once[f] & range & !own) | (self.twice[f] & range & own) != 0 {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// The lower-case letters of a form of five letters or more, for the comparison by edit
+/// distance: an ASCII form's are the bytes of its `lower` (its ASCII lower case), the others'
+/// are in a buffer of characters.
+struct Letters {
+    form: usize,
+    /// [`letter_class`] of the first letter.
+    class: char,
+    /// Number of letters.
+    len: usize,
+    /// [`letter_bits`] of the letters.
+    bits: u64,
+    /// In the buffer, for a form that is not ASCII.
+    chars: Option<Range<usize>>,
+}
+
+impl Letters {
+    /// The letters of `names` that have five or more, in that order, and the buffer.
+    fn of(forms: &[Form<'_>], names: impl Iterator<Item = usize>) -> (Vec<Letters>, Vec<char>) {
+        let mut chars: Vec<char> = Vec::new();
+        let mut entries: Vec<Letters> = Vec::with_capacity(forms.len());
+        for n in names {
+            let form = &forms[n];
+            let (first, len, bits, range) = if form.ascii {
+                let l = form.lower.as_bytes();
+                if l.len() < 5 {
+                    continue;
+                }
+                // (`letter_bits` of the bytes as characters.)
+                let bits = l.iter().fold(0, |m, &b| m | 1 << (b % 64));
+                (char::from(l[0]), l.len(), bits, None)
+            } else {
+                let start = chars.len();
+                chars.extend(form.text.to_lowercase().chars());
+                let l = &chars[start..];
+                if l.len() < 5 {
+                    chars.truncate(start);
+                    continue;
+                }
+                (
+                    l[0],
+                    l.len(),
+                    letter_bits(l.iter().copied()),
+                    Some(start..chars.len()),
+                )
+            };
+            entries.push(Letters {
+                form: n,
+                class: letter_class(first),
+                len,
+                bits,
+                chars: range,
+            });
+        }
+        (entries, chars)
+    }
 }
 
 /// Most distinct capitalized forms compared by edit distance in one document.
 const MAX_EDIT_FORMS: usize = 20_000;
 
 /// A first letter class: letters that transliterations swap count as one.
+#[inline]
 fn letter_class(c: char) -> char {
     let c = if c.is_ascii() {
         c.to_ascii_lowercase()
@@ -264,10 +461,22 @@ fn distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
+    // Three rows of `b.len() + 1` cells: on the stack for a name (in one buffer otherwise).
     let n = b.len();
-    let mut prev2: Vec<usize> = vec![0; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur: Vec<usize> = vec![0; n + 1];
+    let mut stack = [0usize; 3 * 33];
+    let mut heap = Vec::new();
+    let cells: &mut [usize] = if 3 * (n + 1) <= stack.len() {
+        &mut stack[..3 * (n + 1)]
+    } else {
+        heap.resize(3 * (n + 1), 0);
+        &mut heap
+    };
+    let (prev2, rest) = cells.split_at_mut(n + 1);
+    let (mut prev, mut cur) = rest.split_at_mut(n + 1);
+    let mut prev2 = prev2;
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -358,6 +567,37 @@ fn ascii_and_quote(b: &[u8]) -> (bool, bool) {
     (k & 1 == 0, k & 2 != 0)
 }
 
+/// [`ascii_and_quote`] of the `len` bytes of `text` from `start`: a word of up to sixteen
+/// bytes (most) is tested eight bytes at a time, read from the text around it.
+fn ascii_and_quote_at(text: &[u8], start: usize, len: usize) -> (bool, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let load = |at: usize| text.get(at..at + 8).and_then(|b| b.first_chunk::<8>());
+    // The high bits, and where `x` has a quote (`x ^ 0x27…` has a zero byte: the usual test, which
+    // is exact for "some byte").
+    let test = |x: u64| {
+        let q = x ^ (ONES * u64::from(b'\''));
+        (x & HIGH, q.wrapping_sub(ONES) & !q & HIGH)
+    };
+    let (high, quote) = match (load(start), len) {
+        (Some(&x), 1..=8) => {
+            // The bytes after the word become `A`: ASCII, no quote.
+            let keep = u64::MAX >> (64 - 8 * len);
+            test(u64::from_le_bytes(x) & keep | (ONES * u64::from(b'A')) & !keep)
+        }
+        (Some(&x), 9..=16) => match load(start + len - 8) {
+            Some(&y) => {
+                let (h1, q1) = test(u64::from_le_bytes(x));
+                let (h2, q2) = test(u64::from_le_bytes(y));
+                (h1 | h2, q1 | q2)
+            }
+            None => return ascii_and_quote(&text[start..start + len]),
+        },
+        _ => return ascii_and_quote(&text[start..start + len]),
+    };
+    (high == 0, quote != 0)
+}
+
 /// The base form of a word: possessive `'s` / `’s` / `'S` / `’S` removed.
 fn base(w: &str) -> &str {
     let b = w.as_bytes();
@@ -385,7 +625,7 @@ impl NameVariant {
         &'a self,
         cx: &Context<'a>,
         fw: &FxHashSet<String>,
-        index: &mut FxHashMap<&'a str, usize>,
+        index: &mut Spellings<'a>,
         checked: bool,
     ) -> Forms<'a> {
         let mut forms: Vec<Form<'a>> = Vec::with_capacity(64);
@@ -396,10 +636,17 @@ impl NameVariant {
             }
             // The exception phrases are looked up once per sentence, when a word needs them.
             let mut ranges: Option<Vec<Range<usize>>> = None;
-            for (i, w) in s.words.iter().enumerate() {
+            let text = s.text.as_bytes();
+            let mut next = 0;
+            loop {
                 // Most words fail here: a capital letter (the base form starts with the word's
                 // first letter), letters only, four of them at least (bytes ≥ letters).
-                if !capital_at(s.text, w.start) || !w.alpha || w.end - w.start < 4 {
+                let i = next_capital(text, s.words, next);
+                let Some(w) = s.words.get(i) else {
+                    break;
+                };
+                next = i + 1;
+                if w.end - w.start < 4 || !w.alpha || !capital_at(s.text, w.start) {
                     continue;
                 }
                 let whole = w.text(s.text);
@@ -409,7 +656,7 @@ impl NameVariant {
                 }
                 // An ASCII word without `'`: bytes are letters, and no apostrophe (`’` is not
                 // ASCII). Other words are looked at closely.
-                let (ascii, quote) = ascii_and_quote(t.as_bytes());
+                let (ascii, quote) = ascii_and_quote_at(text, w.start, t.len());
                 if (ascii && quote) || (!ascii && (char_len(t) < 4 || has_apostrophe(t))) {
                     continue;
                 }
@@ -428,44 +675,42 @@ impl NameVariant {
                 if checked && !self.counts(s, i, t, &lt, fw, &mut ranges) {
                     continue;
                 }
-                let entry = index.entry(t);
-                if checked {
-                    // Seen before: a form, or a common word of the document capitalized (its
-                    // lower-case form occurs: looked up once per spelling).
-                    match &entry {
-                        Entry::Occupied(e) if *e.get() == COMMON => continue,
-                        Entry::Occupied(_) => {}
-                        Entry::Vacant(_) => {
-                            if cx.doc_count(&lt) > 0 {
-                                entry.or_insert(COMMON);
-                                continue;
-                            }
+                let found = index.find(t);
+                let f = match found {
+                    // Seen before: a form, or (checked) a common word of the document
+                    // capitalized.
+                    Ok(COMMON) => continue,
+                    Ok(f) => f,
+                    Err(at) => {
+                        // (Checked: the lower-case form occurs, looked up once per spelling.)
+                        if checked && cx.doc_count(&lt) > 0 {
+                            index.insert(t, at, COMMON);
+                            continue;
                         }
+                        forms.push(Form {
+                            text: t,
+                            lower: lt,
+                            ascii,
+                            count: 0,
+                            first: occurrences.len(),
+                            last: occurrences.len(),
+                            en_count: if possessive { 0 } else { facts.en },
+                            tables: if self.table_shapes.may_contain(t) {
+                                self.tables.get(t)
+                            } else {
+                                None
+                            },
+                        });
+                        index.insert(t, at, forms.len() - 1);
+                        forms.len() - 1
                     }
-                }
+                };
                 let o = occurrences.len();
                 occurrences.push(Occurrence {
                     sentence: si,
                     word: i,
                     len: t.len(),
                     next: usize::MAX,
-                });
-                let f = *entry.or_insert_with(|| {
-                    forms.push(Form {
-                        text: t,
-                        lower: lt,
-                        ascii,
-                        count: 0,
-                        first: o,
-                        last: o,
-                        en_count: if possessive { 0 } else { facts.en },
-                        tables: if self.table_shapes.may_contain(t) {
-                            self.tables.get(t)
-                        } else {
-                            None
-                        },
-                    });
-                    forms.len() - 1
                 });
                 let form = &mut forms[f];
                 if form.count > 0 {
@@ -476,6 +721,10 @@ impl NameVariant {
             }
         }
         Forms {
+            variants: forms
+                .iter()
+                .any(|f| f.tables.is_some_and(|t| t.variant.is_some())),
+            non_ascii: forms.iter().any(|f| !f.ascii),
             forms,
             occurrences,
             sentences: cx.sentences,
@@ -582,6 +831,11 @@ impl NameVariant {
     fn groups(&self, names: &[usize], f: &Forms<'_>) -> Vec<Vec<usize>> {
         let forms = &f.forms;
         let mut groups: Vec<Vec<usize>> = Vec::new();
+        // (Most documents have no spelling of `variants.tsv` and only ASCII ones: nothing to
+        // group.)
+        if !f.variants && !f.non_ascii {
+            return groups;
+        }
         // (group, position in `names`, name)
         let mut hits: Vec<(usize, usize, usize)> = names
             .iter()
@@ -667,7 +921,7 @@ impl NameVariant {
     fn related(
         &self,
         f: &Forms<'_>,
-        index: &FxHashMap<&str, usize>,
+        index: &Spellings<'_>,
         names: &[usize],
         order: Order,
         en: &WordFreq,
@@ -675,11 +929,21 @@ impl NameVariant {
         let forms = &f.forms;
         let mut related: Vec<(usize, usize, bool)> = Vec::new();
         // Transliteration: a German-style form whose English reading the document uses.
+        let mut shapes: Option<FirstLengths> = None;
         for &n in names {
             let form = &forms[n];
             // (An English count says "in English" without a lookup: tested first.)
             if form.en_count > 0 || !Translit::may_be_german_style(form.text) || form.in_english(en)
             {
+                continue;
+            }
+            // The readings are made only when one can be another spelling of the document.
+            let shapes = shapes.get_or_insert_with(|| FirstLengths::new(forms));
+            let other_fits = |shape: &ReadingShape<'_>| {
+                shapes.may_have_other(shape, form.text)
+                    && (forms.iter().enumerate()).any(|(k, c)| k != n && shape.fits(c.text))
+            };
+            if !self.translit.may_read_as(form.text, other_fits) {
                 continue;
             }
             self.translit.with_readings(form.text, |readings| {
@@ -715,12 +979,17 @@ impl NameVariant {
         // A book-length document with tens of thousands of names: the quadratic comparison is
         // skipped (the transliteration, exonym and variant relations above still apply).
         if names.len() <= MAX_EDIT_FORMS {
-            self.close_spellings(f, names, en, &mut related);
+            match order {
+                Order::FirstSeen => self.close_pairs(f, en, &mut related),
+                Order::Table => self.close_spellings(f, names, en, &mut related),
+            }
         }
         related
     }
 
-    /// Pairs of spellings at a small edit distance, within first-letter classes, both ways.
+    /// Pairs of spellings at a small edit distance, within first-letter classes, both ways, in
+    /// the order of `names` ([`Order::Table`]): by class, then by length, then by position in
+    /// `names`.
     fn close_spellings(
         &self,
         f: &Forms<'_>,
@@ -728,94 +997,106 @@ impl NameVariant {
         en: &WordFreq,
         related: &mut Vec<(usize, usize, bool)>,
     ) {
-        let forms = &f.forms;
-        // The lower-case letters of each form of five letters or more: an ASCII form's are the
-        // bytes of its `lower` (its ASCII lower case), the others' are in `chars`.
-        struct Entry {
-            form: usize,
-            /// In `chars` for a form that is not ASCII.
-            chars: Option<Range<usize>>,
-            bits: u64,
-        }
-        let mut chars: Vec<char> = Vec::new();
-        let mut entries: Vec<Entry> = Vec::with_capacity(names.len());
+        let (entries, chars) = Letters::of(&f.forms, names.iter().copied());
         // class, length, entry (as one number): sorted, by class, then by length; equal lengths
         // stay in the order of `names`.
-        let mut order: Vec<u128> = Vec::with_capacity(names.len());
-        for &n in names {
-            let form = &forms[n];
-            let (first, len, bits, range) = if form.ascii {
-                let l = form.lower.as_bytes();
-                if l.len() < 5 {
-                    continue;
-                }
-                // (`letter_bits` of the bytes as characters.)
-                let bits = l.iter().fold(0, |m, &b| m | 1 << (b % 64));
-                (char::from(l[0]), l.len(), bits, None)
-            } else {
-                let start = chars.len();
-                chars.extend(form.text.to_lowercase().chars());
-                let l = &chars[start..];
-                if l.len() < 5 {
-                    chars.truncate(start);
-                    continue;
-                }
-                (
-                    l[0],
-                    l.len(),
-                    letter_bits(l.iter().copied()),
-                    Some(start..chars.len()),
-                )
-            };
-            let class = u128::from(u32::from(letter_class(first)));
-            order.push(class << 64 | (len as u128) << 32 | entries.len() as u128);
-            entries.push(Entry {
-                form: n,
-                chars: range,
-                bits,
-            });
-        }
+        let mut order: Vec<u128> = (entries.iter().enumerate())
+            .map(|(k, e)| u128::from(u32::from(e.class)) << 64 | (e.len as u128) << 32 | k as u128)
+            .collect();
         order.sort_unstable();
         let entry = |k: u128| &entries[(k & 0xFFFF_FFFF) as usize];
-        let letters = |e: &Entry| -> Vec<char> {
+        for b in order.chunk_by(|x, y| x >> 64 == y >> 64) {
+            for i in 0..b.len() {
+                for j in i + 1..b.len() {
+                    let (x, y) = (entry(b[i]), entry(b[j]));
+                    if y.len > x.len + 2 {
+                        break;
+                    }
+                    if self.close_pair(&f.forms, &chars, x, y, en) {
+                        related.push((x.form, y.form, true));
+                        related.push((y.form, x.form, true));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The pairs of [`NameVariant::close_spellings`] for all forms, in an order of their own
+    /// (for [`Order::FirstSeen`], where the order decides nothing): the forms are chained by
+    /// first-letter class, and only forms of one class are compared, without sorting.
+    fn close_pairs(&self, f: &Forms<'_>, en: &WordFreq, related: &mut Vec<(usize, usize, bool)>) {
+        let (entries, chars) = Letters::of(&f.forms, 0..f.forms.len());
+        // The entries of a class (its code mod 64) in a chain through `next`, from `heads`.
+        let mut heads = [usize::MAX; 64];
+        let mut next = vec![usize::MAX; entries.len()];
+        for (k, e) in entries.iter().enumerate() {
+            let h = e.class as usize % 64;
+            next[k] = heads[h];
+            heads[h] = k;
+        }
+        for head in heads {
+            let mut a = head;
+            while a != usize::MAX {
+                let mut b = next[a];
+                while b != usize::MAX {
+                    let (x, y) = (&entries[a], &entries[b]);
+                    b = next[b];
+                    if x.class != y.class || x.len.abs_diff(y.len) > 2 {
+                        continue;
+                    }
+                    // The shorter first (on equal lengths either: the test is symmetric).
+                    let (x, y) = if x.len <= y.len { (x, y) } else { (y, x) };
+                    if self.close_pair(&f.forms, &chars, x, y, en) {
+                        related.push((x.form, y.form, true));
+                        related.push((y.form, x.form, true));
+                    }
+                }
+                a = next[a];
+            }
+        }
+    }
+
+    /// True when the forms of `x` and `y` (of one class, `y` not shorter, at most two letters
+    /// longer) are one name spelled two ways: [`close`], not both known English spellings, not
+    /// a British and an American spelling.
+    fn close_pair(
+        &self,
+        forms: &[Form<'_>],
+        chars: &[char],
+        x: &Letters,
+        y: &Letters,
+        en: &WordFreq,
+    ) -> bool {
+        // (What `close` tests last, on the letter bits and by the distance, first: most pairs
+        // fail it.)
+        let bits = x.bits ^ y.bits;
+        let max = if x.len.min(y.len) >= 9 { 2 } else { 1 };
+        if y.len - x.len > max || bits.count_ones() as usize > 2 * max {
+            return false;
+        }
+        let letters = |e: &Letters| -> Vec<char> {
             match &e.chars {
                 Some(r) => chars[r.clone()].to_vec(),
                 None => forms[e.form].lower.chars().collect(),
             }
         };
-        for b in order.chunk_by(|x, y| x >> 64 == y >> 64) {
-            for i in 0..b.len() {
-                for j in i + 1..b.len() {
-                    let (x, y) = (entry(b[i]), entry(b[j]));
-                    // (The length, in letters, is in the key.)
-                    if (b[j] >> 32 & 0xFFFF_FFFF) > (b[i] >> 32 & 0xFFFF_FFFF) + 2 {
-                        break;
-                    }
-                    let bits = x.bits ^ y.bits;
-                    let close = match (&x.chars, &y.chars) {
-                        (None, None) => close(
-                            forms[x.form].lower.as_bytes(),
-                            forms[y.form].lower.as_bytes(),
-                            bits,
-                        ),
-                        _ => close(&letters(x), &letters(y), bits),
-                    };
-                    if !close {
-                        continue;
-                    }
-                    let (fx, fy) = (&forms[x.form], &forms[y.form]);
-                    if self.known(fx, en) && self.known(fy, en) {
-                        continue;
-                    }
-                    let lower = |e: &Entry| letters(e).into_iter().collect::<String>();
-                    if us_uk(&lower(x)) == us_uk(&lower(y)) {
-                        continue;
-                    }
-                    related.push((x.form, y.form, true));
-                    related.push((y.form, x.form, true));
-                }
-            }
+        let close = match (&x.chars, &y.chars) {
+            (None, None) => close(
+                forms[x.form].lower.as_bytes(),
+                forms[y.form].lower.as_bytes(),
+                bits,
+            ),
+            _ => close(&letters(x), &letters(y), bits),
+        };
+        if !close {
+            return false;
         }
+        let (fx, fy) = (&forms[x.form], &forms[y.form]);
+        if self.known(fx, en) && self.known(fy, en) {
+            return false;
+        }
+        let lower = |e: &Letters| letters(e).into_iter().collect::<String>();
+        us_uk(&lower(x)) != us_uk(&lower(y))
     }
 
     /// For each form, the dominant related spelling, if one dominates it: the first of the
@@ -874,8 +1155,7 @@ impl Rule for NameVariant {
         // is the spellings themselves, so the pairs of forms are the pairs of candidates whose
         // spellings both count: only the spellings in a pair are checked where they occur
         // (most are in none).
-        let mut index: FxHashMap<&str, usize> =
-            FxHashMap::with_capacity_and_hasher(64, Default::default());
+        let mut index = Spellings::new();
         let mut f = self.collect(cx, fw, &mut index, false);
         if f.forms.len() < 2 {
             return;
@@ -901,7 +1181,7 @@ impl Rule for NameVariant {
                 // A tie (or a book of names): the forms checked as they are collected, and
                 // visited in the order of a table built as the rule has always built it (each
                 // spelling inserted at its first occurrence).
-                let mut index: FxHashMap<&str, usize> = FxHashMap::default();
+                let mut index = Spellings::new();
                 let f = self.collect(cx, fw, &mut index, true);
                 let mut table: FxHashMap<&str, usize> = FxHashMap::default();
                 for (n, form) in f.forms.iter().enumerate() {
@@ -972,6 +1252,19 @@ mod tests {
                 (w.is_ascii(), w.contains('\'')),
                 "{w}"
             );
+            // In a text, at every place and with every length.
+            for pad in ["", "x", "’'’", "abcdefghijklmnopqrst"] {
+                let text = format!("{pad}{w}{pad}");
+                let b = text.as_bytes();
+                for len in 0..=w.len() {
+                    let part = &b[pad.len()..pad.len() + len];
+                    assert_eq!(
+                        super::ascii_and_quote_at(b, pad.len(), len),
+                        (part.is_ascii(), part.contains(&b'\'')),
+                        "{text:?} {len}"
+                    );
+                }
+            }
         }
     }
 

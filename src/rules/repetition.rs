@@ -11,7 +11,7 @@
 //! Doubled words that are correct ("had had", "die die") are listed with their reason in
 //! `repetition/allowed.tsv`.
 
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity, WordFacts};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::text::is_capitalized;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -130,6 +130,7 @@ impl Repetition {
 
     /// (a) The same word twice in a row, separated only by spaces.
     /// `ks`: the word indices `k` (from 1) to test as the second word.
+    #[inline(never)]
     fn doubled(
         &self,
         s: &Sentence<'_>,
@@ -229,31 +230,40 @@ impl Repetition {
     /// punctuation stands between it and word `j - 1` (the walk of `verb_bracket` stops at
     /// any character but white space, '-' and apostrophes; this stops at fewer).
     fn earlier_in_clause(s: &Sentence<'_>, lo: usize, j: usize, form: &str) -> bool {
+        // The nearest such word decides: punctuation between it and word `j - 1` also stands
+        // between any word before it and word `j - 1`. When word `j`'s own lower-case form is
+        // `form`, words of another English count are passed over without reading their text
+        // (equal lower-case forms have equal counts).
+        let window = &s.facts[lo..j - 1];
+        let is_form = |f: &WordFacts| fact_is(s, f, form);
+        let found = if lower_is(s, j, form) {
+            let count = s.en_count(j);
+            window.iter().rposition(|f| f.en == count && is_form(f))
+        } else {
+            window.iter().rposition(is_form)
+        };
+        let Some(i) = found.map(|p| lo + p) else {
+            return false;
+        };
         let bytes = s.text.as_bytes();
-        for i in (lo..j - 1).rev() {
-            let (end, next) = (s.words[i].end, s.words[i + 1].start);
-            if !(next == end + 1 && bytes[end] == b' ')
-                && bytes[end..next].iter().any(|&b| {
+        (i..j - 1).all(|m| {
+            let (end, next) = (s.words[m].end, s.words[m + 1].start);
+            (next == end + 1 && bytes[end] == b' ')
+                || !bytes[end..next].iter().any(|&b| {
                     b < 0x80
                         && !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b'-' | b'\'')
                 })
-            {
-                return false;
-            }
-            let f = &s.facts[i];
-            if f.lower_end - f.lower_start == form.len() && lower_is(s, i, form) {
-                return true;
-            }
-        }
-        false
+        })
     }
 
     /// (b) English: a verb repeated inside one clause, the second time at its end.
-    /// `js`: the word indices `j` (from 2) to test as the stranded verb.
+    /// `js`: the word indices `j` to test as the stranded verb, those for which
+    /// [`bracket_candidate`] holds.
+    #[inline(never)]
     fn verb_bracket(
         &self,
         s: &Sentence<'_>,
-        en: &WordFreq,
+        lex: &Lexicons,
         js: impl Iterator<Item = usize>,
         out: &mut Vec<Finding>,
     ) {
@@ -261,14 +271,9 @@ impl Repetition {
         let words = s.words;
         for j in js {
             let wj = words[j];
-            // (the cheap tests first: length in bytes, what follows, the word before)
-            if !wj.alpha || wj.end - wj.start < 4 || !Self::clause_final(text, wj.end) {
-                continue;
-            }
-            // The word before the stranded verb: an auxiliary, pronoun, determiner or "to"
-            // makes it an ordinary verb or noun phrase ("no one had seen", "the visit").
-            // (An English function word: the English bit of its facts.)
-            if s.function_mask(j - 1) & EN_FUNCTION != 0 {
+            // (`bracket_candidate` has tested the length, the word before and the first byte
+            // after)
+            if !Self::clause_final(text, wj.end) {
                 continue;
             }
             let form = wj.text(text);
@@ -285,6 +290,7 @@ impl Repetition {
             if self.auxiliary.contains(s.lower(j - 1)) {
                 continue;
             }
+            let en = lex.words("en");
             let is_participle = self.participle(form, en);
             // Walk back through the clause.
             for i in (lo..j - 1).rev() {
@@ -364,9 +370,20 @@ fn lower_bytes<'a>(s: &Sentence<'a>, i: usize) -> &'a [u8] {
     &s.lower_text.as_bytes()[f.lower_start..f.lower_end]
 }
 
-/// True when word `i`'s lower-case form is `w` (compared as bytes: lengths first).
+/// True when word `i`'s lower-case form is `w` (compared as bytes: lengths first, then byte by
+/// byte: the words are short, a call to `memcmp` costs more).
 fn lower_is(s: &Sentence<'_>, i: usize, w: &str) -> bool {
-    lower_bytes(s, i) == w.as_bytes()
+    fact_is(s, &s.facts[i], w)
+}
+
+/// True when the lower-case form of the word with facts `f` is `w`: lengths first (read
+/// from the facts), then byte by byte (the words are short: a call to `memcmp` costs more).
+fn fact_is(s: &Sentence<'_>, f: &WordFacts, w: &str) -> bool {
+    f.lower_end - f.lower_start == w.len()
+        && s.lower_text.as_bytes()[f.lower_start..f.lower_end]
+            .iter()
+            .zip(w.as_bytes())
+            .all(|(x, y)| x == y)
 }
 
 /// True when the word is "on", "at", "in", "during", "last" or "this" (`ADVERBIAL`), in any
@@ -416,36 +433,27 @@ impl Repetition {
     /// (b') English: a past verb repeated right after a short adverbial, not at the clause end
     /// ("The police reported on Sunday reported that …"): the German verb-second order
     /// ("Die Polizei berichtete am Sonntag, …") translated twice.
-    /// `is`: the word indices `i` to test as the first verb.
+    /// `is`: the word indices `i` to test as the first verb, those for which
+    /// [`adverbial_candidate`] holds.
+    #[inline(never)]
     fn verb_adverbial(
         &self,
         s: &Sentence<'_>,
-        en: &WordFreq,
+        lex: &Lexicons,
         is: impl Iterator<Item = usize>,
         out: &mut Vec<Finding>,
     ) {
         let text = s.text;
         let words = s.words;
         for i in is {
-            let wi = words[i];
-            if !wi.alpha || wi.end - wi.start < 4 {
-                continue;
-            }
-            // Cheapest test first: a preposition of time or place follows.
-            let Some(next) = words.get(i + 1) else {
-                continue;
-            };
-            if !adverbial(&text.as_bytes()[next.start..next.end]) {
-                continue;
-            }
-            let form = wi.text(text);
+            let form = words[i].text(text);
             if is_capitalized(form) {
                 continue;
             }
             // Prefilter, exact: the only finding is at a word j in i+3..i+6 whose lower-case
             // form is `form`.
             if !(i + 3..(i + 6).min(words.len())).any(|j| lower_is(s, j, form))
-                || !self.participle(form, en)
+                || !self.participle(form, lex.words("en"))
             {
                 continue;
             }
@@ -497,6 +505,84 @@ impl Repetition {
     }
 }
 
+/// True when word `j` may be the stranded verb of `verb_bracket`: from the third word on, of
+/// letters, 4 bytes or more, then what `Repetition::clause_final` allows (its first byte,
+/// or the end), after a word that is no English function word (an auxiliary, pronoun,
+/// determiner or "to" makes it an ordinary verb or noun phrase: "no one had seen", "the
+/// visit").
+fn bracket_candidate(s: &Sentence<'_>, j: usize) -> bool {
+    let w = s.words[j];
+    j >= 2
+        && w.alpha
+        && w.end - w.start >= 4
+        && s.text
+            .as_bytes()
+            .get(w.end)
+            .is_none_or(|&b| clause_final_first_byte(b))
+        && s.function_mask(j - 1) & EN_FUNCTION == 0
+}
+
+/// True when word `i` may be the first verb of `verb_adverbial`: of letters, 4 bytes or more,
+/// and a preposition of time or place follows.
+fn adverbial_candidate(s: &Sentence<'_>, i: usize) -> bool {
+    let w = s.words[i];
+    w.alpha
+        && w.end - w.start >= 4
+        && s.words
+            .get(i + 1)
+            .is_some_and(|n| adverbial(&s.text.as_bytes()[n.start..n.end]))
+}
+
+/// The words (as bits: at most 64) for which [`Repetition::doubled`] may report as the second
+/// word (a test it implies), [`bracket_candidate`] and [`adverbial_candidate`] hold (the last
+/// two in English only), computed in one pass: most words pass none, after a few
+/// comparisons.
+fn candidates<const EN: bool>(s: &Sentence<'_>) -> (u64, u64, u64) {
+    let bytes = s.text.as_bytes();
+    let words = s.words;
+    let (mut dbl, mut brk, mut adv) = (0u64, 0u64, 0u64);
+    // The length of the previous word; 0 before the first (words are never empty).
+    let mut prev_len = 0;
+    for (k, w) in words.iter().enumerate() {
+        let len = w.end - w.start;
+        // `doubled`: two words of letters of the same length, equal up to ASCII case or of
+        // equal lower-case forms; either way their first bytes are equal up to ASCII case
+        // unless one of them is not ASCII.
+        if len == prev_len {
+            let a = words[k - 1];
+            let (x, y) = (bytes[a.start], bytes[w.start]);
+            if a.alpha && w.alpha && ((x | 0x20) == (y | 0x20) || (x | y) >= 0x80) {
+                dbl |= 1 << k;
+            }
+        }
+        if !EN {
+            prev_len = len;
+            continue;
+        }
+        // `bracket_candidate` (never before a space).
+        let next = bytes.get(w.end).copied();
+        if next != Some(b' ')
+            && k >= 2
+            && w.alpha
+            && len >= 4
+            && next.is_none_or(clause_final_first_byte)
+            && s.function_mask(k - 1) & EN_FUNCTION == 0
+        {
+            brk |= 1 << k;
+        }
+        // `adverbial_candidate` of the word before.
+        if matches!(len, 2 | 4 | 6)
+            && adverbial(&bytes[w.start..w.end])
+            && prev_len >= 4
+            && words[k - 1].alpha
+        {
+            adv |= 1 << (k - 1);
+        }
+        prev_len = len;
+    }
+    (dbl, brk, adv)
+}
+
 impl Rule for Repetition {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -510,57 +596,32 @@ impl Rule for Repetition {
             // (too long for the bit sets below: every word is tried)
             self.doubled(s, cx.target, 1..n, out);
             if en {
-                let en = cx.lex.words("en");
                 let first = out.len();
-                self.verb_bracket(s, en, 2..n, out);
+                let js = (2..n).filter(|&j| bracket_candidate(s, j));
+                self.verb_bracket(s, cx.lex, js, out);
                 if out.len() == first {
-                    self.verb_adverbial(s, en, 0..n, out);
+                    let is = (0..n).filter(|&i| adverbial_candidate(s, i));
+                    self.verb_adverbial(s, cx.lex, is, out);
                 }
             }
             return;
         }
-        // One pass over the words collects, for each check, the words that pass its first,
-        // cheap tests (exactly those tests, so no finding is lost), as bits; the checks then
-        // look at those words only. Most words pass none.
-        let bytes = s.text.as_bytes();
-        let (mut dbl, mut brk, mut adv) = (0u64, 0u64, 0u64);
-        let (mut prev_alpha, mut prev_len) = (false, 0);
-        for (k, w) in words.iter().enumerate() {
-            let len = w.end - w.start;
-            if w.alpha {
-                // `doubled`: two words of letters of the same length.
-                if prev_alpha && prev_len == len {
-                    dbl |= 1 << k;
-                }
-                // `verb_bracket`: 4 bytes or more, then what `clause_final` allows, after a
-                // word that is no English function word.
-                if en
-                    && k >= 2
-                    && len >= 4
-                    && bytes.get(w.end).is_none_or(|&b| clause_final_first_byte(b))
-                    && s.function_mask(k - 1) & EN_FUNCTION == 0
-                {
-                    brk |= 1 << k;
-                }
-            }
-            // `verb_adverbial`: a word of letters of 4 bytes or more, then one of ADVERBIAL.
-            if en
-                && prev_alpha
-                && prev_len >= 4
-                && matches!(len, 2 | 4 | 6)
-                && adverbial(&bytes[w.start..w.end])
-            {
-                adv |= 1 << (k - 1);
-            }
-            (prev_alpha, prev_len) = (w.alpha, len);
+        let (dbl, brk, adv) = if en {
+            candidates::<true>(s)
+        } else {
+            candidates::<false>(s)
+        };
+        // (Each check is called only when some word passed its first tests.)
+        if dbl != 0 {
+            self.doubled(s, cx.target, Bits(dbl), out);
         }
-        self.doubled(s, cx.target, Bits(dbl), out);
         if en {
-            let en = cx.lex.words("en");
             let first = out.len();
-            self.verb_bracket(s, en, Bits(brk), out);
-            if out.len() == first {
-                self.verb_adverbial(s, en, Bits(adv), out);
+            if brk != 0 {
+                self.verb_bracket(s, cx.lex, Bits(brk), out);
+            }
+            if out.len() == first && adv != 0 {
+                self.verb_adverbial(s, cx.lex, Bits(adv), out);
             }
         }
     }

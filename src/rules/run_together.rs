@@ -81,6 +81,9 @@ pub struct RunTogether {
     /// The same as a set, and their distinct lengths (to test a word's endings quickly).
     tail_set: FxHashSet<String>,
     tail_lens: Vec<usize>,
+    /// Bit `pair_bit(x, y)`: a tail ends with the lower-case letters `x y` (all bits when a
+    /// tail does not end with two of them): a word ending otherwise has no tail.
+    tail_pairs: [u64; 11],
     /// Lower-case words of English place names (countries, cities) from the exonym table.
     places: FxHashSet<String>,
     /// Suffixes that derive a word from a known one (`ing`, `ness`).
@@ -120,7 +123,18 @@ impl RunTogether {
         let mut tail_lens: Vec<usize> = tails.iter().map(String::len).collect();
         tail_lens.sort_unstable();
         tail_lens.dedup();
+        let mut tail_pairs = [0u64; 11];
+        for t in &tails {
+            match t.as_bytes() {
+                [.., x, y] if x.is_ascii_lowercase() && y.is_ascii_lowercase() => {
+                    let b = pair_bit(*x, *y);
+                    tail_pairs[b / 64] |= 1 << (b % 64);
+                }
+                _ => tail_pairs = [u64::MAX; 11],
+            }
+        }
         Ok(RunTogether {
+            tail_pairs,
             tail_set: tails.iter().cloned().collect(),
             tail_lens,
             tails,
@@ -157,39 +171,44 @@ impl RunTogether {
             let c = en.count(part);
             (c >= MIN_PART_COUNT).then(|| -(f64::from(c) / total).log10())
         };
-        let mut best: Option<(f64, Vec<usize>)> = None;
-        let mut consider = |c: f64, cuts: Vec<usize>| {
-            if best.as_ref().is_none_or(|(b, _)| c < *b) {
-                best = Some((c, cuts));
+        // The best split so far: its cost and its one or two cut points.
+        let mut best: Option<(f64, usize, Option<usize>)> = None;
+        let mut consider = |c: f64, i: usize, j: Option<usize>| {
+            if best.is_none_or(|(b, _, _)| c < b) {
+                best = Some((c, i, j));
             }
         };
         for i in 3..=n.saturating_sub(3) {
             let Some(c1) = cost(&w[..i]) else { continue };
             if let Some(c2) = cost(&w[i..]) {
-                consider(c1 + c2, vec![i]);
+                consider(c1 + c2, i, None);
             }
             for j in i + 3..=n.saturating_sub(3) {
-                let (Some(c2), Some(c3)) = (cost(&w[i..j]), cost(&w[j..])) else {
-                    continue;
-                };
+                // (The last part first: a lookup less when it is no word.)
+                let Some(c3) = cost(&w[j..]) else { continue };
+                let Some(c2) = cost(&w[i..j]) else { continue };
                 // A third part must pay for itself: a small penalty per extra word.
-                consider(c1 + c2 + c3 + 1.0, vec![i, j]);
+                consider(c1 + c2 + c3 + 1.0, i, Some(j));
             }
         }
-        best.map(|(_, cuts)| cuts)
+        best.map(|(_, i, j)| std::iter::once(i).chain(j).collect())
     }
 
     /// True when the token is a known English word with a prefix or a suffix
     /// ("readmissions", "tensioning").
     fn derived(&self, en: &WordFreq, w: &str) -> bool {
         let known = |x: &str| x.len() >= 3 && en.contains(x);
+        // (`starts`, `ends`: `strip_prefix`, `strip_suffix` without a call to `memcmp` for
+        // every affix.)
         self.prefixes
             .iter()
-            .any(|p| w.strip_prefix(p.as_str()).is_some_and(known))
+            .any(|p| starts(w, p).then(|| &w[p.len()..]).is_some_and(known))
             || self.suffixes.iter().any(|x| {
-                w.strip_suffix(x.as_str()).is_some_and(|stem| {
-                    known(stem) || (stem.len() >= 3 && en.contains(&format!("{stem}e")))
-                })
+                ends(w, x)
+                    .then(|| &w[..w.len() - x.len()])
+                    .is_some_and(|stem| {
+                        known(stem) || (stem.len() >= 3 && en.contains(&format!("{stem}e")))
+                    })
             })
     }
 
@@ -214,29 +233,42 @@ impl RunTogether {
         (i > 0 && cap(i - 1)) || (i + 1 < s.words.len() && cap(i + 1))
     }
 
+    /// True when the lower-case ASCII word ends with a tail after at least four letters.
+    fn has_tail(&self, lw: &str) -> bool {
+        // Most words end with two letters no tail ends with: one bit tells.
+        if let [.., x, y] = lw.as_bytes() {
+            if x.is_ascii_lowercase() && y.is_ascii_lowercase() {
+                let b = pair_bit(*x, *y);
+                if self.tail_pairs[b / 64] & (1 << (b % 64)) == 0 {
+                    return false;
+                }
+            }
+        }
+        // (`lw` is ASCII: any byte offset is a character boundary.)
+        self.tail_lens
+            .iter()
+            .any(|&l| lw.len() >= l + 4 && self.tail_set.contains(&lw[lw.len() - l..]))
+    }
+
     /// A fused lower-case or capitalized word: "travelagriculture", "Ukraineconflict".
     fn check_fused(&self, s: &Sentence<'_>, cx: &Context<'_>, i: usize, out: &mut Vec<Finding>) {
         let word = s.word(i);
-        let mut chars = word.chars();
-        let Some(first) = chars.next() else { return };
-        if !word.is_ascii() || !chars.all(|c| c.is_ascii_lowercase()) || word.len() < 7 {
+        // Seven bytes or more, all ASCII: an ASCII letter, then lower-case ones.
+        let b = word.as_bytes();
+        if b.len() < 7 || !b[1..].iter().all(u8::is_ascii_lowercase) {
             return;
         }
-        let capitalized = first.is_ascii_uppercase();
-        if !capitalized && !first.is_ascii_lowercase() {
+        let capitalized = b[0].is_ascii_uppercase();
+        if !capitalized && !b[0].is_ascii_lowercase() {
             return;
         }
         // The lower-case form `crate::text::lower` gives, computed once per document.
         let lw = s.lower(i);
-        // What can still be reported: a glued function word (a tail after at least four
-        // letters, below) or a split (nine letters or more; a capitalized word only without a
-        // capitalized neighbour, at the end). Tested first: the tests in between only return.
-        // (`lw` is ASCII here: any byte offset is a character boundary.)
-        let tail = self
-            .tail_lens
-            .iter()
-            .any(|&l| lw.len() >= l + 4 && self.tail_set.contains(&lw[lw.len() - l..]));
-        if !tail && (word.len() < 9 || (capitalized && Self::capitalized_neighbour(s, i))) {
+        // What can still be reported: a split (nine letters or more; a capitalized word only
+        // without a capitalized neighbour, at the end) or a glued function word (a tail after
+        // at least four letters, below). Tested first: the tests in between only return.
+        let long = b.len() >= 9 && !(capitalized && Self::capitalized_neighbour(s, i));
+        if !long && !self.has_tail(lw) {
             return;
         }
         // A word the document uses again is a term or a name, not an accident. (Tested
@@ -244,12 +276,20 @@ impl RunTogether {
         if cx.doc_count(word) > 1 {
             return;
         }
-        if self.allowed.contains(lw) || !Self::unknown_everywhere(cx.lex, lw) {
+        if self.allowed.contains(lw) {
             return;
         }
+        // `unknown_everywhere` (seven lookups) only returns: it is asked last, before a
+        // report, when the cheaper tests have ruled out most words.
         let en = cx.lex.words("en");
-        // A function word glued to a common word or a name: "costsand", "Republicwas".
-        for t in &self.tails {
+        // A function word glued to a common word or a name: "costsand", "Republicwas". (Only
+        // a word `has_tail` accepts ends with a tail after four letters or more.)
+        let tails = if self.has_tail(lw) {
+            &self.tails[..]
+        } else {
+            &[]
+        };
+        for t in tails {
             let Some(stem) = lw.strip_suffix(t.as_str()) else {
                 continue;
             };
@@ -258,12 +298,16 @@ impl RunTogether {
                 && (en.count(stem) >= MIN_CAMEL_PART_COUNT
                     || (capitalized && cx.doc_count(stem_word) > 0))
             {
-                let split = format!("{stem_word} {}", &word[stem.len()..]);
-                out.push(fused(s, i, word, split));
+                if Self::unknown_everywhere(cx.lex, lw) {
+                    let split = format!("{stem_word} {}", &word[stem.len()..]);
+                    out.push(fused(s, i, word, split));
+                }
                 return;
             }
         }
-        if word.len() < 9 {
+        // (A long word that is not `long` is capitalized with a capitalized neighbour: it
+        // would return at the end.)
+        if word.len() < 9 || !long {
             return;
         }
         let Some(cuts) = Self::segment(en, lw) else {
@@ -288,6 +332,9 @@ impl RunTogether {
             if Self::capitalized_neighbour(s, i) {
                 return;
             }
+        }
+        if !Self::unknown_everywhere(cx.lex, lw) {
+            return;
         }
         let mut split = String::with_capacity(word.len() + 2);
         let mut prev = 0;
@@ -340,9 +387,11 @@ impl RunTogether {
             return;
         }
         let lw = s.lower(i);
-        if self.allowed.contains(lw) || !Self::unknown_everywhere(cx.lex, lw) {
+        if self.allowed.contains(lw) {
             return;
         }
+        // `unknown_everywhere` (seven lookups) only returns: it is asked last, before a
+        // report, when the cheaper tests have ruled out most words.
         let en = cx.lex.words("en");
         // Evidence from the document: a part is used on its own ("Kyiv … KievKyiv") and the
         // others are known words.
@@ -367,7 +416,11 @@ impl RunTogether {
     fn check_word(&self, s: &Sentence<'_>, cx: &Context<'_>, i: usize, out: &mut Vec<Finding>) {
         let w = s.words[i];
         let word = w.text(s.text);
-        let camel = word.chars().skip(1).any(char::is_uppercase);
+        let camel = if word.is_ascii() {
+            word.as_bytes()[1..].iter().any(u8::is_ascii_uppercase)
+        } else {
+            word.chars().skip(1).any(char::is_uppercase)
+        };
         // `check_fused` returns at once on words shorter than seven bytes.
         if !camel && word.len() < 7 {
             return;
@@ -466,6 +519,21 @@ impl RunTogether {
     }
 }
 
+/// `w.starts_with(p)`, byte by byte (the words are short).
+fn starts(w: &str, p: &str) -> bool {
+    w.len() >= p.len() && w.bytes().zip(p.bytes()).all(|(a, b)| a == b)
+}
+
+/// `w.ends_with(x)`, byte by byte (the words are short).
+fn ends(w: &str, x: &str) -> bool {
+    w.len() >= x.len() && w.bytes().rev().zip(x.bytes().rev()).all(|(a, b)| a == b)
+}
+
+/// The bit (0–675) of a pair of lower-case ASCII letters in [`RunTogether::tail_pairs`].
+fn pair_bit(x: u8, y: u8) -> usize {
+    usize::from(x - b'a') * 26 + usize::from(y - b'a')
+}
+
 /// The finding for word `i`, `word`, read as the words of `split`.
 fn fused(s: &Sentence<'_>, i: usize, word: &str, split: String) -> Finding {
     Finding::new(
@@ -483,15 +551,21 @@ impl Rule for RunTogether {
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let bytes = s.text.as_bytes();
-        let n = s.words.len();
+        // Prefilter (exact) of `check_punct`, which returns unless the byte after word `i` is a
+        // full stop, an exclamation or a question mark and the next word starts right after
+        // it. (The byte first: it rules out most words.)
+        let punct = |i: usize, end: usize| {
+            bytes
+                .get(end)
+                .is_some_and(|&b| matches!(b, b'.' | b'!' | b'?'))
+                && s.words.get(i + 1).is_some_and(|next| next.start == end + 1)
+        };
         if cx.target != "en" || s.lang != "en" {
             // Other targets: only the missing space after sentence punctuation, which does
             // not depend on the vocabulary (German compounds are words, not fusions).
             if cx.target != "en" && s.lang == cx.target {
-                for (i, w) in s.words.iter().enumerate().take(n.saturating_sub(1)) {
-                    if s.words[i + 1].start == w.end + 1
-                        && matches!(bytes[w.end], b'.' | b'!' | b'?')
-                    {
+                for (i, w) in s.words.iter().enumerate() {
+                    if punct(i, w.end) {
                         self.check_punct(s, i, out);
                     }
                 }
@@ -503,16 +577,13 @@ impl Rule for RunTogether {
             // Prefilter (exact): `check_camel` and `check_fused` report nothing unless
             // `unknown_everywhere` holds, which needs the English list not to contain the
             // word, and a word with an English count is in it. Most words of an English
-            // sentence have one: they cost one comparison.
-            if w.alpha && f.en == 0 {
+            // sentence have one: they cost one comparison. Neither reports a word of letters
+            // shorter than six bytes (`check_fused` needs seven, `check_camel` two parts of
+            // three letters), and `check_word` only returns before them.
+            if f.en == 0 && w.alpha && w.end - w.start >= 6 {
                 self.check_word(s, cx, i, out);
             }
-            // Prefilter (exact): `check_punct` returns unless one byte separates the words
-            // and it is a full stop, an exclamation or a question mark.
-            if i + 1 < n
-                && s.words[i + 1].start == w.end + 1
-                && matches!(bytes[w.end], b'.' | b'!' | b'?')
-            {
+            if punct(i, w.end) {
                 self.check_punct(s, i, out);
             }
         }
@@ -521,10 +592,9 @@ impl Rule for RunTogether {
         if out.len() > first {
             let en = cx.lex.words("en");
             let alpha = s.words.iter().filter(|w| w.alpha).count();
-            let unknown = s
-                .words
-                .iter()
-                .filter(|w| w.alpha && !en.contains(&lower(w.text(s.text))))
+            // (A word with an English count is in the list; the others are looked up.)
+            let unknown = (0..s.words.len())
+                .filter(|&i| s.words[i].alpha && s.facts[i].en == 0 && !en.contains(s.lower(i)))
                 .count();
             if alpha >= 4 && unknown * 10 >= alpha * 4 {
                 out.truncate(first);

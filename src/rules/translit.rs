@@ -10,6 +10,7 @@
 use super::Sentence;
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::PhraseSet;
+use crate::text::Word;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
 use std::ops::Range;
@@ -35,6 +36,13 @@ struct Pattern {
     english: Vec<String>,
     place: Place,
     strong: bool,
+    /// The first eight bytes of `german` (little-endian, zeros after it), and the mask of
+    /// them: compared with eight bytes of a word at once.
+    key: u64,
+    mask: u64,
+    /// The fewest and most bytes of an English alternative.
+    least: usize,
+    most: usize,
 }
 
 /// What a known English name is.
@@ -57,6 +65,10 @@ pub struct Translit {
     /// of a hash lookup); `other` has the groups of the other characters.
     ascii: Vec<Range<usize>>,
     other: FxHashMap<char, Range<usize>>,
+    /// A pattern starts with the ASCII byte (`ascii` has a group for it).
+    ascii_starts: [bool; 128],
+    /// Every pattern's English alternatives are ASCII ([`Translit::may_read_as`]).
+    ascii_english: bool,
     /// Known English names: exact form → (kind, priority: earlier lines first).
     names: FxHashMap<String, (NameKind, usize)>,
     /// Surnames whose bearers spell their first names the German way.
@@ -150,7 +162,12 @@ impl Translit {
                 _ => return Err(err("strong must be yes or no")),
             };
             let english: Vec<String> = row[1].split('|').map(|s| s.trim().to_string()).collect();
+            let n = german.len().min(8);
             let p = Pattern {
+                key: load8(german.as_bytes(), 0),
+                mask: u64::MAX >> (64 - 8 * n),
+                least: english.iter().map(String::len).min().unwrap_or(0),
+                most: english.iter().map(String::len).max().unwrap_or(0),
                 german,
                 english,
                 place,
@@ -172,7 +189,10 @@ impl Translit {
                 other.insert(c, r);
             }
         }
-        let patterns = patterns.into_iter().map(|(_, p)| p).collect();
+        let patterns: Vec<Pattern> = patterns.into_iter().map(|(_, p)| p).collect();
+        let ascii_english = patterns
+            .iter()
+            .all(|p| p.english.iter().all(|e| e.is_ascii()));
         let mut names = FxHashMap::default();
         for (i, e) in lex
             .entries("foreign_spelling/names_en.txt")
@@ -229,10 +249,13 @@ impl Translit {
         }
         let guard_shapes = Shapes::new(guard_words.keys().map(String::as_str));
         let name_shapes = Shapes::new(names.keys().map(String::as_str));
+        let ascii_starts = std::array::from_fn(|b| !ascii[b].is_empty());
         Ok(Translit {
             patterns,
+            ascii_starts,
             ascii,
             other,
+            ascii_english,
             names,
             own_spelling,
             exception_words,
@@ -267,24 +290,33 @@ impl Translit {
     }
 
     /// The longest pattern that applies at byte `pos` (a character boundary) of the
-    /// lower-case word `w`, as an index into `patterns`.
-    fn pattern_at(&self, w: &str, pos: usize) -> Option<usize> {
-        let b = w.as_bytes()[pos];
+    /// lower-case word `w`, as an index into `patterns`. `padded` is `w` with eight zero bytes
+    /// or more after it: a pattern's first eight bytes are compared with eight of the word at
+    /// once (a pattern has no zero byte: it cannot match the padding).
+    #[inline(always)]
+    fn pattern_at(&self, w: &[u8], padded: &[u8], pos: usize) -> Option<usize> {
+        let b = w[pos];
         let group = if b.is_ascii() {
+            // (Most letters start no pattern.)
+            if !self.ascii_starts[usize::from(b)] {
+                return None;
+            }
             self.ascii[usize::from(b)].clone()
         } else {
-            let c = w[pos..].chars().next()?;
+            let end = (pos + utf8_len(b)).min(w.len());
+            let c = std::str::from_utf8(&w[pos..end]).ok()?.chars().next()?;
             self.other.get(&c).cloned().unwrap_or(0..0)
         };
+        let x = load8(padded, pos);
         let mut best: Option<usize> = None;
         for k in group {
-            let g = self.patterns[k].german.as_bytes();
+            let p = &self.patterns[k];
+            let g = p.german.as_bytes();
             let end = pos + g.len();
-            // (Patterns are a few bytes: compared here, not by a call to `memcmp`.)
-            if end > w.len() || !g.iter().zip(&w.as_bytes()[pos..]).all(|(a, b)| a == b) {
+            if x & p.mask != p.key || end > w.len() || (g.len() > 8 && w[pos..end] != *g) {
                 continue;
             }
-            let ok = match self.patterns[k].place {
+            let ok = match p.place {
                 Place::Any => true,
                 Place::Initial => pos == 0,
                 Place::Final => end == w.len(),
@@ -317,6 +349,68 @@ impl Translit {
         })
     }
 
+    /// False when `may` accepts no [`ReadingShape`] of the readings of `word`
+    /// ([`Translit::readings`]): much cheaper than the readings, as the word is cut into
+    /// pieces, not expanded. `may` is not called for a word without readings.
+    pub fn may_read_as(&self, word: &str, may: impl FnOnce(&ReadingShape<'_>) -> bool) -> bool {
+        let b = word.as_bytes();
+        if b.len() > 32 || !word.is_ascii() || !self.ascii_english {
+            return may(&ReadingShape::ANY);
+        }
+        // The lower-case word, and eight zero bytes after it ([`Translit::pattern_at`]).
+        let mut padded = [0u8; 40];
+        padded[..b.len()].copy_from_slice(b);
+        padded.make_ascii_lowercase();
+        let w = &padded[..b.len()];
+        let (mut strong, mut pos, mut least, mut most) = (false, 0, 0, 0);
+        // The first piece, and where the last one ends.
+        let (mut first, mut end): (Option<(usize, &Pattern)>, usize) = (None, 0);
+        while pos < w.len() {
+            match self.pattern_at(w, &padded, pos) {
+                Some(k) => {
+                    let p = &self.patterns[k];
+                    strong |= p.strong;
+                    first = first.or(Some((pos, p)));
+                    least += p.least;
+                    most += p.most;
+                    pos += p.german.len();
+                    end = pos;
+                }
+                None => {
+                    least += 1;
+                    most += 1;
+                    pos += 1;
+                }
+            }
+        }
+        let Some((start, p)) = first.filter(|_| strong) else {
+            return false;
+        };
+        // A reading is capitalized like the word: its first byte's ASCII upper case.
+        let cap = |c: u8| {
+            if b[0].is_ascii_uppercase() {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            }
+        };
+        let bit = |c: u8| 1u64 << (cap(c) & 63);
+        let firsts = if start > 0 {
+            bit(w[0])
+        } else if p.english.iter().all(|e| !e.is_empty()) {
+            p.english.iter().fold(0, |m, e| m | bit(e.as_bytes()[0]))
+        } else {
+            u64::MAX
+        };
+        may(&ReadingShape {
+            firsts,
+            least,
+            most,
+            prefix: &w[1.min(start)..start],
+            suffix: &w[end..],
+        })
+    }
+
     /// [`Translit::readings`] into `out`, reusing its buffers.
     ///
     /// The pattern chosen at a position (the longest that applies there) depends only on the
@@ -335,12 +429,15 @@ impl Translit {
             out.lower.push_str(&word.to_lowercase());
         }
         let w = out.lower.as_str();
+        out.padded.clear();
+        out.padded.extend_from_slice(w.as_bytes());
+        out.padded.extend_from_slice(&[0; 8]);
         out.pieces.reserve(w.len());
         // The pieces: (byte position, pattern); characters between them are copied.
         let mut strong = false;
         let mut pos = 0;
         while pos < w.len() {
-            match self.pattern_at(w, pos) {
+            match self.pattern_at(w.as_bytes(), &out.padded, pos) {
                 Some(k) => {
                     strong |= self.patterns[k].strong;
                     out.pieces.push((pos, k));
@@ -495,6 +592,33 @@ pub fn capital_at(text: &str, start: usize) -> bool {
     }
 }
 
+/// The first word of `words` from `from` on (the words of `text`) that may be capitalized
+/// ([`capital_at`]): its first byte is an upper-case ASCII letter or not ASCII. `words.len()`
+/// when there is none. Most words are not capitalized: a tight loop of a table lookup per word
+/// (not inlined, where it would share registers with the caller's work).
+#[inline(never)]
+pub fn next_capital(text: &[u8], words: &[Word], from: usize) -> usize {
+    let mut i = from;
+    while let Some(w) = words.get(i) {
+        if CAPITAL_START[usize::from(text[w.start])] {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+/// The bytes that may start a capitalized word: upper-case ASCII letters and non-ASCII bytes.
+static CAPITAL_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b.wrapping_sub(b'A' as usize) < 26 || b >= 0x80;
+        b += 1;
+    }
+    t
+};
+
 /// [`crate::text::is_all_caps`]; an ASCII lower-case second byte (a letter that is not upper
 /// case) settles it at once.
 #[inline]
@@ -512,6 +636,56 @@ pub fn has_apostrophe(w: &str) -> bool {
     w.bytes().any(|b| b == b'\'' || b == 0xE2) && w.contains(['\'', '’'])
 }
 
+/// What every reading of a word ([`Translit::readings`]) has in common, to rule out other
+/// words without making the readings ([`Translit::may_read_as`]).
+#[derive(Debug)]
+pub struct ReadingShape<'a> {
+    /// The possible first bytes: bit `b % 64` for byte `b` (all bits: any).
+    firsts: u64,
+    /// The least and most bytes.
+    least: usize,
+    most: usize,
+    /// The bytes after the first up to the first rewritten piece, and those after the last.
+    prefix: &'a [u8],
+    suffix: &'a [u8],
+}
+
+impl ReadingShape<'_> {
+    /// The shape of any word.
+    const ANY: ReadingShape<'static> = ReadingShape {
+        firsts: u64::MAX,
+        least: 0,
+        most: usize::MAX,
+        prefix: &[],
+        suffix: &[],
+    };
+
+    /// False when a word of first byte `first` and `len` bytes is no reading of the word.
+    #[inline]
+    pub fn may_fit(&self, first: u8, len: usize) -> bool {
+        self.firsts >> (first & 63) & 1 == 1 && (self.least..=self.most).contains(&len)
+    }
+
+    /// The possible first bytes of a reading: bit `b % 64` for byte `b` (all bits: any).
+    pub fn firsts(&self) -> u64 {
+        self.firsts
+    }
+
+    /// The least and most bytes of a reading.
+    pub fn lengths(&self) -> (usize, usize) {
+        (self.least, self.most)
+    }
+
+    /// False when `c` is no reading of the word.
+    pub fn fits(&self, c: &str) -> bool {
+        let c = c.as_bytes();
+        c.first().is_some_and(|&f| self.may_fit(f, c.len()))
+            && c.len() > self.prefix.len()
+            && c[1..].starts_with(self.prefix)
+            && c.ends_with(self.suffix)
+    }
+}
+
 /// The English readings of one word ([`Translit::readings`]): sorted, without duplicates.
 /// Reused, it keeps its buffers.
 #[derive(Debug, Default)]
@@ -523,6 +697,8 @@ pub struct Readings {
     /// Work space: the lower-case word, its pieces (byte position, pattern) and the
     /// alternative taken at each.
     lower: String,
+    /// `lower` and eight zero bytes ([`Translit::pattern_at`]).
+    padded: Vec<u8>,
     pieces: Vec<(usize, usize)>,
     choice: Vec<usize>,
 }
@@ -542,6 +718,20 @@ impl Readings {
 thread_local! {
     /// The work space of [`Translit::with_readings`].
     static SCRATCH: RefCell<Readings> = RefCell::new(Readings::default());
+}
+
+/// Eight bytes of `b` from `p` as a little-endian number (zeros past the end).
+#[inline]
+fn load8(b: &[u8], p: usize) -> u64 {
+    match b.get(p..).and_then(|r| r.first_chunk::<8>()) {
+        Some(&x) => u64::from_le_bytes(x),
+        None => b
+            .get(p..)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .fold(0, |x, &c| x << 8 | u64::from(c)),
+    }
 }
 
 /// Length in bytes of the UTF-8 character whose first byte is `b`.
@@ -903,6 +1093,37 @@ mod tests {
         // More than `MAX_CANDIDATES` combinations: the first ones, in order.
         let long = "Zsezsezsezsezsezsezsezse";
         assert_eq!(t.candidates(long), reference_readings(&t, long));
+    }
+
+    #[test]
+    fn reading_shapes_fit_every_reading() {
+        let t = tr();
+        for w in [
+            "Wladimir",
+            "Selenskyj",
+            "Saporischschja",
+            "Chruschtschow",
+            "Jewgenij",
+            "Tichanowskaja",
+            "Kowalczyk",
+            "Elmsworth",
+            "Zsezsezsezsezsezsezsezse",
+            "Schtschedrin",
+            "jew",
+            "J",
+            "Putin",
+            "Whitfield",
+            "Zürich",
+        ] {
+            let readings = t.candidates(w);
+            let mut asked = false;
+            let may = t.may_read_as(w, |shape| {
+                asked = true;
+                readings.iter().all(|r| shape.fits(r))
+            });
+            assert!(may || readings.is_empty(), "{w}: {readings:?}");
+            assert!(asked || readings.is_empty(), "{w}");
+        }
     }
 
     #[test]
