@@ -207,6 +207,7 @@ impl LangId {
         }
         hits
     }
+
     /// The function-word hits of a whole sentence, computed once for [`LangId::document_with`]
     /// and [`LangId::sentence_with`].
     pub fn sentence_hits(&self, text: &str, words: &[Word]) -> Hits {
@@ -504,7 +505,8 @@ impl LangId {
         })
     }
 
-    /// The closer look: unigram scores from the word lists, and whatlang.
+    /// The closer look: unigram scores from the word lists, and whatlang. (Out of line: few
+    /// sentences get here, and the common path stays small.)
     #[inline(never)]
     fn in_doubt(
         &self,
