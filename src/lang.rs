@@ -278,7 +278,7 @@ impl LangId {
     /// 1. a sentence mostly in another script is asked of whatlang directly;
     /// 2. a Latin-script sentence of fewer than `MIN_WORDS` words, or one whose function words
     ///    are those of the document's language, keeps the document's language (almost every
-    ///    sentence stops here: one hash lookup per word);
+    ///    sentence stops here: one hash lookup per word, none with the words' facts);
     /// 3. a sentence in doubt is scored by a unigram model over the word-frequency lexicons of
     ///    every language and by whatlang (with an allowlist); both must name the same other
     ///    language, by a clear margin, for the sentence to be called that language.
