@@ -186,25 +186,26 @@ impl LangId {
 
     /// [`LangId::sentence_hits`] from the words' facts, already looked up.
     pub fn hits_from_facts(words: &[Word], facts: &[crate::rules::WordFacts]) -> Hits {
-        let mut per_lang = [0u32; LANGS.len()];
-        let mut n = 0;
         let len = words.len().min(facts.len());
-        let mut start = 0;
-        // Up to 255 words at a time, one byte-wide counter per language in one u64 (see
-        // SPREAD): a count cannot pass 255 inside a chunk, so no lane carries into the next.
-        while start < len {
-            let end = len.min(start + 255);
-            let mut lanes = 0u64;
-            for i in start..end {
-                let (w, f) = (&words[i], &facts[i]);
-                let alpha = u64::from(w.alpha);
-                lanes += SPREAD[usize::from(f.function & 0xFF)] * alpha;
-                n += alpha as usize;
-            }
-            unpack(lanes, &mut per_lang);
-            start = end;
+        let (words, facts) = (&words[..len], &facts[..len]);
+        // Most sentences: one chunk, whose counters are the counts.
+        if len <= 255 {
+            let (lanes, n) = tally(words, facts);
+            return Hits {
+                per_lang: lanes.to_le_bytes().map(u32::from),
+                words: n,
+            };
         }
-        Hits { per_lang, words: n }
+        let mut hits = Hits {
+            per_lang: [0; LANGS.len()],
+            words: 0,
+        };
+        for (ws, fs) in words.chunks(255).zip(facts.chunks(255)) {
+            let (lanes, n) = tally(ws, fs);
+            unpack(lanes, &mut hits.per_lang);
+            hits.words += n;
+        }
+        hits
     }
 
     /// The function-word hits of a whole sentence, computed once for [`LangId::document_with`]
@@ -277,7 +278,7 @@ impl LangId {
     /// 1. a sentence mostly in another script is asked of whatlang directly;
     /// 2. a Latin-script sentence of fewer than `MIN_WORDS` words, or one whose function words
     ///    are those of the document's language, keeps the document's language (almost every
-    ///    sentence stops here: one hash lookup per word);
+    ///    sentence stops here: one hash lookup per word, none with the words' facts);
     /// 3. a sentence in doubt is scored by a unigram model over the word-frequency lexicons of
     ///    every language and by whatlang (with an allowlist); both must name the same other
     ///    language, by a clear margin, for the sentence to be called that language.
@@ -504,7 +505,8 @@ impl LangId {
         })
     }
 
-    /// The closer look: unigram scores from the word lists, and whatlang.
+    /// The closer look: unigram scores from the word lists, and whatlang. (Out of line: few
+    /// sentences get here, and the common path stays small.)
     #[inline(never)]
     fn in_doubt(
         &self,
@@ -861,6 +863,20 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
         }
         _ => a == b,
     }
+}
+
+/// The function words of `words` (letters only) per language, as byte-wide counters (see
+/// [`SPREAD`]: at most 255 words, so that no count carries into the next language's), and
+/// the number of those words.
+#[inline]
+fn tally(words: &[Word], facts: &[crate::rules::WordFacts]) -> (u64, usize) {
+    let (mut lanes, mut n) = (0u64, 0);
+    for (w, f) in words.iter().zip(facts) {
+        let alpha = u64::from(w.alpha);
+        lanes += SPREAD[usize::from(f.function & 0xFF)] * alpha;
+        n += alpha as usize;
+    }
+    (lanes, n)
 }
 
 /// Adds the byte-wide counters of `lanes` (see [`SPREAD`]) to the counts per language.
@@ -1369,6 +1385,39 @@ mod tests {
             }
         }
         assert!(trues > 100, "{trues}");
+    }
+
+    #[test]
+    fn hits_from_facts_count_as_lookups_do() {
+        let lex = Lexicons::builtin();
+        let id = LangId::new(lex);
+        let en = lex.words("en");
+        let mut max = 0;
+        for text in [
+            "The government said on Monday that it would not change the rules.".to_string(),
+            "Die Regierung hat am Montag die neuen Regeln beschlossen, 2024.".to_string(),
+            "the de la in of 42 und et ".repeat(100),
+            String::new(),
+        ] {
+            let ws = words(&text);
+            let (mut lower, mut facts) = (String::new(), Vec::new());
+            crate::rules::word_facts(
+                &text,
+                &ws,
+                &mut lower,
+                &mut facts,
+                |l| en.count(l),
+                |l| id.function_mask(l),
+            );
+            let (a, b) = (
+                LangId::hits_from_facts(&ws, &facts),
+                id.sentence_hits(&text, &ws),
+            );
+            assert_eq!((a.per_lang, a.words), (b.per_lang, b.words), "{text}");
+            max = max.max(a.per_lang[EN]);
+        }
+        // Past what one byte-wide counter holds.
+        assert!(max > 255, "{max}");
     }
 
     #[test]
