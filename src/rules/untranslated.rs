@@ -12,7 +12,7 @@
 //! (into German, French and Spanish, whose word lists are small, only in a run of such words
 //! or, in French and Spanish, right after an article).
 
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity, WordFacts};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::text::{is_apostrophe, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -125,11 +125,70 @@ struct Target {
     start_counts: [u64; COUNT_WORDS],
     /// The source languages other than the target, as a bit set of [`LANGS`] indices.
     all_langs: u8,
+    /// What `may_hit` judges when no source language is given.
+    default: Judged,
+    /// When `default` admits only a few English counts of content words (into English): bit
+    /// `c % 65536` set for every such count `c` and the English count of every key of
+    /// `starts`. A word whose bit is clear can only be passed over by `may_hit` (if ASCII).
+    passing: Option<Box<[u64; 1024]>>,
     /// First words of loan phrases.
     loan_starts: FxHashSet<String>,
     /// Articles and determiners: into French and Spanish a lone content word counts only
     /// after one of these.
     determiners: FxHashSet<String>,
+}
+
+/// What [`Untranslated::may_hit`] judges, for a target and a source language (or none).
+#[derive(Debug, Clone, Copy)]
+struct Judged {
+    /// The source languages judged (`langs` of `check`), a bit set of [`LANGS`] indices.
+    langs: u8,
+    /// Those whose content words count (`content_langs` of `check`).
+    content: u8,
+    /// The English counts a content word can have: `e - lo <= span` in 64 bits (one
+    /// comparison; `lo = u64::MAX` admits no count). Into English at most
+    /// MAX_CONTENT_EN_COUNT (its count in the target list); into the other targets, when
+    /// only English content words count, above 0 (an English log probability of at least
+    /// MIN_CONTENT_LOG_P needs one); none without content languages.
+    lo: u64,
+    span: u64,
+}
+
+impl Judged {
+    fn new(into_en: bool, all_langs: u8, source: Option<&str>) -> Self {
+        let langs = match source {
+            None => all_langs,
+            Some(src) => LANGS
+                .iter()
+                .position(|&(l, _)| l == src)
+                .map_or(0, |li| all_langs & (1 << li)),
+        };
+        let content = if into_en || source.is_some() {
+            langs
+        } else {
+            langs & (1 << EN)
+        };
+        let (lo, span) = if content == 0 {
+            (u64::MAX, 0)
+        } else if into_en {
+            (0, u64::from(MAX_CONTENT_EN_COUNT))
+        } else if content == 1 << EN {
+            (1, u64::from(u32::MAX) - 1)
+        } else {
+            (0, u64::from(u32::MAX))
+        };
+        Judged {
+            langs,
+            content,
+            lo,
+            span,
+        }
+    }
+
+    /// True when a content word may have the English count `e`.
+    fn content_count(&self, e: u32) -> bool {
+        u64::from(e).wrapping_sub(self.lo) <= self.span
+    }
 }
 
 /// The dictionary entries a word starts, for the sentence prefilter.
@@ -156,6 +215,16 @@ impl Target {
     fn may_start(&self, c: u32) -> bool {
         let b = count_bit(c);
         self.start_counts[b / 64] & (1 << (b % 64)) != 0
+    }
+
+    /// The index of the first word of `facts` whose English count is not ruled out: a
+    /// content word or a start word may have it. (A tight loop of its own: most words of a
+    /// sentence are passed over in it.)
+    #[inline(never)]
+    fn next_by_count(&self, facts: &[WordFacts], judged: Judged) -> Option<usize> {
+        facts
+            .iter()
+            .position(|f| judged.content_count(f.en) || self.may_start(f.en))
     }
 }
 
@@ -267,14 +336,29 @@ impl Untranslated {
             } else {
                 FxHashSet::default()
             };
+            let all_langs = (0..LANGS.len())
+                .filter(|&li| LANGS[li].0 != t)
+                .fold(0, |m, li| m | 1 << li);
+            let default = Judged::new(t == "en", all_langs, None);
+            let passing = (default.span < 65536).then(|| {
+                let mut bits = Box::new([0u64; 1024]);
+                let mut set = |c: u64| bits[(c % 65536) as usize / 64] |= 1 << (c % 64);
+                for k in starts.keys() {
+                    set(u64::from(en.count(k)));
+                }
+                if default.lo != u64::MAX {
+                    (default.lo..=default.lo + default.span).for_each(&mut set);
+                }
+                bits
+            });
             targets.push(Target {
                 dicts,
                 loans,
                 starts,
                 start_counts,
-                all_langs: (0..LANGS.len())
-                    .filter(|&li| LANGS[li].0 != t)
-                    .fold(0, |m, li| m | 1 << li),
+                all_langs,
+                default,
+                passing,
                 loan_starts,
                 determiners,
             });
@@ -468,10 +552,30 @@ fn quoted_words(s: &Sentence<'_>, target: &str) -> Vec<bool> {
     quoted
 }
 
-/// `str::is_ascii`, vectorized (the library's version compiles to a loop over single bytes
-/// here, and this runs on every sentence).
-fn is_ascii(text: &str) -> bool {
-    !crate::matcher::any_byte(text.as_bytes(), |b| b >= 0x80)
+/// The index of the first word of `facts` whose English count has its bit set in `bits`
+/// ([`Target::passing`]). (A tight loop of its own: most words of a sentence are passed
+/// over in it.)
+#[inline(never)]
+fn next_passing(facts: &[WordFacts], bits: &[u64; 1024]) -> Option<usize> {
+    facts.iter().position(|f| {
+        let c = f.en as usize % 65536;
+        bits[c / 64] & (1 << (c % 64)) != 0
+    })
+}
+
+/// The words (bit `i` for word `i`, the first 64) that hold a non-ASCII character, found by
+/// the lead bytes of their characters (0xC0 and above) in one vectorized pass: most sentences
+/// have none.
+fn non_ascii_words(s: &Sentence<'_>) -> u64 {
+    let mut m = 0u64;
+    for p in crate::matcher::byte_positions(s.text.as_bytes(), |b| b >= 0xC0) {
+        // The word holding byte `p`, if any: the first that ends after it.
+        let k = s.words.partition_point(|w| w.end <= p);
+        if k < 64 && s.words.get(k).is_some_and(|w| w.start <= p) {
+            m |= 1 << k;
+        }
+    }
+    m
 }
 
 /// The dictionary key of one word, as [`key`] builds it.
@@ -496,64 +600,83 @@ impl Untranslated {
     #[inline(never)]
     fn may_hit(&self, s: &Sentence<'_>, cx: &Context<'_>, ti: usize) -> bool {
         let tg = &self.targets[ti];
-        let into_en = TARGETS[ti] == "en";
-        // The source languages judged (`langs` of `check`) and those whose content words
-        // count (`content_langs`), as bit sets of LANGS indices.
-        let langs = match cx.source {
-            None => tg.all_langs,
-            Some(src) => LANGS
-                .iter()
-                .position(|&(l, _)| l == src)
-                .map_or(0, |li| tg.all_langs & (1 << li)),
+        let judged = match cx.source {
+            None => tg.default,
+            Some(_) => Judged::new(TARGETS[ti] == "en", tg.all_langs, cx.source),
         };
-        let content = if into_en || cx.source.is_some() {
-            langs
-        } else {
-            langs & (1 << EN)
-        };
-        // The English counts a content word can have: into English at most
-        // MAX_CONTENT_EN_COUNT (its count in the target list); into the other targets, when
-        // only English content words count, above 0 (an English log probability of at least
-        // MIN_CONTENT_LOG_P needs one); none without content languages.
-        let (content_lo, content_hi) = if content == 0 {
-            (1, 0)
-        } else if into_en {
-            (0, MAX_CONTENT_EN_COUNT)
-        } else if content == 1 << EN {
-            (1, u32::MAX)
-        } else {
-            (0, u32::MAX)
-        };
-        // `start_counts` was computed from the lexicons the rule was built from.
-        let counts_valid = std::ptr::from_ref(cx.lex) as usize == self.lex_addr;
-        let ascii_text = is_ascii(s.text);
-        for (i, (w, f)) in s.words.iter().zip(s.facts).enumerate() {
-            // The common case, with the English count of the lower-case form (looked up once
-            // by the pipeline): an ASCII word (so not Cyrillic, and its dictionary key is its
-            // lower-case form) whose count no start word has and that cannot be a content
-            // word.
-            let e = f.en;
-            if !(content_lo..=content_hi).contains(&e)
-                && counts_valid
-                && !tg.may_start(e)
-                && (ascii_text || is_ascii(&s.text[w.start..w.end]))
-            {
-                continue;
-            }
-            // Hits skip words with digits and capitalized words after the first.
-            if !w.alpha || (i > 0 && starts_upper(&s.text[w.start..w.end])) {
-                continue;
-            }
-            if self.word_may_hit(s, cx, ti, langs, content, i) {
-                return true;
-            }
+        let (langs, content) = (judged.langs, judged.content);
+        // The word tests of `check` that come before the dictionary: of letters, not
+        // capitalized after the first.
+        #[inline(always)]
+        fn may_be_hit(s: &Sentence<'_>, i: usize) -> bool {
+            let w = s.words[i];
+            let first = s.text.as_bytes()[w.start];
+            w.alpha
+                && !(i > 0
+                    && (first.is_ascii_uppercase()
+                        || first >= 0x80 && starts_upper(&s.text[w.start..w.end])))
         }
-        false
+        // `start`: false when the word's count tells that it is no key of `starts` (an ASCII
+        // word: its key is its lower-case form).
+        let word_test = |i: usize, start: bool| {
+            may_be_hit(s, i) && self.word_may_hit(s, cx, ti, langs, content, i, start)
+        };
+        // `start_counts` and `passing` were computed from the lexicons the rule was built
+        // from.
+        if std::ptr::from_ref(cx.lex) as usize != self.lex_addr {
+            return (0..s.words.len()).any(|i| word_test(i, true));
+        }
+        // The common case, with the English count of the lower-case form (looked up once by
+        // the pipeline): an ASCII word (so not Cyrillic, and its dictionary key is its
+        // lower-case form) whose count no start word has and that cannot be a content word.
+        // (The count first: it rules out most words.)
+        let by_count = |e: u32| !judged.content_count(e) && !tg.may_start(e);
+        let n = s.words.len();
+        // (Most sentences are ASCII: one vectorized test tells.)
+        let non_ascii = if n <= 64 && !crate::matcher::any_byte(s.text.as_bytes(), |b| b >= 0x80) {
+            0
+        } else {
+            non_ascii_words(s)
+        };
+        if non_ascii == 0 && n <= 64 {
+            // Without a source language, `passing` rules out most words with one bit.
+            let passing = tg.passing.as_deref().filter(|_| cx.source.is_none());
+            let next = |from: usize| match passing {
+                Some(bits) => next_passing(&s.facts[from..], bits),
+                None => tg.next_by_count(&s.facts[from..], judged),
+            };
+            let mut i = 0;
+            while let Some(k) = next(i) {
+                i += k;
+                if may_be_hit(s, i)
+                    && self.word_may_hit(s, cx, ti, langs, content, i, tg.may_start(s.facts[i].en))
+                {
+                    return true;
+                }
+                i += 1;
+            }
+            return false;
+        }
+        let bytes = s.text.as_bytes();
+        let ascii = |i: usize| {
+            let w = s.words[i];
+            if i < 64 {
+                non_ascii & (1 << i) == 0
+            } else {
+                bytes[w.start..w.end].iter().all(u8::is_ascii)
+            }
+        };
+        (0..n).any(|i| {
+            let e = s.facts[i].en;
+            let ascii = ascii(i);
+            !(by_count(e) && ascii) && word_test(i, !ascii || tg.may_start(e))
+        })
     }
 
     /// The hit conditions of word `i` that depend on the word (and the next) alone. (Called
     /// for few words: kept out of the loop.)
     #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
     fn word_may_hit(
         &self,
         s: &Sentence<'_>,
@@ -562,16 +685,20 @@ impl Untranslated {
         langs: u8,
         content: u8,
         i: usize,
+        start: bool,
     ) -> bool {
         let tg = &self.targets[ti];
         let into_en = TARGETS[ti] == "en";
         let word = s.word(i);
         let e = s.en_count(i);
-        // A dictionary phrase starts with a key of `starts` (`word_key` gives the word's).
-        let k = word_key(s, i);
-        if let Some(st) = tg.starts.get(k.as_ref()) {
-            if self.phrase_may_hit(s, cx, ti, langs, st, &k, i) {
-                return true;
+        // A dictionary phrase starts with a key of `starts` (`word_key` gives the word's);
+        // not when `may_start` tells (`start`) that no key is this ASCII word.
+        if start {
+            let k = word_key(s, i);
+            if let Some(st) = tg.starts.get(k.as_ref()) {
+                if self.phrase_may_hit(s, cx, ti, langs, st, &k, i) {
+                    return true;
+                }
             }
         }
         // A content word: at least five letters, in lower case, not first, rare in the
@@ -581,7 +708,7 @@ impl Untranslated {
             && word.len() >= 5
             && !(into_en && e > MAX_CONTENT_EN_COUNT)
             && !(content == 1 << EN && e == 0)
-            && word.chars().count() >= 5
+            && (word.is_ascii() || word.chars().count() >= 5)
             && self.content_may_hit(s, cx, TARGETS[ti], content, i)
         {
             return true;
@@ -648,7 +775,13 @@ impl Untranslated {
     ) -> bool {
         let lw = s.lower(i);
         let tw = cx.lex.words(tl);
-        if tw.count(lw) > MAX_CONTENT_EN_COUNT {
+        // (Into English the target count is the word's English count.)
+        let target_count = if tl == "en" {
+            s.en_count(i)
+        } else {
+            tw.count(lw)
+        };
+        if target_count > MAX_CONTENT_EN_COUNT {
             return false;
         }
         LANGS.iter().enumerate().any(|(li, (l, _))| {
