@@ -270,9 +270,9 @@ impl Rule for CapitalizedNoun {
             // letter.)
             let comma = gap.contains(',');
             let prev_lower = || s.lower(i - 1);
-            if !comma
-                && !starts_lower(&s.text[p.start..p.end])
-                && !(i == 1 && DETERMINERS.contains(&prev_lower()))
+            if !(comma
+                || starts_lower(&s.text[p.start..p.end])
+                || (i == 1 && DETERMINERS.contains(&prev_lower())))
             {
                 continue;
             }
