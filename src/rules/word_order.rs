@@ -416,6 +416,20 @@ fn clause_end_slow(s: &Sentence<'_>, i: usize) -> bool {
 }
 
 impl WordOrder {
+    /// False when `verb_last_at` cannot report the word `w`: it is neither "has", "have" nor
+    /// "had" (the perfect pattern, `PERFECT` in lower case) nor ends with a letter that a
+    /// participle of its length may end with (`is_participle`, which asks for lower-case
+    /// ASCII letters).
+    fn may_end_verb(&self, w: &[u8]) -> bool {
+        match w {
+            b"has" | b"have" | b"had" => true,
+            [.., b] if b.is_ascii_lowercase() => {
+                self.participle_ends[w.len().min(31)] & (1 << (b - b'a')) != 0
+            }
+            _ => false,
+        }
+    }
+
     /// False when no key of `first_words` can be the lower-case word `lw` (by its length and
     /// first byte).
     fn may_be_first(&self, lw: &str) -> bool {
@@ -634,12 +648,13 @@ impl WordOrder {
             // comparing them with the list.
             let wi = s.words[i];
             let bytes = s.text.as_bytes();
-            let gap_before = &bytes[s.words[i - 1].end..wi.start];
-            if gap_before == b" "
-                || !gap_before.contains(&b',')
-                || !(3..=6).contains(&(wi.end - wi.start))
+            if !(3..=6).contains(&(wi.end - wi.start))
                 || !matches!(bytes[wi.start], b'c' | b'm' | b's' | b'w')
             {
+                continue;
+            }
+            let gap_before = &bytes[s.words[i - 1].end..wi.start];
+            if gap_before == b" " || !gap_before.contains(&b',') {
                 continue;
             }
             let w = s.word(i);
@@ -842,25 +857,43 @@ impl WordOrder {
 
     /// Verb stranded at clause end.
     /// `es`: the indices to try, in order (all of `3..n` or those of them that may pass).
+    #[inline(never)]
     fn verb_last(
         &self,
         s: &Sentence<'_>,
         wf: &Lexicons,
         es: impl Iterator<Item = usize>,
     ) -> Option<(Range<usize>, String)> {
+        let bytes = s.text.as_bytes();
         for e in es {
             // Both patterns need one space before word `e` (`gap(s, e - 1) == " "` or
             // `one_space`) and its first character in lower case (`is_lower` or
             // `is_participle`): tested on bytes first, most words fail here.
             let (we, before) = (s.words[e], s.words[e - 1]);
-            let first = s.text.as_bytes()[we.start];
-            if we.start != before.end + 1
-                || s.text.as_bytes()[before.end] != b' '
-                || !(first.is_ascii_lowercase() || first >= 0x80)
-                || !clause_end(s, e)
+            let first = bytes[we.start];
+            if we.start == before.end + 1
+                && bytes[before.end] == b' '
+                && (first.is_ascii_lowercase() || first >= 0x80)
+                && self.may_end_verb(&bytes[we.start..we.end])
+                && clause_end(s, e)
             {
-                continue;
+                if let Some(f) = self.verb_last_at(s, wf, e) {
+                    return Some(f);
+                }
             }
+        }
+        None
+    }
+
+    /// [`WordOrder::verb_last`] at word `e`, which ends its clause.
+    #[inline(never)]
+    fn verb_last_at(
+        &self,
+        s: &Sentence<'_>,
+        wf: &Lexicons,
+        e: usize,
+    ) -> Option<(Range<usize>, String)> {
+        {
             let w = s.word(e);
             let lw = s.lower(e);
             // "… because the government the law passed has."
@@ -883,7 +916,7 @@ impl WordOrder {
                 || !self.is_participle(w, wf)
                 || !self.noun_like(s, e - 1)
             {
-                continue;
+                return None;
             }
             // (1) the same verb earlier in the clause: "has expressed … expressed."
             // (2) perfect with its object and an adverbial before the participle:
@@ -1001,8 +1034,12 @@ impl Rule for WordOrder {
         // Both verb-second patterns need a capitalized first word in `clause_openers`
         // (`fronting` is part of it), "said first" one in `say`: one lookup for the three,
         // after its length and first byte (`first_keys`) rule out most words.
-        let first = if capital_at(s.text, s.words[0].start) && self.may_be_first(s.lower(0)) {
-            self.first_words.get(s.lower(0)).copied().unwrap_or(0)
+        let first = if capital_at(s.text, s.words[0].start) {
+            let l0 = s.lower(0);
+            match self.may_be_first(l0) {
+                true => self.first_words.get(l0).copied().unwrap_or(0),
+                false => 0,
+            }
         } else {
             0
         };
@@ -1016,12 +1053,15 @@ impl Rule for WordOrder {
                 // `clause_end`): only the words after such gaps are tried.
                 let n = s.words.len();
                 match odd {
-                    Some(odd) => self
-                        .modal_after_comma(s, odd.filter(|&i| (2..n - 2).contains(&i)))
-                        .or_else(|| {
-                            let ends = odd.map(|k| k - 1).chain([n - 1]);
-                            self.verb_last(s, wf, ends.filter(|&e| e >= 3))
-                        }),
+                    Some(Bits(odd)) => {
+                        // `modal_after_comma` at words `2..n - 2`; `verb_last` at the words
+                        // before those gaps and at the last word, from the fourth word on,
+                        // after one space (a gap not in `odd`: `verb_last` asks for it).
+                        let middle = (u64::MAX >> (64 - (n - 2))) & !0b11;
+                        let ends = ((odd >> 1) | 1 << (n - 1)) & !odd & !0b111;
+                        self.modal_after_comma(s, Bits(odd & middle))
+                            .or_else(|| self.verb_last(s, wf, Bits(ends)))
+                    }
                     None => self
                         .modal_after_comma(s, 2..n.saturating_sub(2))
                         .or_else(|| self.verb_last(s, wf, 3..n)),
@@ -1039,6 +1079,7 @@ impl Rule for WordOrder {
 
 /// True when the character at byte `at` of `text` is upper case (`is_capitalized` of the
 /// word there; ASCII on its byte).
+#[inline]
 fn capital_at(text: &str, at: usize) -> bool {
     match text.as_bytes()[at] {
         b if b < 0x80 => b.is_ascii_uppercase(),
@@ -1058,8 +1099,13 @@ fn gaps(s: &Sentence<'_>) -> (Option<Bits>, bool) {
     let (Some(first), Some(last)) = (s.words.first(), s.words.last()) else {
         return (Some(odd), head >= 3);
     };
-    let stretch = first.start.min(head) >= 3 || head >= last.end + 3 || { odd }
-        .any(|k| s.words[k].start.min(head) >= s.words[k - 1].end + 3);
+    // (A stretch counts when it holds a byte of a dash, '-' or E2, as `has_dash_byte` asks.)
+    let b = s.text.as_bytes();
+    let dash = |from: usize, to: usize| {
+        to >= from + 3 && b[from..to].iter().any(|&c| c == b'-' || c == 0xE2)
+    };
+    let stretch = dash(0, first.start.min(head)) || dash(last.end, head) || { odd }
+        .any(|k| dash(s.words[k - 1].end, s.words[k].start.min(head)));
     (Some(odd), stretch)
 }
 
