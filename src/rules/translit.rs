@@ -59,6 +59,8 @@ pub enum NameKind {
 /// The rewrite table, the known names and the guards.
 #[derive(Debug)]
 pub struct Translit {
+    /// A number of its own, for the readings a thread keeps ([`Translit::with_readings`]).
+    id: u64,
     /// The rewrite patterns, grouped by their first character (in file order within a group).
     patterns: Vec<Pattern>,
     /// The group of each ASCII first character (one array access per letter of a word instead
@@ -126,6 +128,15 @@ impl Shapes {
     pub fn may_contain_bytes(&self, w: &[u8]) -> bool {
         let (word, bit) = Self::key(w);
         self.0[word] & bit != 0
+    }
+
+    /// [`Shapes::may_contain_bytes`] of the `len` bytes of `text` from `start`, without
+    /// branches: for loops over many words.
+    #[inline]
+    pub fn may_contain_at(&self, text: &[u8], start: usize, len: usize) -> bool {
+        let b0 = usize::from(text.get(start).copied().unwrap_or(0)) * usize::from(len >= 1);
+        let b1 = usize::from(text.get(start + 1).copied().unwrap_or(0)) * usize::from(len >= 2);
+        self.0[(b0 * 31 + b1) & 1023] >> (len & 63) & 1 != 0
     }
 
     /// False when `w` is certainly not one of the words.
@@ -251,6 +262,7 @@ impl Translit {
         let name_shapes = Shapes::new(names.keys().map(String::as_str));
         let ascii_starts = std::array::from_fn(|b| !ascii[b].is_empty());
         Ok(Translit {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             patterns,
             ascii_starts,
             ascii,
@@ -339,13 +351,30 @@ impl Translit {
         r
     }
 
-    /// Calls `f` with the readings of `word` ([`Translit::readings`]), made in a work space of
-    /// the thread that is kept between calls (its buffers are allocated once). `f` must not
-    /// call this again: the work space is in use.
+    /// Calls `f` with the readings of `word` ([`Translit::readings`]). They are made once per
+    /// thread and kept (a name recurs in its document and in others): the readings are a
+    /// function of the word and of these tables alone. `f` must not call this again: the store
+    /// is in use.
     pub fn with_readings<R>(&self, word: &str, f: impl FnOnce(&Readings) -> R) -> R {
-        SCRATCH.with_borrow_mut(|r| {
-            self.readings_into(word, r);
-            f(r)
+        MEMO.with_borrow_mut(|m| {
+            if m.owner != self.id {
+                m.owner = self.id;
+                m.readings.clear();
+            }
+            if let Some(r) = m.readings.get(word) {
+                return f(r);
+            }
+            if m.readings.len() >= MEMO_WORDS {
+                m.readings.clear();
+            }
+            self.readings_into(word, &mut m.work);
+            let kept = Readings {
+                text: m.work.text.clone(),
+                spans: m.work.spans.clone(),
+                ..Readings::default()
+            };
+            m.readings.insert(word.to_string(), kept);
+            f(&m.work)
         })
     }
 
@@ -715,10 +744,25 @@ impl Readings {
     }
 }
 
-thread_local! {
-    /// The work space of [`Translit::with_readings`].
-    static SCRATCH: RefCell<Readings> = RefCell::new(Readings::default());
+/// The readings a thread made ([`Translit::with_readings`]) for the tables `owner`
+/// ([`Translit::id`]), and a work space.
+#[derive(Default)]
+struct Memo {
+    owner: u64,
+    readings: FxHashMap<String, Readings>,
+    work: Readings,
 }
+
+/// Most words whose readings a thread keeps (then it starts again).
+const MEMO_WORDS: usize = 4096;
+
+thread_local! {
+    /// The readings of [`Translit::with_readings`].
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
+
+/// The next [`Translit::id`] (0 is no table's).
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Eight bytes of `b` from `p` as a little-endian number (zeros past the end).
 #[inline]
@@ -1132,6 +1176,15 @@ mod tests {
         let shapes = Shapes::new(words);
         for w in words {
             assert!(shapes.may_contain(w), "{w}");
+        }
+        // The same answers from a text around the word.
+        for w in ["Klitschko", "a", "", "Ünal", "ab", "xyz", "Kl", "K"] {
+            let text = format!("{w}Q");
+            assert_eq!(
+                shapes.may_contain_at(text.as_bytes(), 0, w.len()),
+                shapes.may_contain(w),
+                "{w}"
+            );
         }
     }
 }
