@@ -40,9 +40,6 @@ struct Pattern {
     /// them: compared with eight bytes of a word at once.
     key: u64,
     mask: u64,
-    /// The fewest and most bytes of an English alternative.
-    least: usize,
-    most: usize,
 }
 
 /// What a known English name is.
@@ -69,8 +66,6 @@ pub struct Translit {
     other: FxHashMap<char, Range<usize>>,
     /// A pattern starts with the ASCII byte (`ascii` has a group for it).
     ascii_starts: [bool; 128],
-    /// Every pattern's English alternatives are ASCII ([`Translit::may_read_as`]).
-    ascii_english: bool,
     /// Known English names: exact form → (kind, priority: earlier lines first).
     names: FxHashMap<String, (NameKind, usize)>,
     /// Surnames whose bearers spell their first names the German way.
@@ -177,8 +172,6 @@ impl Translit {
             let p = Pattern {
                 key: load8(german.as_bytes(), 0),
                 mask: u64::MAX >> (64 - 8 * n),
-                least: english.iter().map(String::len).min().unwrap_or(0),
-                most: english.iter().map(String::len).max().unwrap_or(0),
                 german,
                 english,
                 place,
@@ -201,9 +194,6 @@ impl Translit {
             }
         }
         let patterns: Vec<Pattern> = patterns.into_iter().map(|(_, p)| p).collect();
-        let ascii_english = patterns
-            .iter()
-            .all(|p| p.english.iter().all(|e| e.is_ascii()));
         let mut names = FxHashMap::default();
         for (i, e) in lex
             .entries("foreign_spelling/names_en.txt")
@@ -267,7 +257,6 @@ impl Translit {
             ascii_starts,
             ascii,
             other,
-            ascii_english,
             names,
             own_spelling,
             exception_words,
@@ -375,68 +364,6 @@ impl Translit {
             };
             m.readings.insert(word.to_string(), kept);
             f(&m.work)
-        })
-    }
-
-    /// False when `may` accepts no [`ReadingShape`] of the readings of `word`
-    /// ([`Translit::readings`]): much cheaper than the readings, as the word is cut into
-    /// pieces, not expanded. `may` is not called for a word without readings.
-    pub fn may_read_as(&self, word: &str, may: impl FnOnce(&ReadingShape<'_>) -> bool) -> bool {
-        let b = word.as_bytes();
-        if b.len() > 32 || !word.is_ascii() || !self.ascii_english {
-            return may(&ReadingShape::ANY);
-        }
-        // The lower-case word, and eight zero bytes after it ([`Translit::pattern_at`]).
-        let mut padded = [0u8; 40];
-        padded[..b.len()].copy_from_slice(b);
-        padded.make_ascii_lowercase();
-        let w = &padded[..b.len()];
-        let (mut strong, mut pos, mut least, mut most) = (false, 0, 0, 0);
-        // The first piece, and where the last one ends.
-        let (mut first, mut end): (Option<(usize, &Pattern)>, usize) = (None, 0);
-        while pos < w.len() {
-            match self.pattern_at(w, &padded, pos) {
-                Some(k) => {
-                    let p = &self.patterns[k];
-                    strong |= p.strong;
-                    first = first.or(Some((pos, p)));
-                    least += p.least;
-                    most += p.most;
-                    pos += p.german.len();
-                    end = pos;
-                }
-                None => {
-                    least += 1;
-                    most += 1;
-                    pos += 1;
-                }
-            }
-        }
-        let Some((start, p)) = first.filter(|_| strong) else {
-            return false;
-        };
-        // A reading is capitalized like the word: its first byte's ASCII upper case.
-        let cap = |c: u8| {
-            if b[0].is_ascii_uppercase() {
-                c.to_ascii_uppercase()
-            } else {
-                c
-            }
-        };
-        let bit = |c: u8| 1u64 << (cap(c) & 63);
-        let firsts = if start > 0 {
-            bit(w[0])
-        } else if p.english.iter().all(|e| !e.is_empty()) {
-            p.english.iter().fold(0, |m, e| m | bit(e.as_bytes()[0]))
-        } else {
-            u64::MAX
-        };
-        may(&ReadingShape {
-            firsts,
-            least,
-            most,
-            prefix: &w[1.min(start)..start],
-            suffix: &w[end..],
         })
     }
 
@@ -663,56 +590,6 @@ pub fn all_caps(w: &str) -> bool {
 #[inline]
 pub fn has_apostrophe(w: &str) -> bool {
     w.bytes().any(|b| b == b'\'' || b == 0xE2) && w.contains(['\'', '’'])
-}
-
-/// What every reading of a word ([`Translit::readings`]) has in common, to rule out other
-/// words without making the readings ([`Translit::may_read_as`]).
-#[derive(Debug)]
-pub struct ReadingShape<'a> {
-    /// The possible first bytes: bit `b % 64` for byte `b` (all bits: any).
-    firsts: u64,
-    /// The least and most bytes.
-    least: usize,
-    most: usize,
-    /// The bytes after the first up to the first rewritten piece, and those after the last.
-    prefix: &'a [u8],
-    suffix: &'a [u8],
-}
-
-impl ReadingShape<'_> {
-    /// The shape of any word.
-    const ANY: ReadingShape<'static> = ReadingShape {
-        firsts: u64::MAX,
-        least: 0,
-        most: usize::MAX,
-        prefix: &[],
-        suffix: &[],
-    };
-
-    /// False when a word of first byte `first` and `len` bytes is no reading of the word.
-    #[inline]
-    pub fn may_fit(&self, first: u8, len: usize) -> bool {
-        self.firsts >> (first & 63) & 1 == 1 && (self.least..=self.most).contains(&len)
-    }
-
-    /// The possible first bytes of a reading: bit `b % 64` for byte `b` (all bits: any).
-    pub fn firsts(&self) -> u64 {
-        self.firsts
-    }
-
-    /// The least and most bytes of a reading.
-    pub fn lengths(&self) -> (usize, usize) {
-        (self.least, self.most)
-    }
-
-    /// False when `c` is no reading of the word.
-    pub fn fits(&self, c: &str) -> bool {
-        let c = c.as_bytes();
-        c.first().is_some_and(|&f| self.may_fit(f, c.len()))
-            && c.len() > self.prefix.len()
-            && c[1..].starts_with(self.prefix)
-            && c.ends_with(self.suffix)
-    }
 }
 
 /// The English readings of one word ([`Translit::readings`]): sorted, without duplicates.
@@ -1137,37 +1014,6 @@ mod tests {
         // More than `MAX_CANDIDATES` combinations: the first ones, in order.
         let long = "Zsezsezsezsezsezsezsezse";
         assert_eq!(t.candidates(long), reference_readings(&t, long));
-    }
-
-    #[test]
-    fn reading_shapes_fit_every_reading() {
-        let t = tr();
-        for w in [
-            "Wladimir",
-            "Selenskyj",
-            "Saporischschja",
-            "Chruschtschow",
-            "Jewgenij",
-            "Tichanowskaja",
-            "Kowalczyk",
-            "Elmsworth",
-            "Zsezsezsezsezsezsezsezse",
-            "Schtschedrin",
-            "jew",
-            "J",
-            "Putin",
-            "Whitfield",
-            "Zürich",
-        ] {
-            let readings = t.candidates(w);
-            let mut asked = false;
-            let may = t.may_read_as(w, |shape| {
-                asked = true;
-                readings.iter().all(|r| shape.fits(r))
-            });
-            assert!(may || readings.is_empty(), "{w}: {readings:?}");
-            assert!(asked || readings.is_empty(), "{w}");
-        }
     }
 
     #[test]
