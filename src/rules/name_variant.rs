@@ -8,8 +8,8 @@
 //! sentence where it occurs, with the dominant one as suggestion.
 
 use super::translit::{
-    all_caps, capital_at, fold, has_apostrophe, next_capital, ReadingShape, Shapes, Translit,
-    EXCEPTION_WORD, PHRASE_WORD,
+    all_caps, capital_at, fold, has_apostrophe, next_capital, Shapes, Translit, EXCEPTION_WORD,
+    PHRASE_WORD,
 };
 use super::{Context, DocFinding, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
@@ -287,12 +287,12 @@ impl<'a> Spellings<'a> {
     }
 
     /// The slot of `t` (with hash `h`): holding it, or the empty slot where it goes.
-    fn slot(&self, t: &str, h: u64) -> usize {
+    fn slot(&self, t: &[u8], h: u64) -> usize {
         let mask = self.slots.len() - 1;
         let mut k = (h >> 40) as usize & mask;
         loop {
             let e = self.slots[k] as usize;
-            if e == 0 || (self.entries[e - 1].0 == h && self.entries[e - 1].1 == t) {
+            if e == 0 || (self.entries[e - 1].0 == h && self.entries[e - 1].1.as_bytes() == t) {
                 return k;
             }
             k = (k + 1) & mask;
@@ -301,13 +301,14 @@ impl<'a> Spellings<'a> {
 
     /// The value of spelling `t`.
     fn get(&self, t: &str) -> Option<usize> {
-        let e = self.slots[self.slot(t, Self::hash(t.as_bytes()))] as usize;
+        let t = t.as_bytes();
+        let e = self.slots[self.slot(t, Self::hash(t))] as usize;
         (e > 0).then(|| self.entries[e - 1].2)
     }
 
     /// The value of spelling `t`, or `Err` with what [`Spellings::insert`] needs to add it.
-    fn find(&self, t: &str) -> Result<usize, (u64, usize)> {
-        let h = Self::hash(t.as_bytes());
+    fn find(&self, t: &[u8]) -> Result<usize, (u64, usize)> {
+        let h = Self::hash(t);
         let k = self.slot(t, h);
         match self.slots[k] as usize {
             0 => Err((h, k)),
@@ -334,51 +335,6 @@ impl<'a> Spellings<'a> {
     }
 }
 
-/// The first bytes and lengths of the spellings of a document: a test in a few instructions
-/// whether a spelling other than a given one may have a [`ReadingShape`].
-struct FirstLengths {
-    /// By first byte (`b % 64`): bit `min(length, 63)` for the lengths of one spelling or
-    /// more, and for those of two or more.
-    once: [u64; 64],
-    twice: [u64; 64],
-}
-
-impl FirstLengths {
-    fn new(forms: &[Form<'_>]) -> Self {
-        let (mut once, mut twice) = ([0u64; 64], [0u64; 64]);
-        for f in forms {
-            let (k, bit) = Self::key(f.text);
-            twice[k] |= once[k] & bit;
-            once[k] |= bit;
-        }
-        FirstLengths { once, twice }
-    }
-
-    fn key(t: &str) -> (usize, u64) {
-        let first = t.as_bytes().first().copied().unwrap_or(0);
-        (usize::from(first & 63), 1 << t.len().min(63))
-    }
-
-    /// False when no spelling but `own` (one of them) has a first byte and a length that
-    /// `shape` allows.
-    fn may_have_other(&self, shape: &ReadingShape<'_>, own: &str) -> bool {
-        let (least, most) = shape.lengths();
-        let (lo, hi) = (least.min(63), most.min(63));
-        let range = (u64::MAX >> (63 - hi)) & (u64::MAX << lo);
-        let (own_first, own_bit) = Self::key(own);
-        let mut firsts = shape.firsts();
-        while firsts != 0 {
-            let f = firsts.trailing_zeros() as usize;
-            firsts &= firsts - 1;
-            let own = if f == own_first { own_bit } else { 0 };
-            if (self.once[f] & range & !own) | (self.twice[f] & range & own) != 0 {
-                return true;
-            }
-        }
-        false
-    }
-}
-
 /// The lower-case letters of a form of five letters or more, for the comparison by edit
 /// distance: an ASCII form's are the bytes of its `lower` (its ASCII lower case), the others'
 /// are in a buffer of characters.
@@ -392,6 +348,8 @@ struct Letters {
     bits: u64,
     /// In the buffer, for a form that is not ASCII.
     chars: Option<Range<usize>>,
+    /// The next entry of its class ([`NameVariant::close_pairs`]).
+    next: usize,
 }
 
 impl Letters {
@@ -430,6 +388,7 @@ impl Letters {
                 len,
                 bits,
                 chars: range,
+                next: usize::MAX,
             });
         }
         (entries, chars)
@@ -600,18 +559,22 @@ fn ascii_and_quote_at(text: &[u8], start: usize, len: usize) -> (bool, bool) {
 
 /// The base form of a word: possessive `'s` / `’s` / `'S` / `’S` removed.
 fn base(w: &str) -> &str {
-    let b = w.as_bytes();
+    &w[..base_len(w.as_bytes())]
+}
+
+/// The length of [`base`] of the word with bytes `b`.
+fn base_len(b: &[u8]) -> usize {
     let n = b.len();
     if n >= 2 && matches!(b[n - 1], b's' | b'S') {
         if b[n - 2] == b'\'' {
-            return &w[..n - 2];
+            return n - 2;
         }
         // `’` is E2 80 99 in UTF-8.
         if n >= 4 && b[n - 4..n - 1] == [0xE2, 0x80, 0x99] {
-            return &w[..n - 4];
+            return n - 4;
         }
     }
-    w
+    n
 }
 
 impl NameVariant {
@@ -649,39 +612,49 @@ impl NameVariant {
                 if w.end - w.start < 4 || !w.alpha || !capital_at(s.text, w.start) {
                     continue;
                 }
-                let whole = w.text(s.text);
-                let t = base(whole);
-                if t.len() < 4 || all_caps(t) {
+                // The word's bytes without a possessive; a `&str` is made only for a new
+                // spelling (or a word that is not ASCII).
+                let bytes = &text[w.start..w.end];
+                let tlen = base_len(bytes);
+                if tlen < 4 {
+                    continue;
+                }
+                let tb = &bytes[..tlen];
+                let t = || &s.text[w.start..w.start + tlen];
+                // (`all_caps`: a lower-case ASCII second byte says no at once.)
+                if !tb[1].is_ascii_lowercase() && all_caps(t()) {
                     continue;
                 }
                 // An ASCII word without `'`: bytes are letters, and no apostrophe (`’` is not
                 // ASCII). Other words are looked at closely.
-                let (ascii, quote) = ascii_and_quote_at(text, w.start, t.len());
-                if (ascii && quote) || (!ascii && (char_len(t) < 4 || has_apostrophe(t))) {
+                let (ascii, quote) = ascii_and_quote_at(text, w.start, tlen);
+                if (ascii && quote) || (!ascii && (char_len(t()) < 4 || has_apostrophe(t()))) {
                     continue;
                 }
                 // `lower(t)`: the word's lower-case form, without the possessive (lower-casing
                 // an ASCII letter does not depend on the letters around it).
                 let facts = &s.facts[i];
-                let lower_whole = &s.lower_text[facts.lower_start..facts.lower_end];
-                let possessive = t.len() != whole.len();
-                let lt: Cow<'a, str> = if !possessive {
-                    Cow::Borrowed(lower_whole)
-                } else if ascii {
-                    Cow::Borrowed(&lower_whole[..t.len()])
-                } else {
-                    lower(t)
+                let possessive = tlen != bytes.len();
+                let lt = || -> Cow<'a, str> {
+                    let lower_whole = &s.lower_text[facts.lower_start..facts.lower_end];
+                    if !possessive {
+                        Cow::Borrowed(lower_whole)
+                    } else if ascii {
+                        Cow::Borrowed(&lower_whole[..tlen])
+                    } else {
+                        lower(t())
+                    }
                 };
-                if checked && !self.counts(s, i, t, &lt, fw, &mut ranges) {
+                if checked && !self.counts(s, i, t(), &lt(), fw, &mut ranges) {
                     continue;
                 }
-                let found = index.find(t);
-                let f = match found {
+                let f = match index.find(tb) {
                     // Seen before: a form, or (checked) a common word of the document
                     // capitalized.
                     Ok(COMMON) => continue,
                     Ok(f) => f,
                     Err(at) => {
+                        let (t, lt) = (t(), lt());
                         // (Checked: the lower-case form occurs, looked up once per spelling.)
                         if checked && cx.doc_count(&lt) > 0 {
                             index.insert(t, at, COMMON);
@@ -709,7 +682,7 @@ impl NameVariant {
                 occurrences.push(Occurrence {
                     sentence: si,
                     word: i,
-                    len: t.len(),
+                    len: tlen,
                     next: usize::MAX,
                 });
                 let form = &mut forms[f];
@@ -929,21 +902,11 @@ impl NameVariant {
         let forms = &f.forms;
         let mut related: Vec<(usize, usize, bool)> = Vec::new();
         // Transliteration: a German-style form whose English reading the document uses.
-        let mut shapes: Option<FirstLengths> = None;
         for &n in names {
             let form = &forms[n];
             // (An English count says "in English" without a lookup: tested first.)
             if form.en_count > 0 || !Translit::may_be_german_style(form.text) || form.in_english(en)
             {
-                continue;
-            }
-            // The readings are made only when one can be another spelling of the document.
-            let shapes = shapes.get_or_insert_with(|| FirstLengths::new(forms));
-            let other_fits = |shape: &ReadingShape<'_>| {
-                shapes.may_have_other(shape, form.text)
-                    && (forms.iter().enumerate()).any(|(k, c)| k != n && shape.fits(c.text))
-            };
-            if !self.translit.may_read_as(form.text, other_fits) {
                 continue;
             }
             self.translit.with_readings(form.text, |readings| {
@@ -1025,22 +988,21 @@ impl NameVariant {
     /// (for [`Order::FirstSeen`], where the order decides nothing): the forms are chained by
     /// first-letter class, and only forms of one class are compared, without sorting.
     fn close_pairs(&self, f: &Forms<'_>, en: &WordFreq, related: &mut Vec<(usize, usize, bool)>) {
-        let (entries, chars) = Letters::of(&f.forms, 0..f.forms.len());
+        let (mut entries, chars) = Letters::of(&f.forms, 0..f.forms.len());
         // The entries of a class (its code mod 64) in a chain through `next`, from `heads`.
         let mut heads = [usize::MAX; 64];
-        let mut next = vec![usize::MAX; entries.len()];
-        for (k, e) in entries.iter().enumerate() {
+        for (k, e) in entries.iter_mut().enumerate() {
             let h = e.class as usize % 64;
-            next[k] = heads[h];
+            e.next = heads[h];
             heads[h] = k;
         }
         for head in heads {
             let mut a = head;
             while a != usize::MAX {
-                let mut b = next[a];
+                let mut b = entries[a].next;
                 while b != usize::MAX {
                     let (x, y) = (&entries[a], &entries[b]);
-                    b = next[b];
+                    b = y.next;
                     if x.class != y.class || x.len.abs_diff(y.len) > 2 {
                         continue;
                     }
@@ -1051,7 +1013,7 @@ impl NameVariant {
                         related.push((y.form, x.form, true));
                     }
                 }
-                a = next[a];
+                a = entries[a].next;
             }
         }
     }

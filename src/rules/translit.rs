@@ -40,9 +40,6 @@ struct Pattern {
     /// them: compared with eight bytes of a word at once.
     key: u64,
     mask: u64,
-    /// The fewest and most bytes of an English alternative.
-    least: usize,
-    most: usize,
 }
 
 /// What a known English name is.
@@ -59,6 +56,8 @@ pub enum NameKind {
 /// The rewrite table, the known names and the guards.
 #[derive(Debug)]
 pub struct Translit {
+    /// A number of its own, for the readings a thread keeps ([`Translit::with_readings`]).
+    id: u64,
     /// The rewrite patterns, grouped by their first character (in file order within a group).
     patterns: Vec<Pattern>,
     /// The group of each ASCII first character (one array access per letter of a word instead
@@ -67,8 +66,6 @@ pub struct Translit {
     other: FxHashMap<char, Range<usize>>,
     /// A pattern starts with the ASCII byte (`ascii` has a group for it).
     ascii_starts: [bool; 128],
-    /// Every pattern's English alternatives are ASCII ([`Translit::may_read_as`]).
-    ascii_english: bool,
     /// Known English names: exact form → (kind, priority: earlier lines first).
     names: FxHashMap<String, (NameKind, usize)>,
     /// Surnames whose bearers spell their first names the German way.
@@ -128,6 +125,15 @@ impl Shapes {
         self.0[word] & bit != 0
     }
 
+    /// [`Shapes::may_contain_bytes`] of the `len` bytes of `text` from `start`, without
+    /// branches: for loops over many words.
+    #[inline]
+    pub fn may_contain_at(&self, text: &[u8], start: usize, len: usize) -> bool {
+        let b0 = usize::from(text.get(start).copied().unwrap_or(0)) * usize::from(len >= 1);
+        let b1 = usize::from(text.get(start + 1).copied().unwrap_or(0)) * usize::from(len >= 2);
+        self.0[(b0 * 31 + b1) & 1023] >> (len & 63) & 1 != 0
+    }
+
     /// False when `w` is certainly not one of the words.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
@@ -166,8 +172,6 @@ impl Translit {
             let p = Pattern {
                 key: load8(german.as_bytes(), 0),
                 mask: u64::MAX >> (64 - 8 * n),
-                least: english.iter().map(String::len).min().unwrap_or(0),
-                most: english.iter().map(String::len).max().unwrap_or(0),
                 german,
                 english,
                 place,
@@ -190,9 +194,6 @@ impl Translit {
             }
         }
         let patterns: Vec<Pattern> = patterns.into_iter().map(|(_, p)| p).collect();
-        let ascii_english = patterns
-            .iter()
-            .all(|p| p.english.iter().all(|e| e.is_ascii()));
         let mut names = FxHashMap::default();
         for (i, e) in lex
             .entries("foreign_spelling/names_en.txt")
@@ -251,11 +252,11 @@ impl Translit {
         let name_shapes = Shapes::new(names.keys().map(String::as_str));
         let ascii_starts = std::array::from_fn(|b| !ascii[b].is_empty());
         Ok(Translit {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             patterns,
             ascii_starts,
             ascii,
             other,
-            ascii_english,
             names,
             own_spelling,
             exception_words,
@@ -339,75 +340,30 @@ impl Translit {
         r
     }
 
-    /// Calls `f` with the readings of `word` ([`Translit::readings`]), made in a work space of
-    /// the thread that is kept between calls (its buffers are allocated once). `f` must not
-    /// call this again: the work space is in use.
+    /// Calls `f` with the readings of `word` ([`Translit::readings`]). They are made once per
+    /// thread and kept (a name recurs in its document and in others): the readings are a
+    /// function of the word and of these tables alone. `f` must not call this again: the store
+    /// is in use.
     pub fn with_readings<R>(&self, word: &str, f: impl FnOnce(&Readings) -> R) -> R {
-        SCRATCH.with_borrow_mut(|r| {
-            self.readings_into(word, r);
-            f(r)
-        })
-    }
-
-    /// False when `may` accepts no [`ReadingShape`] of the readings of `word`
-    /// ([`Translit::readings`]): much cheaper than the readings, as the word is cut into
-    /// pieces, not expanded. `may` is not called for a word without readings.
-    pub fn may_read_as(&self, word: &str, may: impl FnOnce(&ReadingShape<'_>) -> bool) -> bool {
-        let b = word.as_bytes();
-        if b.len() > 32 || !word.is_ascii() || !self.ascii_english {
-            return may(&ReadingShape::ANY);
-        }
-        // The lower-case word, and eight zero bytes after it ([`Translit::pattern_at`]).
-        let mut padded = [0u8; 40];
-        padded[..b.len()].copy_from_slice(b);
-        padded.make_ascii_lowercase();
-        let w = &padded[..b.len()];
-        let (mut strong, mut pos, mut least, mut most) = (false, 0, 0, 0);
-        // The first piece, and where the last one ends.
-        let (mut first, mut end): (Option<(usize, &Pattern)>, usize) = (None, 0);
-        while pos < w.len() {
-            match self.pattern_at(w, &padded, pos) {
-                Some(k) => {
-                    let p = &self.patterns[k];
-                    strong |= p.strong;
-                    first = first.or(Some((pos, p)));
-                    least += p.least;
-                    most += p.most;
-                    pos += p.german.len();
-                    end = pos;
-                }
-                None => {
-                    least += 1;
-                    most += 1;
-                    pos += 1;
-                }
+        MEMO.with_borrow_mut(|m| {
+            if m.owner != self.id {
+                m.owner = self.id;
+                m.readings.clear();
             }
-        }
-        let Some((start, p)) = first.filter(|_| strong) else {
-            return false;
-        };
-        // A reading is capitalized like the word: its first byte's ASCII upper case.
-        let cap = |c: u8| {
-            if b[0].is_ascii_uppercase() {
-                c.to_ascii_uppercase()
-            } else {
-                c
+            if let Some(r) = m.readings.get(word) {
+                return f(r);
             }
-        };
-        let bit = |c: u8| 1u64 << (cap(c) & 63);
-        let firsts = if start > 0 {
-            bit(w[0])
-        } else if p.english.iter().all(|e| !e.is_empty()) {
-            p.english.iter().fold(0, |m, e| m | bit(e.as_bytes()[0]))
-        } else {
-            u64::MAX
-        };
-        may(&ReadingShape {
-            firsts,
-            least,
-            most,
-            prefix: &w[1.min(start)..start],
-            suffix: &w[end..],
+            if m.readings.len() >= MEMO_WORDS {
+                m.readings.clear();
+            }
+            self.readings_into(word, &mut m.work);
+            let kept = Readings {
+                text: m.work.text.clone(),
+                spans: m.work.spans.clone(),
+                ..Readings::default()
+            };
+            m.readings.insert(word.to_string(), kept);
+            f(&m.work)
         })
     }
 
@@ -636,56 +592,6 @@ pub fn has_apostrophe(w: &str) -> bool {
     w.bytes().any(|b| b == b'\'' || b == 0xE2) && w.contains(['\'', '’'])
 }
 
-/// What every reading of a word ([`Translit::readings`]) has in common, to rule out other
-/// words without making the readings ([`Translit::may_read_as`]).
-#[derive(Debug)]
-pub struct ReadingShape<'a> {
-    /// The possible first bytes: bit `b % 64` for byte `b` (all bits: any).
-    firsts: u64,
-    /// The least and most bytes.
-    least: usize,
-    most: usize,
-    /// The bytes after the first up to the first rewritten piece, and those after the last.
-    prefix: &'a [u8],
-    suffix: &'a [u8],
-}
-
-impl ReadingShape<'_> {
-    /// The shape of any word.
-    const ANY: ReadingShape<'static> = ReadingShape {
-        firsts: u64::MAX,
-        least: 0,
-        most: usize::MAX,
-        prefix: &[],
-        suffix: &[],
-    };
-
-    /// False when a word of first byte `first` and `len` bytes is no reading of the word.
-    #[inline]
-    pub fn may_fit(&self, first: u8, len: usize) -> bool {
-        self.firsts >> (first & 63) & 1 == 1 && (self.least..=self.most).contains(&len)
-    }
-
-    /// The possible first bytes of a reading: bit `b % 64` for byte `b` (all bits: any).
-    pub fn firsts(&self) -> u64 {
-        self.firsts
-    }
-
-    /// The least and most bytes of a reading.
-    pub fn lengths(&self) -> (usize, usize) {
-        (self.least, self.most)
-    }
-
-    /// False when `c` is no reading of the word.
-    pub fn fits(&self, c: &str) -> bool {
-        let c = c.as_bytes();
-        c.first().is_some_and(|&f| self.may_fit(f, c.len()))
-            && c.len() > self.prefix.len()
-            && c[1..].starts_with(self.prefix)
-            && c.ends_with(self.suffix)
-    }
-}
-
 /// The English readings of one word ([`Translit::readings`]): sorted, without duplicates.
 /// Reused, it keeps its buffers.
 #[derive(Debug, Default)]
@@ -715,10 +621,25 @@ impl Readings {
     }
 }
 
-thread_local! {
-    /// The work space of [`Translit::with_readings`].
-    static SCRATCH: RefCell<Readings> = RefCell::new(Readings::default());
+/// The readings a thread made ([`Translit::with_readings`]) for the tables `owner`
+/// ([`Translit::id`]), and a work space.
+#[derive(Default)]
+struct Memo {
+    owner: u64,
+    readings: FxHashMap<String, Readings>,
+    work: Readings,
 }
+
+/// Most words whose readings a thread keeps (then it starts again).
+const MEMO_WORDS: usize = 4096;
+
+thread_local! {
+    /// The readings of [`Translit::with_readings`].
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+}
+
+/// The next [`Translit::id`] (0 is no table's).
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// Eight bytes of `b` from `p` as a little-endian number (zeros past the end).
 #[inline]
@@ -1096,42 +1017,20 @@ mod tests {
     }
 
     #[test]
-    fn reading_shapes_fit_every_reading() {
-        let t = tr();
-        for w in [
-            "Wladimir",
-            "Selenskyj",
-            "Saporischschja",
-            "Chruschtschow",
-            "Jewgenij",
-            "Tichanowskaja",
-            "Kowalczyk",
-            "Elmsworth",
-            "Zsezsezsezsezsezsezsezse",
-            "Schtschedrin",
-            "jew",
-            "J",
-            "Putin",
-            "Whitfield",
-            "Zürich",
-        ] {
-            let readings = t.candidates(w);
-            let mut asked = false;
-            let may = t.may_read_as(w, |shape| {
-                asked = true;
-                readings.iter().all(|r| shape.fits(r))
-            });
-            assert!(may || readings.is_empty(), "{w}: {readings:?}");
-            assert!(asked || readings.is_empty(), "{w}");
-        }
-    }
-
-    #[test]
     fn shapes_keep_every_word() {
         let words = ["Klitschko", "a", "", "Ünal", "x".repeat(70).leak()];
         let shapes = Shapes::new(words);
         for w in words {
             assert!(shapes.may_contain(w), "{w}");
+        }
+        // The same answers from a text around the word.
+        for w in ["Klitschko", "a", "", "Ünal", "ab", "xyz", "Kl", "K"] {
+            let text = format!("{w}Q");
+            assert_eq!(
+                shapes.may_contain_at(text.as_bytes(), 0, w.len()),
+                shapes.may_contain(w),
+                "{w}"
+            );
         }
     }
 }

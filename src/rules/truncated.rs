@@ -6,6 +6,7 @@
 //! `boilerplate`; announcements of a cut-off article (`lexicons/truncated/phrases.txt`) are
 //! here, so one artifact gets one flag.
 
+use super::boilerplate::PhraseWords;
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::matcher::{Candidates, PhraseSet};
@@ -47,6 +48,8 @@ that ends with a complete sentence, "He will continue reading the report tomorro
 #[derive(Debug)]
 pub struct Truncated {
     phrases: PhraseSet<()>,
+    /// The first words of the phrases, for plain sentences.
+    first_words: PhraseWords,
     dangling: Vec<(&'static str, FxHashSet<String>)>,
 }
 
@@ -59,6 +62,7 @@ impl Truncated {
     /// Builds the rule from the lexicons.
     pub fn new(lex: &Lexicons) -> Result<Self, LexiconError> {
         let list = lex.list("truncated/phrases.txt");
+        let first_words = PhraseWords::new(lex, list.iter().copied(), |_| 0, false);
         let phrases = PhraseSet::new(list.into_iter().map(|p| (p, ())));
         let dangling = LANGS
             .iter()
@@ -71,7 +75,55 @@ impl Truncated {
                 (l, set)
             })
             .collect();
-        Ok(Truncated { phrases, dangling })
+        Ok(Truncated {
+            phrases,
+            first_words,
+            dangling,
+        })
+    }
+
+    /// Part 1 of [`Truncated::check`] (a sentence that starts or ends a line): true when it
+    /// reported a link to the rest of the article.
+    fn cut_off_link(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) -> bool {
+        let t = s.text;
+        let n = s.words.len();
+        let last = n.saturating_sub(self.phrases.max_runs());
+        if PhraseWords::plain(s)
+            && !(s.line_start && self.first_words.any(s, cx, 0..n.min(1))
+                || s.line_end && self.first_words.any(s, cx, last..n))
+        {
+            return false;
+        }
+        let first = s.words.first().map_or(0, |w| w.start);
+        let last = s.words.get(last).map_or(0, |w| w.start);
+        let c = Candidates::new(t, s.words);
+        if !(s.line_start && self.phrases.may_match(&c, first..=first)
+            || s.line_end && self.phrases.may_match(&c, last..=t.len()))
+        {
+            return false;
+        }
+        let body = t.trim_end();
+        for (r, _) in self.phrases.find(t) {
+            let before = &t[..r.start];
+            let after = &t[r.end..];
+            let lead = s.line_start && !before.chars().any(char::is_alphanumeric);
+            let short_rest = word_count(after) <= 3 && !after.trim_end().ends_with(['.', '?', '!']);
+            let tail = s.line_end && !after.chars().any(char::is_alphanumeric);
+            if lead && short_rest
+                || tail && t[r.clone()].starts_with(|c: char| c.is_uppercase() || c == '(')
+            {
+                out.push(
+                    Finding::new(
+                        &INFO,
+                        r.start..body.len().max(r.end),
+                        "the article is cut off here and points elsewhere",
+                    )
+                    .with_suggestion(""),
+                );
+                return true;
+            }
+        }
+        false
     }
 
     fn dangling_set(&self, lang: &str) -> Option<&FxHashSet<String>> {
@@ -96,49 +148,20 @@ impl Rule for Truncated {
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let t = s.text;
-        let body = t.trim_end();
         // 1. "Read the full article here" as a line of its own (or starting one, with at most
         //    a few words after it), or "(continued)" ending a line.
         //    Such a phrase starts a line (nothing alphanumeric before it: its first letter is
         //    the first of the sentence) or ends one (nothing alphanumeric after it: its first
         //    letter is in the last words); `may_match` rules out the other sentences without
-        //    running the automaton.
-        let first = s.words.first().map_or(0, |w| w.start);
-        let last = s.words.len().saturating_sub(self.phrases.max_runs());
-        let last = s.words.get(last).map_or(0, |w| w.start);
-        let possible = (s.line_start || s.line_end) && {
-            let c = Candidates::new(t, s.words);
-            s.line_start && self.phrases.may_match(&c, first..=first)
-                || s.line_end && self.phrases.may_match(&c, last..=t.len())
-        };
-        let phrases = if possible {
-            Some(self.phrases.find(t))
-        } else {
-            None
-        };
-        for (r, _) in phrases.into_iter().flatten() {
-            let before = &t[..r.start];
-            let after = &t[r.end..];
-            let lead = s.line_start && !before.chars().any(char::is_alphanumeric);
-            let short_rest = word_count(after) <= 3 && !after.trim_end().ends_with(['.', '?', '!']);
-            let tail = s.line_end && !after.chars().any(char::is_alphanumeric);
-            if lead && short_rest
-                || tail && t[r.clone()].starts_with(|c: char| c.is_uppercase() || c == '(')
-            {
-                out.push(
-                    Finding::new(
-                        &INFO,
-                        r.start..body.len().max(r.end),
-                        "the article is cut off here and points elsewhere",
-                    )
-                    .with_suggestion(""),
-                );
-                return;
-            }
+        //    running the automaton. In a plain sentence (most) that first letter starts one of
+        //    the phrases' first words ([`PhraseWords`]): one test per word before.
+        if (s.line_start || s.line_end) && self.cut_off_link(s, cx, out) {
+            return;
         }
         if !(s.paragraph_end || s.line_end) || s.words.len() < MIN_WORDS {
             return;
         }
+        let body = t.trim_end();
         // 2. A paragraph ending on an ellipsis in mid-clause.
         let ell = if body.ends_with('…') {
             Some(body.len() - '…'.len_utf8())
@@ -281,5 +304,42 @@ mod tests {
             b.is_empty(),
             "boilerplate must leave this to truncated: {b:?}"
         );
+    }
+
+    #[test]
+    fn every_phrase_is_found_on_a_plain_line() {
+        // In any ASCII case, starting or ending a line without apostrophes or other
+        // characters than ASCII: the first words of the phrases are looked for first.
+        let lex = crate::lexicon::Lexicons::builtin();
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut flip = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % 3 == 0
+        };
+        for phrase in lex.list("truncated/phrases.txt") {
+            if !phrase.is_ascii() || phrase.contains('\'') {
+                continue;
+            }
+            let cased: String = phrase
+                .chars()
+                .map(|c| if flip() { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for text in [
+                format!("The talks went on.\n\n{cased}\n\nThe end came."),
+                format!("The talks went on.\n\nThe minister said that it was over {cased}\n"),
+            ] {
+                let found = crate::rules::testing::matched("truncated", &text);
+                let lead = text.contains(&format!("\n{cased}\n"));
+                let starts_upper = cased.starts_with(|c: char| c.is_uppercase() || c == '(');
+                if lead || starts_upper {
+                    assert!(
+                        found.iter().any(|m| m.eq_ignore_ascii_case(phrase)),
+                        "{text:?}: {found:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -11,7 +11,7 @@
 //! `lexicons/word_order/starters_en.txt`.
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
-use crate::lexicon::{LexiconError, Lexicons, WordFreq};
+use crate::lexicon::{LexiconError, Lexicons};
 use crate::text::is_capitalized;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -202,6 +202,13 @@ pub struct WordOrder {
     german: super::word_order_de::GermanOrder,
     /// Lower-case words of `clause_openers` (bit `OPENER`) and `say` (bit `SAY`).
     first_words: FxHashMap<String, u8>,
+    /// Bit `b - b'a'` of entry `len.min(31)`: `is_participle` may hold for a word of `len`
+    /// bytes ending with the lower-case letter `b` (all bits when a listed participle ends
+    /// otherwise).
+    participle_ends: [u32; 32],
+    /// Bit `b - b'a'` of entry `len`: a key of `first_words` has `len` bytes and starts with
+    /// the lower-case letter `b` (all bits when some key is longer or starts otherwise).
+    first_keys: [u32; 32],
 }
 
 const OPENER: u8 = 1;
@@ -218,6 +225,8 @@ impl WordOrder {
             clause_openers: FxHashSet::default(),
             german: super::word_order_de::GermanOrder::new(lex)?,
             first_words: FxHashMap::default(),
+            first_keys: [0; 32],
+            participle_ends: [0; 32],
         };
         for row in lex.table("word_order/verbs_en.txt", 2)? {
             let w = row[1].to_lowercase();
@@ -253,16 +262,46 @@ impl WordOrder {
         for w in &r.say {
             *r.first_words.entry(w.clone()).or_default() |= SAY;
         }
+        // Regular participles: five bytes or more, ending in "ed".
+        for ends in &mut r.participle_ends[5..] {
+            *ends |= 1 << (b'd' - b'a');
+        }
+        for w in &r.participle {
+            match w.as_bytes().last() {
+                Some(&b) if b.is_ascii_lowercase() => {
+                    r.participle_ends[w.len().min(31)] |= 1 << (b - b'a');
+                }
+                _ => r.participle_ends = [u32::MAX; 32],
+            }
+        }
+        for w in r.first_words.keys() {
+            match w.as_bytes().first() {
+                Some(&b) if w.len() < 32 && b.is_ascii_lowercase() => {
+                    r.first_keys[w.len()] |= 1 << (b - b'a');
+                }
+                _ => r.first_keys = [u32::MAX; 32],
+            }
+        }
         Ok(r)
     }
 
-    /// A past participle: listed, or a regular -ed form known to the English word list.
-    fn is_participle(&self, w: &str, words: &WordFreq) -> bool {
-        if !w.chars().all(|c| c.is_ascii_lowercase()) {
+    /// A past participle: listed, or a regular -ed form known to the English word list (of
+    /// `lex`, read only then).
+    fn is_participle(&self, w: &str, lex: &Lexicons) -> bool {
+        if !w.bytes().all(|c| c.is_ascii_lowercase()) {
             return false;
         }
+        // (Most words end with a letter no participle of their length ends with.)
+        if let Some(&b) = w.as_bytes().last() {
+            if self.participle_ends[w.len().min(31)] & (1 << (b - b'a')) == 0 {
+                return false;
+            }
+        }
         self.participle.contains(w)
-            || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && words.contains(w))
+            || (w.len() >= 5
+                && w.ends_with("ed")
+                && !w.ends_with("eed")
+                && lex.words("en").contains(w))
     }
 }
 
@@ -334,7 +373,13 @@ fn clause_end(s: &Sentence<'_>, i: usize) -> bool {
             return false;
         }
     }
-    clause_end_bytes(s, i)
+    // The first byte after the word decides, unless it is white space or not ASCII (what
+    // `clause_end_bytes` reads first).
+    match s.text.as_bytes().get(end) {
+        Some(b'.' | b'!' | b';') => true,
+        Some(&b) if b < 0x80 && !matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') => false,
+        _ => clause_end_bytes(s, i),
+    }
 }
 
 /// [`clause_end`] on bytes, the same answer: skip ASCII white space; then a full stop,
@@ -371,6 +416,31 @@ fn clause_end_slow(s: &Sentence<'_>, i: usize) -> bool {
 }
 
 impl WordOrder {
+    /// False when `verb_last_at` cannot report the word `w`: it is neither "has", "have" nor
+    /// "had" (the perfect pattern, `PERFECT` in lower case) nor ends with a letter that a
+    /// participle of its length may end with (`is_participle`, which asks for lower-case
+    /// ASCII letters).
+    fn may_end_verb(&self, w: &[u8]) -> bool {
+        match w {
+            b"has" | b"have" | b"had" => true,
+            [.., b] if b.is_ascii_lowercase() => {
+                self.participle_ends[w.len().min(31)] & (1 << (b - b'a')) != 0
+            }
+            _ => false,
+        }
+    }
+
+    /// False when no key of `first_words` can be the lower-case word `lw` (by its length and
+    /// first byte).
+    fn may_be_first(&self, lw: &str) -> bool {
+        match lw.as_bytes().first() {
+            Some(&b) if lw.len() < 32 && b.is_ascii_lowercase() => {
+                self.first_keys[lw.len()] & (1 << (b - b'a')) != 0
+            }
+            _ => self.first_keys[0] == u32::MAX,
+        }
+    }
+
     /// Noun-like word before a verb: a name, or a lower-case content word.
     fn noun_like(&self, s: &Sentence<'_>, i: usize) -> bool {
         let lw = s.lower(i);
@@ -378,7 +448,7 @@ impl WordOrder {
     }
 
     /// "At … emphasized Putin (on Thursday) the importance …", "In … said Selenskyj that …"
-    fn verb_second(&self, s: &Sentence<'_>, wf: &WordFreq) -> Option<(Range<usize>, String)> {
+    fn verb_second(&self, s: &Sentence<'_>, wf: &Lexicons) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         if n < 6 || !self.fronting.contains(s.lower(0)) || !is_capitalized(s.word(0)) {
             return None;
@@ -578,12 +648,13 @@ impl WordOrder {
             // comparing them with the list.
             let wi = s.words[i];
             let bytes = s.text.as_bytes();
-            let gap_before = &bytes[s.words[i - 1].end..wi.start];
-            if gap_before == b" "
-                || !gap_before.contains(&b',')
-                || !(3..=6).contains(&(wi.end - wi.start))
+            if !(3..=6).contains(&(wi.end - wi.start))
                 || !matches!(bytes[wi.start], b'c' | b'm' | b's' | b'w')
             {
+                continue;
+            }
+            let gap_before = &bytes[s.words[i - 1].end..wi.start];
+            if gap_before == b" " || !gap_before.contains(&b',') {
                 continue;
             }
             let w = s.word(i);
@@ -603,7 +674,7 @@ impl WordOrder {
     }
 
     /// "Since the beginning of the war have more than six million people fled."
-    fn aux_second(&self, s: &Sentence<'_>, wf: &WordFreq) -> Option<(Range<usize>, String)> {
+    fn aux_second(&self, s: &Sentence<'_>, wf: &Lexicons) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         if n < 7 || !self.clause_openers.contains(s.lower(0)) || !is_capitalized(s.word(0)) {
             return None;
@@ -698,7 +769,7 @@ impl WordOrder {
         &self,
         s: &Sentence<'_>,
         j: usize,
-        wf: &WordFreq,
+        wf: &Lexicons,
     ) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         if j < 2 || j + 3 >= n || gap(s, j) != " " || !self.noun_like(s, j - 1) {
@@ -742,7 +813,7 @@ impl WordOrder {
         &self,
         s: &Sentence<'_>,
         j: usize,
-        wf: &WordFreq,
+        wf: &Lexicons,
     ) -> Option<(Range<usize>, String)> {
         let n = s.words.len();
         let k = j + 1;
@@ -786,16 +857,43 @@ impl WordOrder {
 
     /// Verb stranded at clause end.
     /// `es`: the indices to try, in order (all of `3..n` or those of them that may pass).
+    #[inline(never)]
     fn verb_last(
         &self,
         s: &Sentence<'_>,
-        wf: &WordFreq,
+        wf: &Lexicons,
         es: impl Iterator<Item = usize>,
     ) -> Option<(Range<usize>, String)> {
+        let bytes = s.text.as_bytes();
         for e in es {
-            if !clause_end(s, e) {
-                continue;
+            // Both patterns need one space before word `e` (`gap(s, e - 1) == " "` or
+            // `one_space`) and its first character in lower case (`is_lower` or
+            // `is_participle`): tested on bytes first, most words fail here.
+            let (we, before) = (s.words[e], s.words[e - 1]);
+            let first = bytes[we.start];
+            if we.start == before.end + 1
+                && bytes[before.end] == b' '
+                && (first.is_ascii_lowercase() || first >= 0x80)
+                && self.may_end_verb(&bytes[we.start..we.end])
+                && clause_end(s, e)
+            {
+                if let Some(f) = self.verb_last_at(s, wf, e) {
+                    return Some(f);
+                }
             }
+        }
+        None
+    }
+
+    /// [`WordOrder::verb_last`] at word `e`, which ends its clause.
+    #[inline(never)]
+    fn verb_last_at(
+        &self,
+        s: &Sentence<'_>,
+        wf: &Lexicons,
+        e: usize,
+    ) -> Option<(Range<usize>, String)> {
+        {
             let w = s.word(e);
             let lw = s.lower(e);
             // "… because the government the law passed has."
@@ -818,7 +916,7 @@ impl WordOrder {
                 || !self.is_participle(w, wf)
                 || !self.noun_like(s, e - 1)
             {
-                continue;
+                return None;
             }
             // (1) the same verb earlier in the clause: "has expressed … expressed."
             // (2) perfect with its object and an adverbial before the participle:
@@ -901,11 +999,15 @@ impl Rule for WordOrder {
         if cx.target != "en" || s.lang != "en" || s.words.len() < 4 {
             return;
         }
-        let wf = cx.lex.words("en");
+        let wf = cx.lex;
         // A dateline ("Berlin – At the meeting emphasized …") is not part of the clause: the
-        // fronted phrase starts after it.
+        // fronted phrase starts after it. (`dateline_end` looks for its dash only in stretches
+        // of three bytes or more between the words of the first 60 bytes: `gaps` tells whether
+        // there is one.)
+        let (odd, stretch) = gaps(s);
         let shifted: Vec<crate::text::Word>;
-        let (view, off) = match dateline_end(s) {
+        let dated: Sentence<'_>;
+        let (s, off, odd) = match stretch.then(|| dateline_end(s)).flatten() {
             Some(off) => {
                 let first = s.words.partition_point(|w| w.start < off);
                 shifted = s.words[first..]
@@ -916,24 +1018,28 @@ impl Rule for WordOrder {
                         alpha: w.alpha,
                     })
                     .collect();
-                let view = Sentence {
+                dated = Sentence {
                     text: &s.text[off..],
                     words: &shifted,
                     facts: &s.facts[first..],
                     ..s.clone()
                 };
-                (view, off)
+                (&dated, off, gaps(&dated).0)
             }
-            None => (s.clone(), 0),
+            None => (s, 0, odd),
         };
-        let s = &view;
         if s.words.len() < 4 {
             return;
         }
         // Both verb-second patterns need a capitalized first word in `clause_openers`
-        // (`fronting` is part of it), "said first" one in `say`: one lookup for the three.
-        let first = if is_capitalized(s.word(0)) {
-            self.first_words.get(s.lower(0)).copied().unwrap_or(0)
+        // (`fronting` is part of it), "said first" one in `say`: one lookup for the three,
+        // after its length and first byte (`first_keys`) rule out most words.
+        let first = if capital_at(s.text, s.words[0].start) {
+            let l0 = s.lower(0);
+            match self.may_be_first(l0) {
+                true => self.first_words.get(l0).copied().unwrap_or(0),
+                false => 0,
+            }
         } else {
             0
         };
@@ -946,13 +1052,16 @@ impl Rule for WordOrder {
                 // both need a gap other than one space (`gap(s, i - 1)` trims to ","; see
                 // `clause_end`): only the words after such gaps are tried.
                 let n = s.words.len();
-                match odd_gaps(s) {
-                    Some(odd) => self
-                        .modal_after_comma(s, odd.filter(|&i| (2..n - 2).contains(&i)))
-                        .or_else(|| {
-                            let ends = odd.map(|k| k - 1).chain([n - 1]);
-                            self.verb_last(s, wf, ends.filter(|&e| e >= 3))
-                        }),
+                match odd {
+                    Some(Bits(odd)) => {
+                        // `modal_after_comma` at words `2..n - 2`; `verb_last` at the words
+                        // before those gaps and at the last word, from the fourth word on,
+                        // after one space (a gap not in `odd`: `verb_last` asks for it).
+                        let middle = (u64::MAX >> (64 - (n - 2))) & !0b11;
+                        let ends = ((odd >> 1) | 1 << (n - 1)) & !odd & !0b111;
+                        self.modal_after_comma(s, Bits(odd & middle))
+                            .or_else(|| self.verb_last(s, wf, Bits(ends)))
+                    }
                     None => self
                         .modal_after_comma(s, 2..n.saturating_sub(2))
                         .or_else(|| self.verb_last(s, wf, 3..n)),
@@ -966,6 +1075,38 @@ impl Rule for WordOrder {
             }
         }
     }
+}
+
+/// True when the character at byte `at` of `text` is upper case (`is_capitalized` of the
+/// word there; ASCII on its byte).
+#[inline]
+fn capital_at(text: &str, at: usize) -> bool {
+    match text.as_bytes()[at] {
+        b if b < 0x80 => b.is_ascii_uppercase(),
+        _ => is_capitalized(&text[at..]),
+    }
+}
+
+/// The words after a gap other than one space (see [`odd_gaps`]), and whether the first 60
+/// bytes have a stretch of three bytes or more before, between or after the words (where
+/// [`dateline_end`] looks for a dash). For more than 64 words: no bits, and such a stretch
+/// may be anywhere.
+fn gaps(s: &Sentence<'_>) -> (Option<Bits>, bool) {
+    let Some(odd) = odd_gaps(s) else {
+        return (None, true);
+    };
+    let head = s.text.len().min(60);
+    let (Some(first), Some(last)) = (s.words.first(), s.words.last()) else {
+        return (Some(odd), head >= 3);
+    };
+    // (A stretch counts when it holds a byte of a dash, '-' or E2, as `has_dash_byte` asks.)
+    let b = s.text.as_bytes();
+    let dash = |from: usize, to: usize| {
+        to >= from + 3 && b[from..to].iter().any(|&c| c == b'-' || c == 0xE2)
+    };
+    let stretch = dash(0, first.start.min(head)) || dash(last.end, head) || { odd }
+        .any(|k| dash(s.words[k - 1].end, s.words[k].start.min(head)));
+    (Some(odd), stretch)
 }
 
 /// The indices `k` (from 1) of the words after a gap other than one space, as bits; `None`
