@@ -282,8 +282,19 @@ impl Rule for BrokenClause {
         if cx.target != "en" || s.lang != "en" || s.words.len() < 3 {
             return;
         }
+        // (Most sentences have no candidate: the patterns are looked at only after one.)
+        if let Some(start) = self.next_candidate(s, 0) {
+            self.check_from(s, start, out);
+        }
+    }
+}
+
+impl BrokenClause {
+    /// [`Rule::check`] from the first candidate pair on, `start`.
+    #[inline(never)]
+    fn check_from(&self, s: &Sentence<'_>, start: usize, out: &mut Vec<Finding>) {
         let n = s.words.len();
-        let mut i = 0;
+        let mut i = start;
         while i + 1 < n {
             // The pairs before the next candidate can match no pattern (`next_candidate`).
             match self.next_candidate(s, i) {
