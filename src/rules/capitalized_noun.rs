@@ -277,7 +277,7 @@ impl Rule for CapitalizedNoun {
                 b if b.is_ascii() => b.is_ascii_lowercase(),
                 _ => starts_lower(&s.text[p.start..p.end]),
             };
-            if !comma && !lower_first && !(i == 1 && DETERMINERS.contains(&prev_lower())) {
+            if !(comma || lower_first || i == 1 && DETERMINERS.contains(&prev_lower())) {
                 continue;
             }
             let prev = s.word(i - 1);
