@@ -74,7 +74,7 @@ pub struct BrokenClause {
     /// Second words of listed pairs and of `ATTR_PREPS`, "of", "to" that are not English
     /// function words (the others are: the English bit of the word's facts).
     extra_second: Vec<String>,
-    /// Bit `len % 64` for the length of each word of `extra_second`.
+    /// Bit `len % 64` for the length of the lower-case form of each word of `extra_second`.
     second_lens: u64,
     /// First words of listed pairs and of `ATTR_DETS` that are not English function words.
     extra_first: Vec<String>,
@@ -194,7 +194,9 @@ impl BrokenClause {
             month_ok,
             no_to,
             combos,
-            second_lens: extra_second.iter().fold(0, |m, w| m | 1 << (w.len() & 63)),
+            // (A text word equal to one of these has its lower-case form: this length.)
+            second_lens: (extra_second.iter())
+                .fold(0, |m, w| m | 1 << (crate::text::lower(w).len() & 63)),
             first_lens: extra_first.iter().fold(0, |m, w| m | 1 << (w.len() & 63)),
             extra_second,
             extra_first,
@@ -233,15 +235,19 @@ impl BrokenClause {
                 .any(|e| e.as_bytes().first() == x.first() && e.as_bytes() == x)
         };
         // (A length of 64 or more counts as its low six bits: only a coarser test.)
-        let fits = |lens: u64, w: &crate::text::Word| lens >> ((w.end - w.start) & 63) & 1 != 0;
+        let fits = |lens: u64, len: usize| lens >> (len & 63) & 1 != 0;
         // `k`: the second word of the pair.
         for k in 1..n {
-            let (w1, f1) = (&words[k], &facts[k]);
+            let f1 = &facts[k];
+            // (A word equal to one of `extra_second` has the lower-case form of that word: the
+            // length in the facts rules out most words without reading the word.)
             if f1.function & EN_FUNCTION == 0
-                && !(fits(self.second_lens, w1) && is(&self.extra_second, &text[w1.start..w1.end]))
+                && !(fits(self.second_lens, f1.lower_end - f1.lower_start)
+                    && is(&self.extra_second, &text[words[k].start..words[k].end]))
             {
                 continue;
             }
+            let w1 = &words[k];
             let (w0, f0) = (&words[k - 1], &facts[k - 1]);
             if f0.function & EN_FUNCTION == 0
                 && !(w1.end - w1.start == 2
@@ -249,7 +255,7 @@ impl BrokenClause {
                         (text[w1.start], text[w1.start + 1]),
                         (b'o', b'f') | (b't', b'o')
                     ))
-                && !(fits(self.first_lens, w0)
+                && !(fits(self.first_lens, f0.lower_end - f0.lower_start)
                     && is(&self.extra_first, &lower[f0.lower_start..f0.lower_end]))
             {
                 continue;
@@ -282,8 +288,19 @@ impl Rule for BrokenClause {
         if cx.target != "en" || s.lang != "en" || s.words.len() < 3 {
             return;
         }
+        // (Most sentences have no candidate: the patterns are looked at only after one.)
+        if let Some(start) = self.next_candidate(s, 0) {
+            self.check_from(s, start, out);
+        }
+    }
+}
+
+impl BrokenClause {
+    /// [`Rule::check`] from the first candidate pair on, `start`.
+    #[inline(never)]
+    fn check_from(&self, s: &Sentence<'_>, start: usize, out: &mut Vec<Finding>) {
         let n = s.words.len();
-        let mut i = 0;
+        let mut i = start;
         while i + 1 < n {
             // The pairs before the next candidate can match no pattern (`next_candidate`).
             match self.next_candidate(s, i) {

@@ -261,19 +261,23 @@ impl Rule for CapitalizedNoun {
             // After a colon, a quotation mark, a bracket, a dash or a bullet a capital is normal.
             // (Bytes: a character other than these has bytes other than these.)
             let p = s.words[i - 1];
-            let gap = &s.text[p.end..w.start];
-            if gap.bytes().any(|c| c != b' ' && c != b',') {
+            let (mut odd, mut comma) = (false, false);
+            for &c in &text[p.end..w.start] {
+                odd |= c != b' ' && c != b',';
+                comma |= c == b',';
+            }
+            if odd {
                 continue;
             }
             // Lone capital: the neighbours are lower case (else a multi-word name); a comma
             // ends the previous name. (The first byte of the previous word decides for an ASCII
             // letter.)
-            let comma = gap.contains(',');
             let prev_lower = || s.lower(i - 1);
-            if !(comma
-                || starts_lower(&s.text[p.start..p.end])
-                || (i == 1 && DETERMINERS.contains(&prev_lower())))
-            {
+            let lower_first = match text[p.start] {
+                b if b.is_ascii() => b.is_ascii_lowercase(),
+                _ => starts_lower(&s.text[p.start..p.end]),
+            };
+            if !(comma || lower_first || i == 1 && DETERMINERS.contains(&prev_lower())) {
                 continue;
             }
             let prev = s.word(i - 1);

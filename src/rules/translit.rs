@@ -346,15 +346,23 @@ impl Translit {
     /// is in use.
     pub fn with_readings<R>(&self, word: &str, f: impl FnOnce(&Readings) -> R) -> R {
         MEMO.with_borrow_mut(|m| {
-            if m.owner != self.id {
-                m.owner = self.id;
-                m.readings.clear();
-            }
-            if let Some(r) = m.readings.get(word) {
+            // (Two rules may hold tables of their own, built from the same lexicons.)
+            let k = match m.tables.iter().position(|(id, _)| *id == self.id) {
+                Some(k) => k,
+                None => {
+                    if m.tables.len() >= MEMO_TABLES {
+                        m.tables.remove(0);
+                    }
+                    m.tables.push((self.id, FxHashMap::default()));
+                    m.tables.len() - 1
+                }
+            };
+            let readings = &mut m.tables[k].1;
+            if let Some(r) = readings.get(word) {
                 return f(r);
             }
-            if m.readings.len() >= MEMO_WORDS {
-                m.readings.clear();
+            if readings.len() >= MEMO_WORDS {
+                readings.clear();
             }
             self.readings_into(word, &mut m.work);
             let kept = Readings {
@@ -362,7 +370,7 @@ impl Translit {
                 spans: m.work.spans.clone(),
                 ..Readings::default()
             };
-            m.readings.insert(word.to_string(), kept);
+            readings.insert(word.to_string(), kept);
             f(&m.work)
         })
     }
@@ -621,17 +629,18 @@ impl Readings {
     }
 }
 
-/// The readings a thread made ([`Translit::with_readings`]) for the tables `owner`
-/// ([`Translit::id`]), and a work space.
+/// The readings a thread made ([`Translit::with_readings`]) by the tables they were made
+/// with ([`Translit::id`]), and a work space.
 #[derive(Default)]
 struct Memo {
-    owner: u64,
-    readings: FxHashMap<String, Readings>,
+    tables: Vec<(u64, FxHashMap<String, Readings>)>,
     work: Readings,
 }
 
-/// Most words whose readings a thread keeps (then it starts again).
+/// Most words whose readings a thread keeps for one table (then it starts again), and most
+/// tables.
 const MEMO_WORDS: usize = 4096;
+const MEMO_TABLES: usize = 4;
 
 thread_local! {
     /// The readings of [`Translit::with_readings`].

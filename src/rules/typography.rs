@@ -78,56 +78,63 @@ struct Checks {
     numero: bool,
 }
 
+/// No check.
+const NONE: Checks = Checks {
+    low_quotes: false,
+    guillemets_any: false,
+    guillemets_spaced: false,
+    english_quotes: None,
+    decimal_comma: false,
+    decimal_point: false,
+    german_date: false,
+    space_groups: false,
+    comma_groups: None,
+    us_dates: false,
+    inverted_marks: false,
+    french_spacing: false,
+    numero: false,
+};
+
 fn checks(target: &str) -> Option<Checks> {
-    let none = Checks {
-        low_quotes: false,
-        guillemets_any: false,
-        guillemets_spaced: false,
-        english_quotes: None,
-        decimal_comma: false,
-        decimal_point: false,
-        german_date: false,
-        space_groups: false,
-        comma_groups: None,
-        us_dates: false,
-        inverted_marks: false,
-        french_spacing: false,
-        numero: false,
+    // (Constants: nothing is built per sentence.)
+    const EN: Checks = Checks {
+        low_quotes: true,
+        guillemets_any: true,
+        decimal_comma: true,
+        german_date: true,
+        space_groups: true,
+        french_spacing: true,
+        numero: true,
+        inverted_marks: true,
+        ..NONE
+    };
+    const DE: Checks = Checks {
+        guillemets_spaced: true,
+        english_quotes: Some(("„", "“")),
+        decimal_point: true,
+        comma_groups: Some("."),
+        us_dates: true,
+        ..NONE
+    };
+    const FR: Checks = Checks {
+        english_quotes: Some(("«\u{A0}", "\u{A0}»")),
+        decimal_point: true,
+        comma_groups: Some("\u{202F}"),
+        us_dates: true,
+        ..NONE
+    };
+    const ES: Checks = Checks {
+        low_quotes: true,
+        guillemets_spaced: true,
+        french_spacing: true,
+        us_dates: true,
+        ..NONE
     };
     Some(match target {
-        "en" => Checks {
-            low_quotes: true,
-            guillemets_any: true,
-            decimal_comma: true,
-            german_date: true,
-            space_groups: true,
-            french_spacing: true,
-            numero: true,
-            inverted_marks: true,
-            ..none
-        },
-        "de" => Checks {
-            guillemets_spaced: true,
-            english_quotes: Some(("„", "“")),
-            decimal_point: true,
-            comma_groups: Some("."),
-            us_dates: true,
-            ..none
-        },
-        "fr" => Checks {
-            english_quotes: Some(("«\u{A0}", "\u{A0}»")),
-            decimal_point: true,
-            comma_groups: Some("\u{202F}"),
-            us_dates: true,
-            ..none
-        },
-        "es" => Checks {
-            low_quotes: true,
-            guillemets_spaced: true,
-            french_spacing: true,
-            us_dates: true,
-            ..none
-        },
+        "en" => EN,
+        "de" => DE,
+        "fr" => FR,
+        "es" => ES,
         _ => return None,
     })
 }
@@ -298,8 +305,26 @@ impl Typography {
         let mut prev_end: Option<usize> = None;
         for n in numbers(text) {
             // A number right after another one ("in 2019 100 people"): a list, not a group.
-            let prev_is_number = prev_end.is_some_and(|e| text[e..n.span.start].trim().is_empty());
-            prev_end = Some(n.span.end);
+            let prev = prev_end.replace(n.span.end);
+            // The conditions on the number itself of each finding below (the tests in
+            // between only skip it): most numbers ("2024", "5") meet none.
+            let (first_len, second_len) = (n.first.len(), n.second.len());
+            let may_report =
+                (ck.decimal_comma && n.seps == 1 && n.first_sep == ',' && second_len != 3)
+                    || (ck.space_groups && n.all_space && n.seps > 0 && n.rest_three)
+                    || (ck.decimal_point
+                        && n.seps == 1
+                        && n.first_sep == '.'
+                        && (1..=2).contains(&second_len))
+                    || (ck.comma_groups.is_some() && n.all_comma && n.rest_three && n.seps >= 1)
+                    || (ck.german_date
+                        && n.seps == 0
+                        && first_len <= 2
+                        && text[n.span.end..].starts_with(". "));
+            if !may_report {
+                continue;
+            }
+            let prev_is_number = prev.is_some_and(|e| text[e..n.span.start].trim().is_empty());
             let before = text[..n.span.start].chars().next_back();
             // Part of a code, an identifier or a longer construction ("A1,2", "v2.5.1").
             if before.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == ',' || c == '_') {
@@ -687,6 +712,8 @@ impl Typography {
 const DIGIT: u8 = 1;
 /// ! and 0x3A–0x3F, which include ? : ;
 const PUNCT: u8 = 2;
+/// The lead byte C2 of ¿ ¡ ° (U+00BF, U+00A1, U+00B0), where `spacing` looks besides ? ! : ;.
+const C2: u8 = 4;
 /// A byte of a non-ASCII character (« ¿ ¡ ° „ ‚ “ ‹ are all non-ASCII): its high bit.
 const NON_ASCII: u8 = 0x80;
 
@@ -697,6 +724,7 @@ fn byte_kinds(t: &[u8]) -> u8 {
     crate::matcher::byte_classes(t, |c| {
         (u8::from(c.wrapping_sub(b'0') < 10) * DIGIT)
             | (u8::from((c.wrapping_sub(0x3A) < 6) | (c == b'!')) * PUNCT)
+            | (u8::from(c == 0xC2) * C2)
             | (c & NON_ASCII)
     })
 }
@@ -753,7 +781,7 @@ impl Rule for Typography {
             self.quotes(s, ck, out);
         }
         let spacing = (ck.french_spacing && kinds & PUNCT != 0)
-            || ((ck.inverted_marks || ck.numero) && kinds & NON_ASCII != 0);
+            || ((ck.inverted_marks || ck.numero) && kinds & C2 != 0);
         if spacing {
             self.spacing(s, ck, out);
         }
