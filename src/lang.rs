@@ -422,54 +422,19 @@ impl LangId {
         // English counts were looked up with the words' facts (for their lower-case forms,
         // which are the words themselves when they have no capital).
         let en_facts = sel.facts.filter(|_| d == EN);
-        let bytes = sel.text.as_bytes();
-        let (mut seen, mut unknown) = (0usize, 0usize);
-        // The first 16 letter-only words count.
-        let mut looked = 0;
-        for (i, w) in words {
-            if !w.alpha {
-                continue;
-            }
-            if looked == 16 {
-                break;
-            }
-            looked += 1;
-            // (A word ending before it starts fails below, where Word::text fails.)
-            if w.end.wrapping_sub(w.start) < 4 {
-                continue;
-            }
-            let t = &bytes[w.start..w.end];
-            // The first letter's case, from its byte when it is ASCII (most words).
-            let b = t[0];
-            if b.is_ascii_uppercase()
-                || (!b.is_ascii() && w.text(sel.text).starts_with(char::is_uppercase))
+        mostly_unknown(sel.text, words, sel.words.len(), |i, w, t| match en_facts {
+            // Outside quotations the list itself is asked, as it always was there: a word
+            // listed with a count of 0 is known to it, though not to the facts.
+            Some((f, lower))
+                if lower
+                    .as_bytes()
+                    .get(f[i].lower_start..f[i].lower_end)
+                    .is_some_and(|l| same_bytes(l, t)) =>
             {
-                continue;
+                f[i].en > 0 || (sel.outside && wf.contains(w.text(sel.text)))
             }
-            seen += 1;
-            let known = match en_facts {
-                // Outside quotations the list itself is asked, as it always was there: a word
-                // listed with a count of 0 is known to it, though not to the facts.
-                Some((f, lower))
-                    if lower
-                        .as_bytes()
-                        .get(f[i].lower_start..f[i].lower_end)
-                        .is_some_and(|l| same_bytes(l, t)) =>
-                {
-                    f[i].en > 0 || (sel.outside && wf.contains(w.text(sel.text)))
-                }
-                _ => wf.contains(w.text(sel.text)),
-            };
-            if !known {
-                unknown += 1;
-            }
-            // Even were every word left (at most 16 - looked, and no more than the sentence
-            // has after this one) seen and unknown, they would not be the majority: no.
-            if 2 * unknown + (16 - looked).min(sel.words.len() - i - 1) <= seen {
-                return false;
-            }
-        }
-        seen >= 3 && unknown * 2 > seen
+            _ => wf.contains(w.text(sel.text)),
+        })
     }
 
     /// A sentence mostly in a non-Latin script: whatlang, which tells scripts apart reliably.
@@ -810,11 +775,33 @@ fn unknown_english(
     if en.is_empty() {
         return false;
     }
-    let (bytes, lower) = (text.as_bytes(), lower.as_bytes());
-    let (mut seen, mut unknown, mut looked) = (0usize, 0usize, 0usize);
+    let lower = lower.as_bytes();
     let n = words.len().min(facts.len());
-    for i in 0..n {
-        let (w, f) = (&words[i], &facts[i]);
+    // The English count was looked up for the lower-case form, which is the word itself when
+    // it has no capital.
+    mostly_unknown(text, words[..n].iter().enumerate(), n, |i, w, t| {
+        let f = &facts[i];
+        match lower.get(f.lower_start..f.lower_end) {
+            Some(l) if same_bytes(l, t) => f.en > 0,
+            _ => en.contains(w.text(text)),
+        }
+    })
+}
+
+/// The count of [`LangId::unknown_words`]: of the first 16 letter-only `words` of `text` (with
+/// their indices, below `total`), those of four letters or more without a capital are seen,
+/// and most of at least three seen are not `known` (asked with the index, the word and its
+/// bytes).
+#[inline(always)]
+fn mostly_unknown<'a>(
+    text: &str,
+    words: impl Iterator<Item = (usize, &'a Word)>,
+    total: usize,
+    mut known: impl FnMut(usize, &Word, &[u8]) -> bool,
+) -> bool {
+    let bytes = text.as_bytes();
+    let (mut seen, mut unknown, mut looked) = (0usize, 0usize, 0usize);
+    for (i, w) in words {
         if !w.alpha {
             continue;
         }
@@ -834,16 +821,10 @@ fn unknown_english(
             continue;
         }
         seen += 1;
-        // The English count was looked up for the lower-case form, which is the word itself
-        // when it has no capital.
-        let known = match lower.get(f.lower_start..f.lower_end) {
-            Some(l) if same_bytes(l, t) => f.en > 0,
-            _ => en.contains(w.text(text)),
-        };
-        unknown += usize::from(!known);
+        unknown += usize::from(!known(i, w, t));
         // Even were every word left (at most 16 - looked, and no more than the sentence has
         // after this one) seen and unknown, they would not be the majority: no.
-        if 2 * unknown + (16 - looked).min(n - i - 1) <= seen {
+        if 2 * unknown + (16 - looked).min(total - i - 1) <= seen {
             return false;
         }
     }

@@ -121,6 +121,24 @@ fn any_position(text: &[u8], pred: impl Fn(u8) -> bool, mut f: impl FnMut(usize)
     }
 }
 
+/// The indices of the set bits of a word mask (bit `k` for word `k`), in increasing order.
+#[derive(Debug, Clone, Copy)]
+pub struct Bits(pub u64);
+
+impl Iterator for Bits {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let k = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(k)
+    }
+}
+
 /// Iterator of [`byte_positions`].
 #[derive(Debug, Clone)]
 pub struct BytePositions<'a, P> {
@@ -276,7 +294,7 @@ fn prefix_index(x: u64, len: usize) -> usize {
 
 /// Up to eight bytes of `b` from `p` as a little-endian number (zeros past the end).
 #[inline(always)]
-fn load8(b: &[u8], p: usize) -> u64 {
+pub fn load8(b: &[u8], p: usize) -> u64 {
     let n = b.len();
     match b.get(p..).and_then(|r| r.first_chunk::<8>()) {
         Some(&w) => u64::from_le_bytes(w),

@@ -90,6 +90,18 @@ pub fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// True when the word starting at byte `start` of `text` starts with an upper-case letter
+/// ([`is_capitalized`]): an ASCII first byte decides without decoding or slicing.
+#[inline]
+pub fn capital_at(text: &str, start: usize) -> bool {
+    let b = text.as_bytes()[start];
+    if b.is_ascii() {
+        b.is_ascii_uppercase()
+    } else {
+        is_capitalized(&text[start..])
+    }
+}
+
 /// True when the word has at least two letters and all its letters are upper case (`NATO`).
 pub fn is_all_caps(w: &str) -> bool {
     let mut letters = 0;

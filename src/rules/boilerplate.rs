@@ -485,11 +485,7 @@ impl PhraseWords {
     /// True when a word of `words` (of the plain sentence `s`) is a key with its neighbours
     /// around it, or the sentence has a first byte of a phrase without letters or digits.
     pub fn any(&self, s: &Sentence<'_>, cx: &Context<'_>, words: std::ops::Range<usize>) -> bool {
-        let form = |i: usize| {
-            s.facts
-                .get(i)
-                .map(|f| &s.lower_text[f.lower_start..f.lower_end])
-        };
+        let form = |i: usize| (i < s.facts.len()).then(|| s.lower(i));
         let is = |i: Option<usize>, w: &Option<String>| {
             w.as_ref()
                 .is_none_or(|w| i.and_then(form) == Some(w.as_str()))
@@ -699,12 +695,6 @@ mod tests {
         // characters than ASCII: the words of the phrase are looked for, not the phrase.
         let lex = crate::lexicon::Lexicons::builtin();
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut flip = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % 3 == 0
-        };
         for p in lex.paths().filter(|p| p.starts_with("boilerplate/")) {
             for e in lex.entries(p) {
                 let mut cols = e.text.split('\t').map(str::trim);
@@ -713,10 +703,7 @@ mod tests {
                 if !matches!(kind, "" | "anywhere") || !phrase.is_ascii() || phrase.contains('\'') {
                     continue;
                 }
-                let cased: String = phrase
-                    .chars()
-                    .map(|c| if flip() { c.to_ascii_uppercase() } else { c })
-                    .collect();
+                let cased = crate::rules::testing::mixed_case(phrase, &mut seed);
                 let text = format!("The minister said, {cased} and the talks went on today.");
                 let found = matched("boilerplate", &text);
                 assert!(

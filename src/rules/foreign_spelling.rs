@@ -12,13 +12,11 @@
 //! ([`super::translit`]) and flagged only when an English reading is a well-known name or is
 //! used in the same document.
 
-use super::translit::{
-    all_caps, capital_at, has_apostrophe, Exonym, NameKind, Readings, Shapes, Translit,
-};
+use super::translit::{all_caps, has_apostrophe, Exonym, NameKind, Readings, Shapes, Translit};
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::{at_word_boundaries, capitalize};
-use crate::text::{is_capitalized, lower};
+use crate::text::{capital_at, is_capitalized, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;

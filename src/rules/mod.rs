@@ -170,23 +170,34 @@ pub struct Sentence<'a> {
 
 impl<'a> Sentence<'a> {
     /// The text of word `i`.
+    #[inline]
     pub fn word(&self, i: usize) -> &'a str {
         self.words[i].text(self.text)
     }
 
     /// The lower-case form of word `i` (as [`crate::text::lower`] gives it).
+    #[inline]
     pub fn lower(&self, i: usize) -> &'a str {
         let f = &self.facts[i];
         &self.lower_text[f.lower_start..f.lower_end]
     }
 
+    /// The bytes of [`Sentence::lower`]`(i)` (no character-boundary checks: for comparing).
+    #[inline]
+    pub fn lower_bytes(&self, i: usize) -> &'a [u8] {
+        let f = &self.facts[i];
+        &self.lower_text.as_bytes()[f.lower_start..f.lower_end]
+    }
+
     /// Count of word `i` in the English word list (0 when unknown).
+    #[inline]
     pub fn en_count(&self, i: usize) -> u32 {
         self.facts[i].en
     }
 
     /// The languages (bit `k` for [`crate::lexicon::LANGS`]`[k]`) of which word `i` is a
     /// function word.
+    #[inline]
     pub fn function_mask(&self, i: usize) -> u16 {
         self.facts[i].function
     }

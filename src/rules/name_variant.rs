@@ -8,12 +8,11 @@
 //! sentence where it occurs, with the dominant one as suggestion.
 
 use super::translit::{
-    all_caps, capital_at, fold, has_apostrophe, next_capital, Shapes, Translit, EXCEPTION_WORD,
-    PHRASE_WORD,
+    all_caps, fold, has_apostrophe, next_capital, Shapes, Translit, EXCEPTION_WORD, PHRASE_WORD,
 };
 use super::{Context, DocFinding, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
-use crate::text::{char_len, is_capitalized, lower};
+use crate::text::{capital_at, char_len, is_capitalized, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -636,7 +635,7 @@ impl NameVariant {
                 let facts = &s.facts[i];
                 let possessive = tlen != bytes.len();
                 let lt = || -> Cow<'a, str> {
-                    let lower_whole = &s.lower_text[facts.lower_start..facts.lower_end];
+                    let lower_whole = s.lower(i);
                     if !possessive {
                         Cow::Borrowed(lower_whole)
                     } else if ascii {
@@ -738,9 +737,7 @@ impl NameVariant {
         {
             return false;
         }
-        let flags = self
-            .translit
-            .guard_flags(&s.lower_text[facts.lower_start..facts.lower_end]);
+        let flags = self.translit.guard_flags(s.lower(i));
         if flags & EXCEPTION_WORD != 0 || self.translit.own_spelling_follows(s, i) {
             return false;
         }

@@ -13,6 +13,7 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity, WordFacts};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
+use crate::matcher::Bits;
 use crate::text::is_capitalized;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -152,7 +153,7 @@ impl Repetition {
             }
             let (wa, wb) = (a.text(text), b.text(text));
             if wa.len() != wb.len()
-                || !wa.eq_ignore_ascii_case(wb) && lower_bytes(s, k - 1) != lower_bytes(s, k)
+                || !wa.eq_ignore_ascii_case(wb) && s.lower_bytes(k - 1) != s.lower_bytes(k)
             {
                 continue;
             }
@@ -346,28 +347,6 @@ impl Repetition {
             }
         }
     }
-}
-
-/// The indices of the set bits, in increasing order.
-struct Bits(u64);
-
-impl Iterator for Bits {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        if self.0 == 0 {
-            return None;
-        }
-        let k = self.0.trailing_zeros() as usize;
-        self.0 &= self.0 - 1;
-        Some(k)
-    }
-}
-
-/// The bytes of word `i`'s lower-case form.
-fn lower_bytes<'a>(s: &Sentence<'a>, i: usize) -> &'a [u8] {
-    let f = &s.facts[i];
-    &s.lower_text.as_bytes()[f.lower_start..f.lower_end]
 }
 
 /// True when word `i`'s lower-case form is `w` (compared as bytes: lengths first, then byte by

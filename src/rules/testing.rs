@@ -59,3 +59,20 @@ pub fn bilingual(code: &str, target: &'static str, src: &str, tgt: &str) -> Vec<
         .map(|f| (f.matched.clone(), f.message.clone()))
         .collect()
 }
+
+/// `text` with about a third of its characters upper-cased (ASCII), chosen by a xorshift
+/// generator whose state `seed` advances: the same seed gives the same casing.
+pub fn mixed_case(text: &str, seed: &mut u64) -> String {
+    text.chars()
+        .map(|c| {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            if *seed % 3 == 0 {
+                c.to_ascii_uppercase()
+            } else {
+                c
+            }
+        })
+        .collect()
+}

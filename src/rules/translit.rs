@@ -170,7 +170,7 @@ impl Translit {
             let english: Vec<String> = row[1].split('|').map(|s| s.trim().to_string()).collect();
             let n = german.len().min(8);
             let p = Pattern {
-                key: load8(german.as_bytes(), 0),
+                key: crate::matcher::load8(german.as_bytes(), 0),
                 mask: u64::MAX >> (64 - 8 * n),
                 german,
                 english,
@@ -308,7 +308,7 @@ impl Translit {
             let c = std::str::from_utf8(&w[pos..end]).ok()?.chars().next()?;
             self.other.get(&c).cloned().unwrap_or(0..0)
         };
-        let x = load8(padded, pos);
+        let x = crate::matcher::load8(padded, pos);
         let mut best: Option<usize> = None;
         for k in group {
             let p = &self.patterns[k];
@@ -544,20 +544,8 @@ impl Translit {
     }
 }
 
-/// True when the word starting at byte `start` of `text` starts with an upper-case letter
-/// ([`crate::text::is_capitalized`]): an ASCII first byte decides without decoding or slicing.
-#[inline]
-pub fn capital_at(text: &str, start: usize) -> bool {
-    let b = text.as_bytes()[start];
-    if b.is_ascii() {
-        b.is_ascii_uppercase()
-    } else {
-        crate::text::is_capitalized(&text[start..])
-    }
-}
-
 /// The first word of `words` from `from` on (the words of `text`) that may be capitalized
-/// ([`capital_at`]): its first byte is an upper-case ASCII letter or not ASCII. `words.len()`
+/// ([`crate::text::capital_at`]): its first byte is an upper-case ASCII letter or not ASCII. `words.len()`
 /// when there is none. Most words are not capitalized: a tight loop of a table lookup per word
 /// (not inlined, where it would share registers with the caller's work).
 #[inline(never)]
@@ -649,20 +637,6 @@ thread_local! {
 
 /// The next [`Translit::id`] (0 is no table's).
 static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-
-/// Eight bytes of `b` from `p` as a little-endian number (zeros past the end).
-#[inline]
-fn load8(b: &[u8], p: usize) -> u64 {
-    match b.get(p..).and_then(|r| r.first_chunk::<8>()) {
-        Some(&x) => u64::from_le_bytes(x),
-        None => b
-            .get(p..)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .fold(0, |x, &c| x << 8 | u64::from(c)),
-    }
-}
 
 /// Length in bytes of the UTF-8 character whose first byte is `b`.
 fn utf8_len(b: u8) -> usize {

@@ -312,20 +312,11 @@ mod tests {
         // characters than ASCII: the first words of the phrases are looked for first.
         let lex = crate::lexicon::Lexicons::builtin();
         let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut flip = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % 3 == 0
-        };
         for phrase in lex.list("truncated/phrases.txt") {
             if !phrase.is_ascii() || phrase.contains('\'') {
                 continue;
             }
-            let cased: String = phrase
-                .chars()
-                .map(|c| if flip() { c.to_ascii_uppercase() } else { c })
-                .collect();
+            let cased = crate::rules::testing::mixed_case(phrase, &mut seed);
             for text in [
                 format!("The talks went on.\n\n{cased}\n\nThe end came."),
                 format!("The talks went on.\n\nThe minister said that it was over {cased}\n"),

@@ -12,7 +12,8 @@
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
-use crate::text::is_capitalized;
+use crate::matcher::Bits;
+use crate::text::{capital_at, is_capitalized};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
@@ -1077,16 +1078,6 @@ impl Rule for WordOrder {
     }
 }
 
-/// True when the character at byte `at` of `text` is upper case (`is_capitalized` of the
-/// word there; ASCII on its byte).
-#[inline]
-fn capital_at(text: &str, at: usize) -> bool {
-    match text.as_bytes()[at] {
-        b if b < 0x80 => b.is_ascii_uppercase(),
-        _ => is_capitalized(&text[at..]),
-    }
-}
-
 /// The words after a gap other than one space (see [`odd_gaps`]), and whether the first 60
 /// bytes have a stretch of three bytes or more before, between or after the words (where
 /// [`dateline_end`] looks for a dash). For more than 64 words: no bits, and such a stretch
@@ -1124,23 +1115,6 @@ fn odd_gaps(s: &Sentence<'_>) -> Option<Bits> {
         }
     }
     Some(Bits(odd))
-}
-
-/// The indices of the set bits, in increasing order.
-#[derive(Clone, Copy)]
-struct Bits(u64);
-
-impl Iterator for Bits {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        if self.0 == 0 {
-            return None;
-        }
-        let k = self.0.trailing_zeros() as usize;
-        self.0 &= self.0 - 1;
-        Some(k)
-    }
 }
 
 /// The byte offset where the clause starts after a dateline: one to four capitalized words (or
