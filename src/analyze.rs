@@ -5,9 +5,10 @@ use crate::config::Config;
 use crate::lang::{Guess, LangId};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::normalize::Nfc;
-use crate::rules::{self, Context, DocFinding, Finding, Rule, Sentence, Severity, WordFacts};
+use crate::rules::{self, DocFinding, Finding, Rule, Severity};
 use crate::score::{Scoring, Verdict};
 use crate::segment::Segmenter;
+use crate::sentence::{self, Context, DocWords, Sentence, WordFacts};
 use crate::text::{self, Word};
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
@@ -318,7 +319,7 @@ impl Engine {
         let mut facts: Vec<WordFacts> = Vec::with_capacity(all_words.len());
         let en = self.lex.words("en");
         for (t, w) in &pairs {
-            rules::word_facts(
+            sentence::word_facts(
                 t,
                 w,
                 &mut lower_text,
@@ -376,7 +377,7 @@ impl Engine {
             .zip(&nfcs)
             .map(|(sp, n)| (!n.changed()).then_some(sp.start))
             .collect();
-        let doc_words = rules::DocWords::new(text, &sentences, &starts);
+        let doc_words = DocWords::new(text, &sentences, &starts);
         let cx = Context {
             target,
             source: self.source,

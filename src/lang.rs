@@ -185,7 +185,7 @@ impl LangId {
     }
 
     /// [`LangId::sentence_hits`] from the words' facts, already looked up.
-    pub fn hits_from_facts(words: &[Word], facts: &[crate::rules::WordFacts]) -> Hits {
+    pub fn hits_from_facts(words: &[Word], facts: &[crate::sentence::WordFacts]) -> Hits {
         let len = words.len().min(facts.len());
         let (words, facts) = (&words[..len], &facts[..len]);
         // Most sentences: one chunk, whose counters are the counts.
@@ -293,7 +293,7 @@ impl LangId {
         words: &[Word],
         doc: Guess,
         pre: Option<Hits>,
-        facts: Option<(&[crate::rules::WordFacts], &str)>,
+        facts: Option<(&[crate::sentence::WordFacts], &str)>,
     ) -> Guess {
         let fallback = Guess {
             detected: false,
@@ -613,7 +613,7 @@ struct Judged<'a> {
     text: &'a str,
     words: &'a [Word],
     /// The words' facts and the lower-case text they point into, when given.
-    facts: Option<(&'a [crate::rules::WordFacts], &'a str)>,
+    facts: Option<(&'a [crate::sentence::WordFacts], &'a str)>,
     outside: bool,
     /// With `outside`, once found ([`inside_quotes`] of a sentence of at most 64 words): bit
     /// `i` set when word `i` is inside a quotation.
@@ -768,7 +768,7 @@ const SPREAD: [u64; 256] = {
 fn unknown_english(
     text: &str,
     words: &[Word],
-    facts: &[crate::rules::WordFacts],
+    facts: &[crate::sentence::WordFacts],
     lower: &str,
     en: &crate::lexicon::WordFreq,
 ) -> bool {
@@ -850,7 +850,7 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 /// [`SPREAD`]: at most 255 words, so that no count carries into the next language's), and
 /// the number of those words.
 #[inline]
-fn tally(words: &[Word], facts: &[crate::rules::WordFacts]) -> (u64, usize) {
+fn tally(words: &[Word], facts: &[crate::sentence::WordFacts]) -> (u64, usize) {
     let (mut lanes, mut n) = (0u64, 0);
     for (w, f) in words.iter().zip(facts) {
         let alpha = u64::from(w.alpha);
@@ -1043,7 +1043,7 @@ fn round2(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::WordFacts;
+    use crate::sentence::WordFacts;
     use crate::text::words;
 
     fn guess(text: &str, doc: &'static str) -> Guess {
@@ -1344,7 +1344,7 @@ mod tests {
             let text = text.join(" ");
             let ws = words(&text);
             let (mut lower, mut facts) = (String::new(), Vec::new());
-            crate::rules::word_facts(
+            crate::sentence::word_facts(
                 &text,
                 &ws,
                 &mut lower,
@@ -1382,7 +1382,7 @@ mod tests {
         ] {
             let ws = words(&text);
             let (mut lower, mut facts) = (String::new(), Vec::new());
-            crate::rules::word_facts(
+            crate::sentence::word_facts(
                 &text,
                 &ws,
                 &mut lower,

@@ -11,6 +11,7 @@
 //! assert_eq!(report.sentences.len(), 2);
 //! ```
 
+pub mod align;
 pub mod analyze;
 pub mod cli;
 pub mod config;
@@ -24,11 +25,14 @@ pub mod output;
 pub mod rules;
 pub mod score;
 pub mod segment;
+pub mod sentence;
 pub mod text;
+pub mod translit;
 
 pub use analyze::{
     DocReport, Document, Engine, EngineError, FindingReport, Options, SentenceReport,
 };
 pub use config::Config;
-pub use rules::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+pub use rules::{Finding, Rule, RuleInfo, Severity};
 pub use score::{Scoring, Verdict};
+pub use sentence::{Context, Sentence};
