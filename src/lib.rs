@@ -15,6 +15,7 @@ pub mod align;
 pub mod analyze;
 pub mod cli;
 pub mod config;
+pub mod engine_args;
 pub mod eval;
 pub mod input;
 pub mod lang;
