@@ -15,27 +15,8 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
-/// Every rule code of the specification (implemented or not), for validating `--only` and
-/// `--ignore`.
-pub const ALL_CODES: [&str; 17] = [
-    "run-together",
-    "foreign-spelling",
-    "name-variant",
-    "word-order",
-    "broken-clause",
-    "repetition",
-    "capitalized-noun",
-    "untranslated",
-    "wrong-language",
-    "boilerplate",
-    "credit",
-    "truncated",
-    "typography",
-    "encoding",
-    "source-copy",
-    "number-mismatch",
-    "name-mismatch",
-];
+/// Every rule code (defined by the registry, [`rules::RULES`]).
+pub use crate::rules::ALL_CODES;
 
 /// A document to check.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -151,38 +151,116 @@ pub trait Rule: Send + Sync {
     fn check_document(&self, _cx: &Context<'_>, _out: &mut Vec<DocFinding>) {}
 }
 
-/// Every rule, alphabetically by code, built from the lexicons.
+/// How a rule is built from the lexicons.
+pub type Build = fn(&Lexicons) -> Result<Box<dyn Rule>, LexiconError>;
+
+/// One rule of the registry: its code and its constructor.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    /// The rule code; the rule's own [`RuleInfo::code`] is the same (a test checks).
+    pub code: &'static str,
+    /// Builds the rule.
+    pub build: Build,
+}
+
+/// The registry: every rule, in the order of the specification's catalogue (PRODUCT.md,
+/// "Rules"). The one list of rule codes: [`ALL_CODES`], [`registry`], `mtlint rules` and the
+/// command-line tests derive from it. Adding a rule is one line here.
+pub const RULES: [Entry; 17] = [
+    entry("run-together", |lex| {
+        Ok(Box::new(run_together::RunTogether::new(lex)?))
+    }),
+    entry("foreign-spelling", |lex| {
+        Ok(Box::new(foreign_spelling::ForeignSpelling::new(lex)?))
+    }),
+    entry("name-variant", |lex| {
+        Ok(Box::new(name_variant::NameVariant::new(lex)?))
+    }),
+    entry("word-order", |lex| {
+        Ok(Box::new(word_order::WordOrder::new(lex)?))
+    }),
+    entry("broken-clause", |lex| {
+        Ok(Box::new(broken_clause::BrokenClause::new(lex)?))
+    }),
+    entry("repetition", |lex| {
+        Ok(Box::new(repetition::Repetition::new(lex)?))
+    }),
+    entry("capitalized-noun", |lex| {
+        Ok(Box::new(capitalized_noun::CapitalizedNoun::new(lex)?))
+    }),
+    entry("untranslated", |lex| {
+        Ok(Box::new(untranslated::Untranslated::new(lex)?))
+    }),
+    entry("wrong-language", |lex| {
+        Ok(Box::new(wrong_language::WrongLanguage::new(lex)?))
+    }),
+    entry("boilerplate", |lex| {
+        Ok(Box::new(boilerplate::Boilerplate::new(lex)?))
+    }),
+    entry("credit", |lex| Ok(Box::new(credit::Credit::new(lex)?))),
+    entry("truncated", |lex| {
+        Ok(Box::new(truncated::Truncated::new(lex)?))
+    }),
+    entry("typography", |lex| {
+        Ok(Box::new(typography::Typography::new(lex)?))
+    }),
+    entry("encoding", |lex| {
+        Ok(Box::new(encoding::Encoding::new(lex)?))
+    }),
+    entry("source-copy", |lex| {
+        Ok(Box::new(source_copy::SourceCopy::new(lex)?))
+    }),
+    entry("number-mismatch", |lex| {
+        Ok(Box::new(number_mismatch::NumberMismatch::new(lex)?))
+    }),
+    entry("name-mismatch", |lex| {
+        Ok(Box::new(name_mismatch::NameMismatch::new(lex)?))
+    }),
+];
+
+const fn entry(code: &'static str, build: Build) -> Entry {
+    Entry { code, build }
+}
+
+/// Every rule code, in the order of [`RULES`] (for validating `--only`, `--ignore` and
+/// configured severities, and for listing them in messages).
+pub const ALL_CODES: [&str; RULES.len()] = {
+    let mut codes = [""; RULES.len()];
+    let mut i = 0;
+    while i < RULES.len() {
+        codes[i] = RULES[i].code;
+        i += 1;
+    }
+    codes
+};
+
+/// Every rule, alphabetically by code, built from the lexicons. (Alphabetical is the order
+/// in which rules run and `mtlint rules` lists them.)
 pub fn registry(lex: &Lexicons) -> Result<Vec<Box<dyn Rule>>, LexiconError> {
     // Built in parallel: some rules load word lists and filter tables, the others need not
     // wait for them (start-up time of a one-line check).
     use rayon::prelude::*;
-    RULES.par_iter().map(|build| build(lex)).collect()
+    let mut entries = RULES;
+    entries.sort_unstable_by_key(|e| e.code);
+    entries.par_iter().map(|e| (e.build)(lex)).collect()
 }
 
-type Build = fn(&Lexicons) -> Result<Box<dyn Rule>, LexiconError>;
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Every rule's constructor, alphabetically by code.
-const RULES: [Build; 17] = [
-    |lex| Ok(Box::new(boilerplate::Boilerplate::new(lex)?)),
-    |lex| Ok(Box::new(broken_clause::BrokenClause::new(lex)?)),
-    |lex| Ok(Box::new(capitalized_noun::CapitalizedNoun::new(lex)?)),
-    |lex| Ok(Box::new(credit::Credit::new(lex)?)),
-    |lex| Ok(Box::new(encoding::Encoding::new(lex)?)),
-    |lex| Ok(Box::new(foreign_spelling::ForeignSpelling::new(lex)?)),
-    |lex| Ok(Box::new(name_mismatch::NameMismatch::new(lex)?)),
-    |lex| Ok(Box::new(name_variant::NameVariant::new(lex)?)),
-    |lex| Ok(Box::new(number_mismatch::NumberMismatch::new(lex)?)),
-    |lex| Ok(Box::new(repetition::Repetition::new(lex)?)),
-    |lex| Ok(Box::new(run_together::RunTogether::new(lex)?)),
-    |lex| Ok(Box::new(source_copy::SourceCopy::new(lex)?)),
-    |lex| Ok(Box::new(truncated::Truncated::new(lex)?)),
-    |lex| Ok(Box::new(typography::Typography::new(lex)?)),
-    |lex| Ok(Box::new(untranslated::Untranslated::new(lex)?)),
-    |lex| Ok(Box::new(word_order::WordOrder::new(lex)?)),
-    |lex| Ok(Box::new(wrong_language::WrongLanguage::new(lex)?)),
-];
-
-/// Static descriptions of every rule code, including those without an implementation yet.
-pub fn catalogue(lex: &Lexicons) -> Result<Vec<&'static RuleInfo>, LexiconError> {
-    Ok(registry(lex)?.iter().map(|r| r.info()).collect())
+    #[test]
+    fn every_entry_builds_the_rule_of_its_code_and_codes_are_unique() {
+        let lex = Lexicons::builtin();
+        let built = registry(lex).unwrap();
+        let mut want: Vec<&str> = ALL_CODES.to_vec();
+        want.sort_unstable();
+        want.dedup();
+        assert_eq!(want.len(), RULES.len(), "a code is listed twice");
+        let got: Vec<&str> = built.iter().map(|r| r.info().code).collect();
+        assert_eq!(got, want);
+        for e in RULES {
+            assert_eq!((e.build)(lex).unwrap().info().code, e.code);
+        }
+    }
 }
