@@ -8,8 +8,8 @@ use crate::sentence::Context;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
-/// Languages whose function words can tell the source language.
-const GUESS_LANGS: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "ru"];
+/// Languages whose function words can tell the source language: those the lexicons hold.
+const GUESS_LANGS: [&str; 8] = crate::languages::LEXICON_LANGS;
 
 /// Reports what the source has and the translation lacks: one finding per target sentence,
 /// with an empty span, the missing items as evidence and `message(list)` as the message
@@ -102,7 +102,7 @@ pub fn source_lang(cx: &Context<'_>, src: &str) -> Option<&'static str> {
     // Trigrams first (whatlang, cheap): a reliable language without word lists of ours
     // (Romanian, Estonian, …) means no guess at all.
     if let Some(info) = whatlang::detect(src) {
-        let c = crate::lang::code_of(info.lang());
+        let c = crate::languages::code_of(info.lang());
         if GUESS_LANGS.contains(&c) && c != cx.target && info.is_reliable() {
             return Some(c);
         }

@@ -5,65 +5,12 @@
 //! is asked, with an allowlist, only about sentences that remain in doubt; a short or unsure
 //! sentence takes the document's language.
 
-use crate::lexicon::{Lexicons, LANGS};
+use crate::languages::{self, EN, LEXICON_LANGS as LANGS};
+use crate::lexicon::Lexicons;
 use crate::text::Word;
 use rustc_hash::FxHashMap;
 
-/// ISO 639-1 code for a whatlang language, or its ISO 639-3 code where none exists.
-pub fn code_of(l: whatlang::Lang) -> &'static str {
-    use whatlang::Lang::*;
-    match l {
-        Eng => "en",
-        Deu => "de",
-        Fra => "fr",
-        Spa => "es",
-        Ita => "it",
-        Por => "pt",
-        Nld => "nl",
-        Rus => "ru",
-        Ukr => "uk",
-        Pol => "pl",
-        Ces => "cs",
-        Slk => "sk",
-        Swe => "sv",
-        Dan => "da",
-        Nob => "nb",
-        Fin => "fi",
-        Est => "et",
-        Lav => "lv",
-        Lit => "lt",
-        Hun => "hu",
-        Ron => "ro",
-        Bul => "bg",
-        Hrv => "hr",
-        Srp => "sr",
-        Slv => "sl",
-        Ell => "el",
-        Tur => "tr",
-        Ara => "ar",
-        Heb => "he",
-        Cmn => "zh",
-        Jpn => "ja",
-        Kor => "ko",
-        Hin => "hi",
-        Vie => "vi",
-        Ind => "id",
-        Tha => "th",
-        _ => l.code(),
-    }
-}
-
-/// Parses a language given by the user: ISO 639-1 (`en`) or 639-3 (`eng`), any case.
-pub fn parse(s: &str) -> Option<&'static str> {
-    let s = s.trim().to_lowercase();
-    if let Some(l) = whatlang::Lang::from_code(&s) {
-        return Some(code_of(l));
-    }
-    whatlang::Lang::all()
-        .iter()
-        .map(|&l| code_of(l))
-        .find(|&c| c == s)
-}
+pub use crate::languages::{code_of, parse};
 
 /// The decision for a text: its language, how sure, and whether it was detected from the text
 /// itself (false: taken over from the document).
@@ -128,9 +75,9 @@ impl LangId {
             }
         }
         let allow = whatlang::Detector::with_allowlist(
-            LANGS
+            languages::LANGUAGES[..languages::LEXICON_COUNT]
                 .iter()
-                .filter_map(|c| whatlang::Lang::from_code(iso3(c)))
+                .map(|l| l.whatlang)
                 .collect(),
         );
         LangId {
@@ -446,7 +393,7 @@ impl LangId {
         }
         // Two languages of the same script (Russian and Ukrainian, say) are told apart less
         // well than scripts are: only a reliable answer counts.
-        if script_of(lang) == script_of(doc.lang) && !info.is_reliable() {
+        if languages::script(lang) == languages::script(doc.lang) && !info.is_reliable() {
             return None;
         }
         Some(Guess {
@@ -591,21 +538,6 @@ impl LangId {
     }
 }
 
-/// The script family of a language code, coarsely (enough to tell "same script" apart).
-fn script_of(lang: &str) -> &'static str {
-    match lang {
-        "ru" | "uk" | "bg" | "sr" | "be" | "mk" => "cyrillic",
-        "zh" | "ja" => "han",
-        "ar" | "fa" | "ur" => "arabic",
-        "hi" | "mr" | "ne" => "devanagari",
-        "el" => "greek",
-        "he" | "yi" => "hebrew",
-        "ko" => "hangul",
-        "th" => "thai",
-        _ => "latin",
-    }
-}
-
 /// The words a sentence is judged by, each with its index in the sentence (for its facts):
 /// all of them, or (`outside`) those outside quotation marks.
 #[derive(Clone, Copy)]
@@ -742,10 +674,6 @@ const SHORT: usize = 16;
 
 // One byte lane per language in SPREAD's u64.
 const _: () = assert!(LANGS.len() == 8);
-
-/// Index of English in [`LANGS`], whose counts the words' facts hold.
-const EN: usize = 0;
-const _: () = assert!(matches!(LANGS[EN].as_bytes(), b"en"));
 
 /// Byte `k` of `SPREAD[m]` is bit `k` of `m`: adding `SPREAD[mask]` counts a word for each of
 /// its languages at once.
@@ -1020,20 +948,6 @@ fn scripts(text: &str) -> (usize, usize) {
         }
     }
     (latin, other)
-}
-
-fn iso3(c: &str) -> &'static str {
-    match c {
-        "en" => "eng",
-        "de" => "deu",
-        "fr" => "fra",
-        "es" => "spa",
-        "it" => "ita",
-        "pt" => "por",
-        "nl" => "nld",
-        "ru" => "rus",
-        _ => "eng",
-    }
 }
 
 fn round2(x: f64) -> f64 {

@@ -19,6 +19,7 @@ pub mod engine_args;
 pub mod eval;
 pub mod input;
 pub mod lang;
+pub mod languages;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;

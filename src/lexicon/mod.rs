@@ -14,8 +14,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lexicons");
 
-/// The languages whose word lists and function words the lexicons may hold.
-pub const LANGS: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "ru"];
+/// The languages whose word lists and function words the lexicons may hold (from the table
+/// of languages, [`crate::languages::LEXICON_LANGS`]).
+pub use crate::languages::LEXICON_LANGS as LANGS;
 
 /// A lexicon file that could not be read or parsed, with its file and line.
 #[derive(Debug, Clone, thiserror::Error)]
