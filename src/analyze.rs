@@ -14,6 +14,7 @@ use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Every rule code (defined by the registry, [`rules::RULES`]).
 pub use crate::rules::ALL_CODES;
@@ -144,7 +145,7 @@ pub struct DocReport {
 
 /// Everything needed to check documents; build once, share across threads.
 pub struct Engine {
-    lex: &'static Lexicons,
+    lex: Arc<Lexicons>,
     rules: Vec<Box<dyn Rule>>,
     segmenter: Segmenter,
     langid: LangId,
@@ -185,21 +186,19 @@ impl Engine {
         for c in opts.config.severity.keys() {
             check_code(c)?;
         }
-        let lex: &'static Lexicons =
-            if opts.lexicons.is_some() || !opts.config.boilerplate.is_empty() {
-                let mut lex = match &opts.lexicons {
-                    Some(dir) => Lexicons::with_overrides(dir)?,
-                    None => Lexicons::with_overrides_none(),
-                };
-                if !opts.config.boilerplate.is_empty() {
-                    lex.add_file("boilerplate/config.txt", opts.config.boilerplate.join("\n"));
-                }
-                // One engine per run: the lexicons live as long as the process.
-                Box::leak(Box::new(lex))
-            } else {
-                Lexicons::builtin()
+        let lex: Arc<Lexicons> = if opts.lexicons.is_some() || !opts.config.boilerplate.is_empty() {
+            let mut lex = match &opts.lexicons {
+                Some(dir) => Lexicons::with_overrides(dir)?,
+                None => Lexicons::with_overrides_none(),
             };
-        let rules = rules::registry(lex)?
+            if !opts.config.boilerplate.is_empty() {
+                lex.add_file("boilerplate/config.txt", opts.config.boilerplate.join("\n"));
+            }
+            Arc::new(lex)
+        } else {
+            Lexicons::builtin_shared()
+        };
+        let rules = rules::registry(&lex)?
             .into_iter()
             .filter(|r| {
                 let code = r.info().code;
@@ -243,10 +242,10 @@ impl Engine {
                 .ok()
         };
         Ok(Engine {
-            lex,
             rules,
             segmenter,
-            langid: LangId::new(lex),
+            langid: LangId::new(Arc::clone(&lex)),
+            lex,
             scoring: opts.config.scoring.clone(),
             target: opts.target,
             source: opts.source,
@@ -256,8 +255,8 @@ impl Engine {
     }
 
     /// The lexicons in use.
-    pub fn lexicons(&self) -> &'static Lexicons {
-        self.lex
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lex
     }
 
     /// The rules that run.
@@ -362,7 +361,7 @@ impl Engine {
         let cx = Context {
             target,
             source: self.source,
-            lex: self.lex,
+            lex: &self.lex,
             sentences: &sentences,
             doc_words: &doc_words,
             source_text: doc.source.as_deref(),

@@ -9,6 +9,7 @@ use crate::languages::{self, EN, LEXICON_LANGS as LANGS};
 use crate::lexicon::Lexicons;
 use crate::text::Word;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 pub use crate::languages::{code_of, parse};
 
@@ -36,7 +37,7 @@ pub struct LangId {
     function_max_len: usize,
     allow: whatlang::Detector,
     /// Word lists, parsed on first use (only sentences in doubt need them).
-    lex: &'static Lexicons,
+    lex: Arc<Lexicons>,
 }
 
 /// Function-word hits of a sentence: per language of [`LANGS`], and the number of words
@@ -59,7 +60,7 @@ const STRONG_MARGIN: f64 = 1.2;
 
 impl LangId {
     /// Builds the identifier.
-    pub fn new(lex: &'static Lexicons) -> Self {
+    pub fn new(lex: Arc<Lexicons>) -> Self {
         let sets = LANGS.map(|l| lex.function_words(l));
         let mut short = ShortWords::with_capacity(sets.iter().map(|s| s.len()).sum());
         let mut function: FxHashMap<String, u16> = FxHashMap::default();
@@ -961,7 +962,7 @@ mod tests {
     use crate::text::words;
 
     fn guess(text: &str, doc: &'static str) -> Guess {
-        let id = LangId::new(Lexicons::builtin());
+        let id = LangId::new(Lexicons::builtin_shared());
         let w = words(text);
         id.sentence(
             text,
@@ -1048,7 +1049,7 @@ mod tests {
     #[test]
     fn function_mask_matches_the_word_lists() {
         let lex = Lexicons::builtin();
-        let id = LangId::new(lex);
+        let id = LangId::new(Lexicons::builtin_shared());
         let mask = |w: &str| {
             LANGS
                 .iter()
@@ -1198,7 +1199,7 @@ mod tests {
     #[test]
     fn unknown_words_stops_early_only_when_the_answer_is_no() {
         let lex = Lexicons::builtin();
-        let id = LangId::new(lex);
+        let id = LangId::new(Lexicons::builtin_shared());
         let en = lex.words("en");
         // The test as it was: every one of the first 16 letter-only words looked at.
         let reference = |text: &str, ws: &[Word], facts: Option<(&[WordFacts], &str)>| {
@@ -1285,7 +1286,7 @@ mod tests {
     #[test]
     fn hits_from_facts_count_as_lookups_do() {
         let lex = Lexicons::builtin();
-        let id = LangId::new(lex);
+        let id = LangId::new(Lexicons::builtin_shared());
         let en = lex.words("en");
         let mut max = 0;
         for text in [

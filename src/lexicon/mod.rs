@@ -102,8 +102,18 @@ impl std::fmt::Debug for Lexicons {
 impl Lexicons {
     /// The lexicons compiled into the binary (shared, built on first use).
     pub fn builtin() -> &'static Lexicons {
-        static LEX: OnceLock<Lexicons> = OnceLock::new();
-        LEX.get_or_init(|| Lexicons::from_files(builtin_files()))
+        Lexicons::builtin_arc()
+    }
+
+    /// [`Lexicons::builtin`] as a shared handle, for an owner such as the engine (the same
+    /// lexicons: their derived tables are built once for every engine).
+    pub fn builtin_shared() -> Arc<Lexicons> {
+        Arc::clone(Lexicons::builtin_arc())
+    }
+
+    fn builtin_arc() -> &'static Arc<Lexicons> {
+        static LEX: OnceLock<Arc<Lexicons>> = OnceLock::new();
+        LEX.get_or_init(|| Arc::new(Lexicons::from_files(builtin_files())))
     }
 
     /// The built-in lexicons extended or replaced by the files under `dir`.
