@@ -218,15 +218,7 @@ pub fn read(name: &str, reader: impl Read, spec: &GoldSpec) -> Result<Gold, Head
         .byte_headers()
         .map_err(|e| HeaderError(format!("{name}: cannot read the header: {e}")))?
         .clone();
-    let names: Vec<String> = headers
-        .iter()
-        .map(|h| {
-            String::from_utf8_lossy(h)
-                .trim_start_matches('\u{feff}')
-                .trim()
-                .to_string()
-        })
-        .collect();
+    let names = crate::input::column_names(&headers);
     if names.iter().all(String::is_empty) {
         return Err(HeaderError(format!("{name}: empty file, no header")));
     }
