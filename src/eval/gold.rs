@@ -529,4 +529,13 @@ mod tests {
         };
         assert!(read("g.tsv", data.as_bytes(), &s).is_err());
     }
+
+    #[test]
+    fn header_names_lose_byte_order_mark_and_spaces() {
+        let data = "\u{feff}id\t text \nr1\tFine.\n";
+        let g = read("g.tsv", data.as_bytes(), &spec()).unwrap();
+        assert_eq!(g.rows.len(), 1);
+        assert_eq!(g.rows[0].id.as_deref(), Some("r1"));
+        assert_eq!(g.rows[0].text, "Fine.");
+    }
 }
