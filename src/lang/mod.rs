@@ -5,10 +5,15 @@
 //! is asked, with an allowlist, only about sentences that remain in doubt; a short or unsure
 //! sentence takes the document's language.
 
+mod quotes;
+mod short_words;
+
 use crate::languages::{self, EN, LEXICON_LANGS as LANGS};
 use crate::lexicon::Lexicons;
 use crate::text::Word;
+use quotes::{inside_quotes, quote_marks, Judged};
 use rustc_hash::FxHashMap;
+use short_words::{load_le, ShortWords, SHORT};
 use std::sync::Arc;
 
 pub use crate::languages::{code_of, parse};
@@ -539,140 +544,6 @@ impl LangId {
     }
 }
 
-/// The words a sentence is judged by, each with its index in the sentence (for its facts):
-/// all of them, or (`outside`) those outside quotation marks.
-#[derive(Clone, Copy)]
-struct Judged<'a> {
-    text: &'a str,
-    words: &'a [Word],
-    /// The words' facts and the lower-case text they point into, when given.
-    facts: Option<(&'a [crate::sentence::WordFacts], &'a str)>,
-    outside: bool,
-    /// With `outside`, once found ([`inside_quotes`] of a sentence of at most 64 words): bit
-    /// `i` set when word `i` is inside a quotation.
-    inside: Option<u64>,
-}
-
-impl<'a> Judged<'a> {
-    /// The words with their indices.
-    fn iter(&self) -> Outside<'a> {
-        Outside {
-            text: self.text,
-            words: self.words,
-            next: 0,
-            inside: match (self.outside, self.inside) {
-                (false, _) => Some(0),
-                (true, known) => known,
-            },
-            block: 0,
-        }
-    }
-
-    /// The lower-case form of word `i` (`w`), as [`crate::text::lower`] gives it: from the
-    /// facts, which hold it, when given.
-    fn lower(&self, i: usize, w: &Word) -> std::borrow::Cow<'a, str> {
-        match self.facts {
-            Some((f, lower)) => lower[f[i].lower_start..f[i].lower_end].into(),
-            None => crate::text::lower(w.text(self.text)),
-        }
-    }
-
-    /// [`LangId::function_mask`] of the lower-case form of word `i` (`w`): from the facts,
-    /// which hold it, when given.
-    fn function(&self, id: &LangId, i: usize, w: &Word) -> u16 {
-        match self.facts {
-            Some((f, _)) => f[i].function,
-            None => crate::text::with_lower(w.text(self.text), |l| id.function_mask(l)),
-        }
-    }
-}
-
-/// Iterator of [`Judged::iter`]: the words, less those inside a quotation.
-#[derive(Clone)]
-struct Outside<'a> {
-    text: &'a str,
-    words: &'a [Word],
-    /// Index of the next word.
-    next: usize,
-    /// Bit `i`: word `i` is left out; `None`: found 64 words at a time ([`inside_quotes`]).
-    inside: Option<u64>,
-    /// [`inside_quotes`] of the 64 words from `next` rounded down to a multiple of 64.
-    block: u64,
-}
-
-impl<'a> Iterator for Outside<'a> {
-    type Item = (usize, &'a Word);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let i = self.next;
-            let w = self.words.get(i)?;
-            self.next += 1;
-            let left_out = match self.inside {
-                Some(mask) => i < 64 && (mask >> i) & 1 != 0,
-                None => {
-                    if i % 64 == 0 {
-                        let end = self.words.len().min(i + 64);
-                        self.block = inside_quotes(self.text, &self.words[i..end]);
-                    }
-                    (self.block >> (i % 64)) & 1 != 0
-                }
-            };
-            if !left_out {
-                return Some((i, w));
-            }
-        }
-    }
-}
-
-/// Bit `i` set when `words[i]` (at most 64 words) is inside a quotation of the text: opens
-/// before it starts and closes after it ends.
-fn inside_quotes(text: &str, words: &[Word]) -> u64 {
-    quote_spans(text).fold(0, |mask, (open, close)| {
-        words.iter().enumerate().fold(mask, |m, (i, w)| {
-            m | u64::from(open < w.start && w.end <= close) << i
-        })
-    })
-}
-
-/// The quotation marks of the text (« », „ “ ”, "), each with the byte offset where it
-/// starts, in order. Found from their last bytes: `"`; 0xAB or 0xBB after the lead byte 0xC2
-/// (U+00AB, U+00BB); 0x9C–0x9E after 0xE2 0x80 (U+201C–U+201E). A lead byte starts a
-/// character and is followed by its own continuation bytes, so each test is exact.
-fn quote_marks(text: &str) -> impl Iterator<Item = (usize, char)> + Clone + '_ {
-    let b = text.as_bytes();
-    let last_byte = |c: u8| (c == b'"') | (c == 0xAB) | (c == 0xBB) | (c.wrapping_sub(0x9C) < 3);
-    crate::matcher::byte_positions(b, last_byte).filter_map(move |i| match b[i] {
-        b'"' => Some((i, '"')),
-        0xAB if i >= 1 && b[i - 1] == 0xC2 => Some((i - 1, '«')),
-        0xBB if i >= 1 && b[i - 1] == 0xC2 => Some((i - 1, '»')),
-        0x9C if i >= 2 && b[i - 2..i] == [0xE2, 0x80] => Some((i - 2, '“')),
-        0x9D if i >= 2 && b[i - 2..i] == [0xE2, 0x80] => Some((i - 2, '”')),
-        0x9E if i >= 2 && b[i - 2..i] == [0xE2, 0x80] => Some((i - 2, '„')),
-        _ => None,
-    })
-}
-
-/// The quotations of the text: byte offsets of each opening mark and of the mark that closes
-/// it, in order. A mark opens only outside a quotation; `»` closes `«`, `“` or `”` closes
-/// `„`, `”` closes `“`, `"` closes `"`; a quotation left open is none.
-fn quote_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + Clone + '_ {
-    let mut marks = quote_marks(text);
-    std::iter::from_fn(move || {
-        let (start, open) = marks.find(|&(_, c)| matches!(c, '«' | '„' | '“' | '"'))?;
-        let closes = |c: char| match open {
-            '«' => c == '»',
-            '„' => c == '“' || c == '”',
-            '“' => c == '”',
-            _ => c == '"',
-        };
-        marks.find(|&(_, c)| closes(c)).map(|(end, _)| (start, end))
-    })
-}
-
-/// Longest function word, in bytes, kept in [`ShortWords`] (longer ones: a hash map).
-const SHORT: usize = 16;
-
 // One byte lane per language in SPREAD's u64.
 const _: () = assert!(LANGS.len() == 8);
 
@@ -795,109 +666,6 @@ fn unpack(lanes: u64, per_lang: &mut [u32; LANGS.len()]) {
     let counts = lanes.to_le_bytes().map(u32::from);
     for (h, c) in per_lang.iter_mut().zip(counts) {
         *h += c;
-    }
-}
-
-/// The function words of at most [`SHORT`] bytes with their language bits: an open-addressing
-/// table keyed by the word's bytes as two little-endian numbers and its length (no string
-/// hashing or comparison for the words of a text, most of which are short).
-#[derive(Debug)]
-struct ShortWords {
-    slots: Vec<Slot>,
-    /// 64 minus log2 of the number of slots.
-    shift: u32,
-}
-
-/// A word of [`ShortWords`]: its key and `len << 16 | mask` (0: an empty slot, for a stored
-/// word has a language).
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    lo: u64,
-    hi: u64,
-    tag: u32,
-}
-
-impl ShortWords {
-    /// A table for up to `n` words, at most a quarter full.
-    fn with_capacity(n: usize) -> Self {
-        let size = (4 * n).next_power_of_two().max(16);
-        ShortWords {
-            slots: vec![Slot::default(); size],
-            shift: 64 - size.trailing_zeros(),
-        }
-    }
-
-    /// Where the probe for a word with bytes `(lo, hi)` starts (words that differ only in
-    /// length, by trailing zero bytes, share a probe sequence).
-    #[inline]
-    fn start(&self, lo: u64, hi: u64) -> usize {
-        let mix = (lo ^ hi.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (mix >> self.shift) as usize
-    }
-
-    /// Adds language bits `mask` (not 0) to the word `w` (at most SHORT bytes).
-    fn add(&mut self, w: &[u8], mask: u16) {
-        let (lo, hi) = match w.split_first_chunk::<8>() {
-            Some((lo, rest)) => (u64::from_le_bytes(*lo), load_le(rest)),
-            None => (load_le(w), 0),
-        };
-        // SHORT < 2^16: the length fits its half of the tag.
-        let len = w.len() as u32;
-        let wrap = self.slots.len() - 1;
-        let mut i = self.start(lo, hi);
-        loop {
-            let s = &mut self.slots[i];
-            if s.tag == 0 || (s.lo == lo && s.hi == hi && s.tag >> 16 == len) {
-                *s = Slot {
-                    lo,
-                    hi,
-                    tag: len << 16 | s.tag & 0xFFFF | u32::from(mask),
-                };
-                return;
-            }
-            i = (i + 1) & wrap;
-        }
-    }
-
-    /// The language bits of the word of `len` bytes whose first eight bytes are `lo` and
-    /// next eight `hi` (little-endian, zeros past its end: with the length, this says which
-    /// word it is); 0 when it is none's.
-    #[inline]
-    fn get(&self, lo: u64, hi: u64, len: usize) -> u16 {
-        let wrap = self.slots.len().wrapping_sub(1);
-        let mut i = self.start(lo, hi);
-        // The probe stays inside the table and ends at an empty slot (there are many).
-        while let Some(s) = self.slots.get(i) {
-            if s.tag == 0 {
-                return 0;
-            }
-            // (A stored word of at most eight bytes has hi 0.)
-            if s.lo == lo && (s.tag >> 16) as usize == len && (len <= 8 || s.hi == hi) {
-                return s.tag as u16;
-            }
-            i = (i + 1) & wrap;
-        }
-        0
-    }
-}
-
-/// Up to eight bytes as a little-endian number (zeros past the end); from four bytes on, by
-/// two overlapping loads (the overlapping bytes are the same bytes: or-ing them changes
-/// nothing).
-#[inline]
-fn load_le(b: &[u8]) -> u64 {
-    match *b {
-        [] => 0,
-        [x] => u64::from(x),
-        [x, y] => u64::from(u16::from_le_bytes([x, y])),
-        [x, y, z] => u64::from(u16::from_le_bytes([x, y])) | u64::from(z) << 16,
-        _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-            (Some(&first), Some(&last)) => {
-                u64::from(u32::from_le_bytes(first))
-                    | u64::from(u32::from_le_bytes(last)) << (8 * (b.len() - 4))
-            }
-            _ => 0,
-        },
     }
 }
 
