@@ -6,8 +6,9 @@
 //! places, nationalities, months), and the sentence or the document gives evidence — a second
 //! such word in the sentence, or the same word in lower case elsewhere in the document.
 
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
 use crate::text::{is_all_caps, is_apostrophe};
 use crate::translit::next_capital;
 use rustc_hash::FxHashSet;

@@ -12,9 +12,10 @@
 //! ([`crate::translit`]) and flagged only when an English reading is a well-known name or is
 //! used in the same document.
 
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::{at_word_boundaries, capitalize};
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
 use crate::text::{capital_at, is_capitalized, lower};
 use crate::translit::{all_caps, has_apostrophe, Exonym, NameKind, Readings, Shapes, Translit};
 use rustc_hash::{FxHashMap, FxHashSet};

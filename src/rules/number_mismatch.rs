@@ -6,9 +6,10 @@
 //! below) may be spelled out and are not required; numbers glued to letters ("A380", "90er")
 //! are skipped.
 
-use super::{Context, DocFinding, Rule, RuleInfo, Severity};
 use crate::align::{best_target, split_sentences};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::rules::{DocFinding, Rule, RuleInfo, Severity};
+use crate::sentence::Context;
 
 static INFO: RuleInfo = RuleInfo {
     code: "number-mismatch",

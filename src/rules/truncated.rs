@@ -6,10 +6,11 @@
 //! `boilerplate`; announcements of a cut-off article (`lexicons/truncated/phrases.txt`) are
 //! here, so one artifact gets one flag.
 
-use super::boilerplate::PhraseWords;
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::matcher::{Candidates, PhraseSet};
+use crate::rules::boilerplate::PhraseWords;
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
 use rustc_hash::FxHashSet;
 
 static INFO: RuleInfo = RuleInfo {

@@ -6,8 +6,9 @@
 //! confidence (`lang_detected`), never when it was taken over from the document, so short
 //! lines, names and numbers cannot trigger it.
 
-use super::{Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
 
 static INFO: RuleInfo = RuleInfo {
     code: "wrong-language",
@@ -59,7 +60,7 @@ impl Rule for WrongLanguage {
         &INFO
     }
 
-    fn check(&self, s: &Sentence<'_>, cx: &super::Context<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if !s.lang_detected || s.lang == cx.target {
             return;
         }
