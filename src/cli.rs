@@ -214,6 +214,8 @@ fn explain(code: &str) -> Result<i32> {
 
 /// Documents analyzed per parallel batch: bounds memory by the batch, keeps output in order.
 const BATCH_DOCS: usize = 512;
+/// Text per parallel batch (8 MiB): a batch of long documents closes early, so memory stays
+/// bounded by the text of one batch and its reports whatever the documents' sizes.
 const BATCH_BYTES: usize = 8 << 20;
 
 fn check(a: CheckArgs) -> Result<i32> {

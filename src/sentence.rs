@@ -274,8 +274,9 @@ mod tests {
     use super::*;
     use crate::text::words;
 
-    /// Counts of `probes` from the search (the first [`SEARCHES`] questions) and from the table (the
-    /// rest), for a document made of `parts`: `(sentence text, kept as in the document)`.
+    /// Counts of `probes` from the search (the first [`SEARCHES`] questions) and from the
+    /// table (the rest), for a document made of `parts`: `(sentence text, kept as in the
+    /// document)`.
     fn counts(parts: &[(&str, bool)], probes: &[&str]) -> Vec<(u32, u32)> {
         let mut doc = String::new();
         let mut starts = Vec::new();

@@ -62,6 +62,17 @@ const FLOOR: f64 = -7.5;
 const MIN_MARGIN: f64 = 0.5;
 /// The margin at which the word lists decide even when whatlang names a third language.
 const STRONG_MARGIN: f64 = 1.2;
+/// Words of a document whose function words decide its language: enough for any document,
+/// and a long one costs no more than this.
+const DOC_WORDS: usize = 4000;
+/// Bytes of a document's text (whole sentences, a little more) whatlang reads when the
+/// function words do not decide.
+const DOC_SAMPLE: usize = 2000;
+/// Words counted in one byte-wide lane of [`SPREAD`] before they are added up: a byte holds
+/// at most 255.
+const LANE_WORDS: usize = 255;
+/// Words of a sentence [`LangId::unknown_words`] looks at: its beginning says enough.
+const UNKNOWN_PROBE: usize = 16;
 
 impl LangId {
     /// Builds the identifier.
@@ -142,7 +153,7 @@ impl LangId {
         let len = words.len().min(facts.len());
         let (words, facts) = (&words[..len], &facts[..len]);
         // Most sentences: one chunk, whose counters are the counts.
-        if len <= 255 {
+        if len <= LANE_WORDS {
             let (lanes, n) = tally(words, facts);
             return Hits {
                 per_lang: lanes.to_le_bytes().map(u32::from),
@@ -153,7 +164,7 @@ impl LangId {
             per_lang: [0; LANGS.len()],
             words: 0,
         };
-        for (ws, fs) in words.chunks(255).zip(facts.chunks(255)) {
+        for (ws, fs) in words.chunks(LANE_WORDS).zip(facts.chunks(LANE_WORDS)) {
             let (lanes, n) = tally(ws, fs);
             unpack(lanes, &mut hits.per_lang);
             hits.words += n;
@@ -179,16 +190,17 @@ impl LangId {
         let mut hits = [0u32; LANGS.len()];
         let mut n = 0;
         for (i, (t, w)) in sentences.iter().enumerate() {
-            // Only the first 4000 words count: a sentence crossing that line is counted again.
+            // Only the first DOC_WORDS words count: a sentence crossing that line is counted
+            // again.
             let (h, k) = match pre.get(i) {
-                Some(p) if n + p.words <= 4000 => (p.per_lang, p.words),
-                _ => self.hits(t, w, 4000usize.saturating_sub(n)),
+                Some(p) if n + p.words <= DOC_WORDS => (p.per_lang, p.words),
+                _ => self.hits(t, w, DOC_WORDS.saturating_sub(n)),
             };
             n += k;
             for (a, b) in hits.iter_mut().zip(h) {
                 *a += b;
             }
-            if n >= 4000 {
+            if n >= DOC_WORDS {
                 break;
             }
         }
@@ -204,7 +216,7 @@ impl LangId {
         // Few function words: another script, or a language we hold no lexicon for.
         let mut sample = String::new();
         for (t, _) in sentences {
-            if sample.len() > 2000 {
+            if sample.len() > DOC_SAMPLE {
                 break;
             }
             sample.push_str(t);
@@ -335,12 +347,12 @@ impl LangId {
     fn judged_hits(&self, sel: &Judged<'_>) -> ([u32; LANGS.len()], usize) {
         let mut hits = [0u32; LANGS.len()];
         let mut n = 0;
-        // Byte-wide counters as in hits_from_facts, added up every 255 words.
+        // Byte-wide counters as in hits_from_facts, added up every LANE_WORDS words.
         let mut lanes = 0u64;
         for (i, w) in sel.iter().filter(|(_, w)| w.alpha) {
             lanes += SPREAD[usize::from(sel.function(self, i, w) & 0xFF)];
             n += 1;
-            if n % 255 == 0 {
+            if n % LANE_WORDS == 0 {
                 unpack(std::mem::take(&mut lanes), &mut hits);
             }
         }
@@ -588,10 +600,10 @@ fn unknown_english(
     })
 }
 
-/// The count of [`LangId::unknown_words`]: of the first 16 letter-only `words` of `text` (with
-/// their indices, below `total`), those of four letters or more without a capital are seen,
-/// and most of at least three seen are not `known` (asked with the index, the word and its
-/// bytes).
+/// The count of [`LangId::unknown_words`]: of the first [`UNKNOWN_PROBE`] letter-only
+/// `words` of `text` (with their indices, below `total`), those of four letters or more
+/// without a capital are seen, and most of at least three seen are not `known` (asked with
+/// the index, the word and its bytes).
 #[inline(always)]
 fn mostly_unknown<'a>(
     text: &str,
@@ -605,7 +617,7 @@ fn mostly_unknown<'a>(
         if !w.alpha {
             continue;
         }
-        if looked == 16 {
+        if looked == UNKNOWN_PROBE {
             break;
         }
         looked += 1;
@@ -622,9 +634,9 @@ fn mostly_unknown<'a>(
         }
         seen += 1;
         unknown += usize::from(!known(i, w, t));
-        // Even were every word left (at most 16 - looked, and no more than the sentence has
-        // after this one) seen and unknown, they would not be the majority: no.
-        if 2 * unknown + (16 - looked).min(total - i - 1) <= seen {
+        // Even were every word left (at most UNKNOWN_PROBE - looked, and no more than the
+        // sentence has after this one) seen and unknown, they would not be the majority: no.
+        if 2 * unknown + (UNKNOWN_PROBE - looked).min(total - i - 1) <= seen {
             return false;
         }
     }
@@ -647,8 +659,8 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// The function words of `words` (letters only) per language, as byte-wide counters (see
-/// [`SPREAD`]: at most 255 words, so that no count carries into the next language's), and
-/// the number of those words.
+/// [`SPREAD`]: at most [`LANE_WORDS`] words, so that no count carries into the next
+/// language's), and the number of those words.
 #[inline]
 fn tally(words: &[Word], facts: &[crate::sentence::WordFacts]) -> (u64, usize) {
     let (mut lanes, mut n) = (0u64, 0);
