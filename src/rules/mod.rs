@@ -398,6 +398,13 @@ pub trait Rule: Send + Sync {
     /// What the rule is.
     fn info(&self) -> &'static RuleInfo;
 
+    /// A cheap test before [`Rule::check`]: false only when `check` would certainly report
+    /// nothing in the sentence. A speed shortcut, never part of the logic: `check` must report
+    /// the same without it (the test in [`crate::gate`] runs every rule with its gates open).
+    fn may_fire(&self, _s: &Sentence<'_>, _cx: &Context<'_>) -> bool {
+        true
+    }
+
     /// Checks one sentence.
     fn check(&self, _s: &Sentence<'_>, _cx: &Context<'_>, _out: &mut Vec<Finding>) {}
 
