@@ -248,47 +248,6 @@ impl Boilerplate {
 }
 
 impl Boilerplate {
-    /// False when no phrase match in `s` can become a finding, without running the automaton
-    /// over the sentence ([`PhraseSet::may_match`] tests only where a match could start):
-    /// - `anywhere` phrases count anywhere;
-    /// - the others only in a sentence that starts or ends a line: bylines and date labels
-    ///   with nothing alphanumeric before them, a `line` phrase as the whole line (their first
-    ///   letter is the first of the sentence), or a `line` phrase trailing the line (nothing
-    ///   alphanumeric after it: its first letter is in the last words; see
-    ///   [`Boilerplate::may_trail`]).
-    fn may_fire(&self, s: &Sentence<'_>, cx: &Context<'_>, noun_caps: bool) -> bool {
-        let t = s.text;
-        // A plain sentence (most) without the words a match needs ([`PhraseWords`]): the
-        // tests below on the automaton would fail.
-        if PhraseWords::plain(s) {
-            let n = s.words.len();
-            let trailing = || s.line_end && !noun_caps && self.may_trail(t);
-            let last = n.saturating_sub(self.set.max_runs())..n;
-            if !self.anywhere_words.any(s, cx, 0..n)
-                && !((s.line_start || s.line_end)
-                    && (self.first_words.any(s, cx, 0..n.min(1))
-                        || trailing() && self.first_words.any(s, cx, last)))
-            {
-                return false;
-            }
-        }
-        let c = Candidates::new(t, s.words);
-        if self.anywhere.may_match(&c, 0..=t.len()) {
-            return true;
-        }
-        if !(s.line_start || s.line_end) {
-            return false;
-        }
-        let first = s.words.first().map_or(0, |w| w.start);
-        if self.set.may_match(&c, first..=first) {
-            return true;
-        }
-        let trailing = s.line_end && !noun_caps && self.may_trail(t);
-        let last = s.words.len().saturating_sub(self.set.max_runs());
-        let last = s.words.get(last).map_or(0, |w| w.start);
-        trailing && self.set.may_match(&c, last..=t.len())
-    }
-
     /// False when no `line` phrase can trail the line `t`: a trailing phrase is followed by
     /// nothing but spaces and punctuation other than [`FINAL`], so when `t` ends with a mark
     /// of [`FINAL`], the phrase itself must end `t` ("… Loading...").
@@ -323,6 +282,11 @@ fn date_len(t: &str) -> Option<usize> {
     ok.then_some(d1 + 2 + d2 + d3)
 }
 
+/// German capitalizes every noun: a capitalized word ending a headline is no button.
+fn noun_caps(s: &Sentence<'_>, cx: &Context<'_>) -> bool {
+    s.lang == "de" || cx.target == "de"
+}
+
 /// True when the part of `t` before `i` is only spaces and punctuation.
 fn only_punct_before(t: &str, i: usize) -> bool {
     !t[..i].chars().any(char::is_alphanumeric)
@@ -333,12 +297,50 @@ impl Rule for Boilerplate {
         &INFO
     }
 
-    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        // German capitalizes every noun: a capitalized word ending a headline is no button.
-        let noun_caps = s.lang == "de" || cx.target == "de";
-        if !self.may_fire(s, cx, noun_caps) {
-            return;
+    /// False when no phrase match in `s` can become a finding, without running the automaton
+    /// over the sentence ([`PhraseSet::may_match`] tests only where a match could start):
+    /// - `anywhere` phrases count anywhere;
+    /// - the others only in a sentence that starts or ends a line: bylines and date labels
+    ///   with nothing alphanumeric before them, a `line` phrase as the whole line (their first
+    ///   letter is the first of the sentence), or a `line` phrase trailing the line (nothing
+    ///   alphanumeric after it: its first letter is in the last words; see
+    ///   `Boilerplate::may_trail`).
+    fn may_fire(&self, s: &Sentence<'_>, cx: &Context<'_>) -> bool {
+        let noun_caps = noun_caps(s, cx);
+        let t = s.text;
+        // A plain sentence (most) without the words a match needs ([`PhraseWords`]): the
+        // tests below on the automaton would fail.
+        if PhraseWords::plain(s) {
+            let n = s.words.len();
+            let trailing = || s.line_end && !noun_caps && self.may_trail(t);
+            let last = n.saturating_sub(self.set.max_runs())..n;
+            if !self.anywhere_words.any(s, cx, 0..n)
+                && !((s.line_start || s.line_end)
+                    && (self.first_words.any(s, cx, 0..n.min(1))
+                        || trailing() && self.first_words.any(s, cx, last)))
+            {
+                return false;
+            }
         }
+        let c = Candidates::new(t, s.words);
+        if self.anywhere.may_match(&c, 0..=t.len()) {
+            return true;
+        }
+        if !(s.line_start || s.line_end) {
+            return false;
+        }
+        let first = s.words.first().map_or(0, |w| w.start);
+        if self.set.may_match(&c, first..=first) {
+            return true;
+        }
+        let trailing = s.line_end && !noun_caps && self.may_trail(t);
+        let last = s.words.len().saturating_sub(self.set.max_runs());
+        let last = s.words.get(last).map_or(0, |w| w.start);
+        trailing && self.set.may_match(&c, last..=t.len())
+    }
+
+    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let noun_caps = noun_caps(s, cx);
         let t = s.text;
         for (r, &i) in self.set.find(t) {
             let kind = self.phrases[i].0;

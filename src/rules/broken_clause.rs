@@ -288,24 +288,28 @@ impl Rule for BrokenClause {
         if cx.target != "en" || s.lang != "en" || s.words.len() < 3 {
             return;
         }
+        self.check_from(s, 0, out);
+    }
+
+    fn may_fire(&self, s: &Sentence<'_>, _cx: &Context<'_>) -> bool {
         // (Most sentences have no candidate: the patterns are looked at only after one.)
-        if let Some(start) = self.next_candidate(s, 0) {
-            self.check_from(s, start, out);
-        }
+        self.next_candidate(s, 0).is_some()
     }
 }
 
 impl BrokenClause {
-    /// [`Rule::check`] from the first candidate pair on, `start`.
+    /// [`Rule::check`] from the pair of words `start` and `start + 1` on.
     #[inline(never)]
     fn check_from(&self, s: &Sentence<'_>, start: usize, out: &mut Vec<Finding>) {
         let n = s.words.len();
         let mut i = start;
         while i + 1 < n {
             // The pairs before the next candidate can match no pattern (`next_candidate`).
-            match self.next_candidate(s, i) {
-                Some(k) => i = k,
-                None => break,
+            if !crate::gate::opened() {
+                match self.next_candidate(s, i) {
+                    Some(k) => i = k,
+                    None => break,
+                }
             }
             if !joined(s, i) {
                 i += 1;

@@ -84,8 +84,10 @@ impl Truncated {
 
     /// Part 1 of [`Truncated::check`] (a sentence that starts or ends a line): true when it
     /// reported a link to the rest of the article.
-    fn cut_off_link(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) -> bool {
-        let t = s.text;
+    /// False when no phrase of [`Truncated::phrases`] can start or end the line `s`: in a
+    /// plain sentence none of their first words is there, or the automaton's first bytes
+    /// ([`PhraseSet::may_match`]) are not where such a match would start.
+    fn link_may_match(&self, s: &Sentence<'_>, cx: &Context<'_>) -> bool {
         let n = s.words.len();
         let last = n.saturating_sub(self.phrases.max_runs());
         if PhraseWords::plain(s)
@@ -96,10 +98,14 @@ impl Truncated {
         }
         let first = s.words.first().map_or(0, |w| w.start);
         let last = s.words.get(last).map_or(0, |w| w.start);
-        let c = Candidates::new(t, s.words);
-        if !(s.line_start && self.phrases.may_match(&c, first..=first)
-            || s.line_end && self.phrases.may_match(&c, last..=t.len()))
-        {
+        let c = Candidates::new(s.text, s.words);
+        s.line_start && self.phrases.may_match(&c, first..=first)
+            || s.line_end && self.phrases.may_match(&c, last..=s.text.len())
+    }
+
+    fn cut_off_link(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) -> bool {
+        let t = s.text;
+        if !crate::gate::open(self.link_may_match(s, cx)) {
             return false;
         }
         let body = t.trim_end();
