@@ -9,6 +9,7 @@
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::text::is_capitalized;
+use crate::text::EN_FUNCTION;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 static INFO: RuleInfo = RuleInfo {
@@ -81,9 +82,6 @@ pub struct BrokenClause {
     /// Bit `len % 64` for the length of each word of `extra_first`.
     first_lens: u64,
 }
-
-/// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
-const EN_FUNCTION: u16 = 1;
 
 /// The shapes of a set of word pairs: a test without lookup that rules out most other pairs.
 /// A pair whose shape is absent is not in the set; a pair whose shape is present may be.
@@ -285,16 +283,21 @@ impl Rule for BrokenClause {
     }
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if cx.target != "en" || s.lang != "en" || s.words.len() < 3 {
-            return;
+        if judged(s, cx) {
+            self.check_from(s, 0, out);
         }
-        self.check_from(s, 0, out);
     }
 
-    fn may_fire(&self, s: &Sentence<'_>, _cx: &Context<'_>) -> bool {
-        // (Most sentences have no candidate: the patterns are looked at only after one.)
-        self.next_candidate(s, 0).is_some()
+    fn may_fire(&self, s: &Sentence<'_>, cx: &Context<'_>) -> bool {
+        // (Most sentences have no candidate: the patterns are looked at only after one. The
+        // sentence test first: it rules out the other languages at no cost.)
+        judged(s, cx) && self.next_candidate(s, 0).is_some()
     }
+}
+
+/// True when the rule judges the sentence: English, three words or more.
+fn judged(s: &Sentence<'_>, cx: &Context<'_>) -> bool {
+    cx.target == "en" && s.lang == "en" && s.words.len() >= 3
 }
 
 impl BrokenClause {

@@ -23,7 +23,6 @@ pub mod truncated;
 pub mod typography;
 pub mod untranslated;
 pub mod word_order;
-pub mod word_order_de;
 pub mod wrong_language;
 
 use crate::lexicon::{LexiconError, Lexicons};

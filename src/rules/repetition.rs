@@ -15,6 +15,7 @@ use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity, WordFacts};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::Bits;
 use crate::text::is_capitalized;
+use crate::text::EN_FUNCTION;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 static INFO: RuleInfo = RuleInfo {
@@ -387,9 +388,6 @@ fn adverbial(w: &[u8]) -> bool {
     }
 }
 
-/// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
-const EN_FUNCTION: u16 = 1;
-
 /// True for the first bytes of the characters [`Repetition::clause_final`] trims or accepts
 /// first: " ' ) . ! ? ; : , and E2 (” ’ “ …), C2 (»).
 fn clause_final_first_byte(b: u8) -> bool {
@@ -676,12 +674,6 @@ mod tests {
         for a in super::ADVERBIAL {
             assert!(super::adverbial(a.as_bytes()), "{a}");
         }
-    }
-
-    #[test]
-    fn english_function_bit_is_the_first_language() {
-        assert_eq!(crate::lexicon::LANGS[0], "en");
-        assert_eq!(super::EN_FUNCTION, 1);
     }
 
     #[test]
