@@ -17,6 +17,7 @@ pub mod config;
 pub mod eval;
 pub mod gate;
 pub mod input;
+pub mod kernels;
 pub mod lang;
 pub mod lexicon;
 pub mod matcher;

@@ -289,7 +289,7 @@ fn prefix_index(x: u64, len: usize) -> usize {
     } else {
         x & ((1 << (8 * len)) - 1)
     };
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    crate::kernels::spread(key, 16)
 }
 
 /// Up to eight bytes of `b` from `p` as a little-endian number (zeros past the end).
@@ -305,12 +305,27 @@ pub fn load8(b: &[u8], p: usize) -> u64 {
                 .map_or(0, |&w| u64::from_le_bytes(w));
             w >> (8 * (p - (n - 8)))
         }
-        None => b
-            .get(p..)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .fold(0, |acc, &c| acc << 8 | u64::from(c)),
+        None => load_short(b.get(p..).unwrap_or_default()),
+    }
+}
+
+/// Fewer than eight bytes as a little-endian number (zeros past the end); from four bytes on, by
+/// two overlapping loads (the overlapping bytes are the same bytes: or-ing them changes
+/// nothing).
+#[inline]
+fn load_short(b: &[u8]) -> u64 {
+    match *b {
+        [] => 0,
+        [x] => u64::from(x),
+        [x, y] => u64::from(u16::from_le_bytes([x, y])),
+        [x, y, z] => u64::from(u16::from_le_bytes([x, y])) | u64::from(z) << 16,
+        _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+            (Some(&first), Some(&last)) => {
+                u64::from(u32::from_le_bytes(first))
+                    | u64::from(u32::from_le_bytes(last)) << (8 * (b.len() - 4))
+            }
+            _ => 0,
+        },
     }
 }
 

@@ -20,6 +20,7 @@
 use super::translit::Shapes;
 use super::Severity;
 use super::{Context, Finding, Rule, RuleInfo, Sentence};
+use crate::kernels::BitSet;
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::matcher::{Candidates, PhraseFilter, PhraseSet};
 use rustc_hash::FxHashMap;
@@ -314,10 +315,10 @@ impl Rule for Boilerplate {
             let n = s.words.len();
             let trailing = || s.line_end && !noun_caps && self.may_trail(t);
             let last = n.saturating_sub(self.set.max_runs())..n;
-            if !self.anywhere_words.any(s, cx, 0..n)
+            if !self.anywhere_words.any(s, 0..n)
                 && !((s.line_start || s.line_end)
-                    && (self.first_words.any(s, cx, 0..n.min(1))
-                        || trailing() && self.first_words.any(s, cx, last)))
+                    && (self.first_words.any(s, 0..n.min(1))
+                        || trailing() && self.first_words.any(s, last)))
             {
                 return false;
             }
@@ -414,14 +415,12 @@ impl Rule for Boilerplate {
 pub struct PhraseWords {
     /// Key (lower case) → the words before and after it in a phrase (`None`: not looked at).
     keys: FxHashMap<String, Vec<Neighbours>>,
-    /// The English counts of the keys (bit `count % 4096`): a word is a key only if its
-    /// count (a fact of the word, [`crate::rules::WordFacts::en`]) is one of them. Most words
-    /// are ruled out by one bit.
-    counts: [u64; 64],
+    /// The English counts of the keys (modulo 4096, plenty for a few hundred keys): a word
+    /// is a key only if its count (a fact of the word, [`crate::rules::WordFacts::en`]) is
+    /// one of them. Most words are ruled out by one bit.
+    counts: BitSet<64>,
     /// The shapes of the keys not in the English word list (count 0, like most names).
     unknown: Shapes,
-    /// The lexicons the counts are from (a sentence's facts are from its context's).
-    lex_addr: usize,
     /// First bytes of the phrases without letters or digits.
     letterless: Vec<u8>,
 }
@@ -464,17 +463,15 @@ impl PhraseWords {
             }
         }
         let en = lex.words("en");
-        let mut counts = [0u64; 64];
+        let mut counts = BitSet::default();
         for k in keys.keys() {
-            let c = en.count(k) as usize % 4096;
-            counts[c / 64] |= 1 << (c % 64);
+            counts.insert(en.count(k) as usize);
         }
         let unknown = Shapes::new(keys.keys().map(String::as_str).filter(|k| en.count(k) == 0));
         PhraseWords {
             keys,
             counts,
             unknown,
-            lex_addr: std::ptr::from_ref(lex) as usize,
             letterless,
         }
     }
@@ -486,17 +483,17 @@ impl PhraseWords {
 
     /// True when a word of `words` (of the plain sentence `s`) is a key with its neighbours
     /// around it, or the sentence has a first byte of a phrase without letters or digits.
-    pub fn any(&self, s: &Sentence<'_>, cx: &Context<'_>, words: std::ops::Range<usize>) -> bool {
+    pub fn any(&self, s: &Sentence<'_>, words: std::ops::Range<usize>) -> bool {
         let form = |i: usize| (i < s.facts.len()).then(|| s.lower(i));
         let is = |i: Option<usize>, w: &Option<String>| {
             w.as_ref()
                 .is_none_or(|w| i.and_then(form) == Some(w.as_str()))
         };
-        // (Counts from other lexicons tell nothing: every word is looked up.)
-        let counts_valid = std::ptr::from_ref(cx.lex) as usize == self.lex_addr;
+        // (The counts of the keys hold for the sentence's facts: the engine builds its rules
+        // from the lexicons it computes the facts with, so no address needs checking.)
         let mut from = words.start;
         let end = words.end.min(s.facts.len());
-        while let Some(i) = self.next_candidate(s, from, end, counts_valid) {
+        while let Some(i) = self.next_candidate(s, from, end) {
             from = i + 1;
             let found = (self.keys.get(form(i).unwrap_or_default())).is_some_and(|v| {
                 v.iter()
@@ -512,22 +509,16 @@ impl PhraseWords {
     /// The first word from `from` to `end` that may be a key: by its English count, or (a word
     /// not in the list) by its shape. Not inlined: a tight loop.
     #[inline(never)]
-    fn next_candidate(
-        &self,
-        s: &Sentence<'_>,
-        from: usize,
-        end: usize,
-        counts_valid: bool,
-    ) -> Option<usize> {
+    fn next_candidate(&self, s: &Sentence<'_>, from: usize, end: usize) -> Option<usize> {
         let lower = s.lower_text.as_bytes();
         let facts = s.facts.get(from..end)?;
         let k = facts.iter().position(|f| {
             let c = f.en as usize;
-            if c != 0 && counts_valid {
-                self.counts[(c / 64) % 64] >> (c % 64) & 1 != 0
+            if c != 0 {
+                self.counts.contains(c)
             } else {
                 let len = f.lower_end.wrapping_sub(f.lower_start);
-                !counts_valid || self.unknown.may_contain_at(lower, f.lower_start, len)
+                self.unknown.may_contain_at(lower, f.lower_start, len)
             }
         })?;
         Some(from + k)
@@ -696,7 +687,7 @@ mod tests {
         // In any ASCII case, amid words, in a sentence without apostrophes or other
         // characters than ASCII: the words of the phrase are looked for, not the phrase.
         let lex = crate::lexicon::Lexicons::builtin();
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut seed = crate::kernels::GOLDEN;
         for p in lex.paths().filter(|p| p.starts_with("boilerplate/")) {
             for e in lex.entries(p) {
                 let mut cols = e.text.split('\t').map(str::trim);

@@ -7,6 +7,7 @@
 //! the hand-written patterns from `lexicons/broken_clause/patterns_en.tsv`.
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+use crate::kernels::{spread, BitSet};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::text::is_capitalized;
 use crate::text::EN_FUNCTION;
@@ -86,14 +87,13 @@ pub struct BrokenClause {
 /// The shapes of a set of word pairs: a test without lookup that rules out most other pairs.
 /// A pair whose shape is absent is not in the set; a pair whose shape is present may be.
 #[derive(Debug)]
-struct PairShapes(Box<[u64; 1024]>);
+struct PairShapes(Box<BitSet<1024>>);
 
 impl PairShapes {
     fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut bits = Box::new([0u64; 1024]);
+        let mut bits = Box::<BitSet<1024>>::default();
         for (a, b) in pairs {
-            let k = Self::key(a.as_bytes(), b.as_bytes());
-            bits[k >> 6] |= 1 << (k & 63);
+            bits.insert(Self::key(a.as_bytes(), b.as_bytes()));
         }
         PairShapes(bits)
     }
@@ -108,16 +108,15 @@ impl PairShapes {
         }
     }
 
-    /// The bit of a pair: its two shapes, mixed down to 16 bits.
+    /// The bit of a pair: its two shapes, mixed down to 16 bits (the set's 65536).
     fn key(a: &[u8], b: &[u8]) -> usize {
         let x = Self::shape(a) << 16 | Self::shape(b);
-        (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
+        spread(u64::from(x), 16)
     }
 
     /// False when the pair is surely not one of the set.
     fn may_contain(&self, a: &[u8], b: &[u8]) -> bool {
-        let k = Self::key(a, b);
-        self.0[k >> 6] & 1 << (k & 63) != 0
+        self.0.contains(Self::key(a, b))
     }
 }
 

@@ -282,7 +282,7 @@ impl<'a> Spellings<'a> {
         } else {
             t.iter().fold(0u64, |x, &b| x << 8 | u64::from(b))
         };
-        (x ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        (x ^ n as u64).wrapping_mul(crate::kernels::GOLDEN)
     }
 
     /// The slot of `t` (with hash `h`): holding it, or the empty slot where it goes.

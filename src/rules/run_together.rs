@@ -7,6 +7,7 @@
 //! brands and legitimate closed compounds are kept out by the conditions in [`RunTogether`].
 
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+use crate::kernels::BitSet;
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::text::{is_all_caps, lower};
 use rustc_hash::FxHashSet;
@@ -83,7 +84,7 @@ pub struct RunTogether {
     tail_lens: Vec<usize>,
     /// Bit `pair_bit(x, y)`: a tail ends with the lower-case letters `x y` (all bits when a
     /// tail does not end with two of them): a word ending otherwise has no tail.
-    tail_pairs: [u64; 11],
+    tail_pairs: BitSet<PAIR_WORDS>,
     /// Lower-case words of English place names (countries, cities) from the exonym table.
     places: FxHashSet<String>,
     /// Suffixes that derive a word from a known one (`ing`, `ness`).
@@ -123,14 +124,13 @@ impl RunTogether {
         let mut tail_lens: Vec<usize> = tails.iter().map(String::len).collect();
         tail_lens.sort_unstable();
         tail_lens.dedup();
-        let mut tail_pairs = [0u64; 11];
+        let mut tail_pairs = BitSet::default();
         for t in &tails {
             match t.as_bytes() {
                 [.., x, y] if x.is_ascii_lowercase() && y.is_ascii_lowercase() => {
-                    let b = pair_bit(*x, *y);
-                    tail_pairs[b / 64] |= 1 << (b % 64);
+                    tail_pairs.insert(pair_bit(*x, *y));
                 }
-                _ => tail_pairs = [u64::MAX; 11],
+                _ => tail_pairs = BitSet::full(),
             }
         }
         Ok(RunTogether {
@@ -238,8 +238,7 @@ impl RunTogether {
         // Most words end with two letters no tail ends with: one bit tells.
         if let [.., x, y] = lw.as_bytes() {
             if x.is_ascii_lowercase() && y.is_ascii_lowercase() {
-                let b = pair_bit(*x, *y);
-                if self.tail_pairs[b / 64] & (1 << (b % 64)) == 0 {
+                if !self.tail_pairs.contains(pair_bit(*x, *y)) {
                     return false;
                 }
             }
@@ -531,6 +530,10 @@ fn starts(w: &str, p: &str) -> bool {
 fn ends(w: &str, x: &str) -> bool {
     w.len() >= x.len() && w.bytes().rev().zip(x.bytes().rev()).all(|(a, b)| a == b)
 }
+
+/// 64-bit words of [`RunTogether::tail_pairs`]: a bit for each of the 26 × 26 pairs of
+/// lower-case letters.
+const PAIR_WORDS: usize = (26 * 26usize).div_ceil(64);
 
 /// The bit (0–675) of a pair of lower-case ASCII letters in [`RunTogether::tail_pairs`].
 fn pair_bit(x: u8, y: u8) -> usize {

@@ -87,12 +87,12 @@ impl Truncated {
     /// False when no phrase of [`Truncated::phrases`] can start or end the line `s`: in a
     /// plain sentence none of their first words is there, or the automaton's first bytes
     /// ([`PhraseSet::may_match`]) are not where such a match would start.
-    fn link_may_match(&self, s: &Sentence<'_>, cx: &Context<'_>) -> bool {
+    fn link_may_match(&self, s: &Sentence<'_>) -> bool {
         let n = s.words.len();
         let last = n.saturating_sub(self.phrases.max_runs());
         if PhraseWords::plain(s)
-            && !(s.line_start && self.first_words.any(s, cx, 0..n.min(1))
-                || s.line_end && self.first_words.any(s, cx, last..n))
+            && !(s.line_start && self.first_words.any(s, 0..n.min(1))
+                || s.line_end && self.first_words.any(s, last..n))
         {
             return false;
         }
@@ -103,9 +103,9 @@ impl Truncated {
             || s.line_end && self.phrases.may_match(&c, last..=s.text.len())
     }
 
-    fn cut_off_link(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) -> bool {
+    fn cut_off_link(&self, s: &Sentence<'_>, out: &mut Vec<Finding>) -> bool {
         let t = s.text;
-        if !crate::gate::open(self.link_may_match(s, cx)) {
+        if !crate::gate::open(self.link_may_match(s)) {
             return false;
         }
         let body = t.trim_end();
@@ -161,7 +161,7 @@ impl Rule for Truncated {
         //    letter is in the last words); `may_match` rules out the other sentences without
         //    running the automaton. In a plain sentence (most) that first letter starts one of
         //    the phrases' first words ([`PhraseWords`]): one test per word before.
-        if (s.line_start || s.line_end) && self.cut_off_link(s, cx, out) {
+        if (s.line_start || s.line_end) && self.cut_off_link(s, out) {
             return;
         }
         if !(s.paragraph_end || s.line_end) || s.words.len() < MIN_WORDS {

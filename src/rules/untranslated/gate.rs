@@ -5,11 +5,12 @@
 //! English count first: most words of an English sentence are ruled out with a few
 //! comparisons and no lookup.
 
-use super::tables::{Judged, Start};
+use super::tables::{Judged, Start, PASSING_WORDS};
 use super::{
     is_cyrillic, Untranslated, EN, FLOOR, LANGS, MAX_CONTENT_EN_COUNT, MIN_CONTENT_LOG_P,
     MIN_FUNCTION_RATIO, TARGETS,
 };
+use crate::kernels::BitSet;
 use crate::rules::{Context, Sentence, WordFacts};
 use crate::text::{is_capitalized, lower};
 
@@ -17,11 +18,8 @@ use crate::text::{is_capitalized, lower};
 /// ([`Target::passing`]). (A tight loop of its own: most words of a sentence are passed
 /// over in it.)
 #[inline(never)]
-fn next_passing(facts: &[WordFacts], bits: &[u64; 1024]) -> Option<usize> {
-    facts.iter().position(|f| {
-        let c = f.en as usize % 65536;
-        bits[c / 64] & (1 << (c % 64)) != 0
-    })
+fn next_passing(facts: &[WordFacts], bits: &BitSet<PASSING_WORDS>) -> Option<usize> {
+    facts.iter().position(|f| bits.contains(f.en as usize))
 }
 
 /// The words (bit `i` for word `i`, the first 64) that hold a non-ASCII character, found by

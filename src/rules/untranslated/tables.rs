@@ -2,6 +2,7 @@
 //! dictionaries, loanwords and the words that start them, and the bit sets the gate reads.
 
 use super::{phrase_key, Untranslated, EN, LANGS, MAX_CONTENT_EN_COUNT, TARGETS};
+use crate::kernels::{spread, BitSet};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::rules::WordFacts;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -19,7 +20,7 @@ pub(super) struct Target {
     pub(super) starts: FxHashMap<String, Start>,
     /// Bit [`count_bit`] of the English count of every key of `starts` (English list of
     /// the lexicons the rule was built from): a word whose bit is clear is not a start.
-    pub(super) start_counts: [u64; COUNT_WORDS],
+    pub(super) start_counts: BitSet<COUNT_WORDS>,
     /// The source languages other than the target, as a bit set of [`LANGS`] indices.
     pub(super) all_langs: u8,
     /// What `may_hit` judges when no source language is given.
@@ -27,7 +28,7 @@ pub(super) struct Target {
     /// When `default` admits only a few English counts of content words (into English): bit
     /// `c % 65536` set for every such count `c` and the English count of every key of
     /// `starts`. A word whose bit is clear can only be passed over by `may_hit` (if ASCII).
-    pub(super) passing: Option<Box<[u64; 1024]>>,
+    pub(super) passing: Option<Box<BitSet<PASSING_WORDS>>>,
     /// First words of loan phrases.
     pub(super) loan_starts: FxHashSet<String>,
     /// Articles and determiners: into French and Spanish a lone content word counts only
@@ -102,16 +103,20 @@ pub(super) struct Start {
 /// few dozen distinct counts of the start words).
 const COUNT_WORDS: usize = 64;
 
-/// Bit index (0–4095) of an English count in [`Target::start_counts`].
+/// Bit index (0–4095) of an English count in [`Target::start_counts`]: the counts are
+/// spread over the bits (nearby counts are common).
 fn count_bit(c: u32) -> usize {
-    (c.wrapping_mul(0x9E37_79B1) >> 20) as usize
+    spread(u64::from(c), BitSet::<COUNT_WORDS>::BITS.trailing_zeros())
 }
+
+/// Size of [`Target::passing`] in 64-bit words: a bit for each count below 65536 (the
+/// counts a content word may have into English are far fewer).
+pub(super) const PASSING_WORDS: usize = 1024;
 
 impl Target {
     /// False when no key of `starts` has the English count `c`.
     pub(super) fn may_start(&self, c: u32) -> bool {
-        let b = count_bit(c);
-        self.start_counts[b / 64] & (1 << (b % 64)) != 0
+        self.start_counts.contains(count_bit(c))
     }
 
     /// The index of the first word of `facts` whose English count is not ruled out: a
@@ -196,10 +201,9 @@ impl Untranslated {
                 }
             }
             let en = lex.words("en");
-            let mut start_counts = [0u64; COUNT_WORDS];
+            let mut start_counts = BitSet::default();
             for k in starts.keys() {
-                let b = count_bit(en.count(k));
-                start_counts[b / 64] |= 1 << (b % 64);
+                start_counts.insert(count_bit(en.count(k)));
             }
             let loan_starts = loans.iter().map(first).collect();
             let determiners = if matches!(t, "fr" | "es") {
@@ -214,9 +218,9 @@ impl Untranslated {
                 .filter(|&li| LANGS[li].0 != t)
                 .fold(0, |m, li| m | 1 << li);
             let default = Judged::new(t == "en", all_langs, None);
-            let passing = (default.span < 65536).then(|| {
-                let mut bits = Box::new([0u64; 1024]);
-                let mut set = |c: u64| bits[(c % 65536) as usize / 64] |= 1 << (c % 64);
+            let passing = ((default.span as usize) < BitSet::<PASSING_WORDS>::BITS).then(|| {
+                let mut bits = Box::<BitSet<PASSING_WORDS>>::default();
+                let mut set = |c: u64| bits.insert(c as usize);
                 for k in starts.keys() {
                     set(u64::from(en.count(k)));
                 }
