@@ -23,6 +23,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod output;
+pub mod phrases;
 pub mod rules;
 pub mod score;
 pub mod segment;

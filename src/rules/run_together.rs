@@ -390,8 +390,6 @@ impl RunTogether {
         if self.allowed.contains(lw) {
             return;
         }
-        // `unknown_everywhere` (seven lookups) only returns: it is asked last, before a
-        // report, when the cheaper tests have ruled out most words.
         let en = cx.lex.words("en");
         // Evidence from the document: a part is used on its own ("Kyiv … KievKyiv") and the
         // others are known words.
@@ -580,9 +578,9 @@ impl Rule for RunTogether {
         }
         let first = out.len();
         for (i, (w, f)) in s.words.iter().zip(s.facts).enumerate() {
-            // Prefilter (exact): `check_camel` and `check_fused` report nothing unless
-            // `unknown_everywhere` holds, which needs the English list not to contain the
-            // word, and a word with an English count is in it. Most words of an English
+            // Gate (exact): `check_camel` and `check_fused` report no word with an English
+            // count (the one asks for none, the other for `unknown_everywhere`, which needs
+            // the English list not to contain the word, and a word with a count is in it). Most words of an English
             // sentence have one: they cost one comparison. Neither reports a word of letters
             // shorter than six bytes (`check_fused` needs seven, `check_camel` two parts of
             // three letters), and `check_word` only returns before them.

@@ -6,10 +6,10 @@
 //! `boilerplate`; announcements of a cut-off article (`lexicons/truncated/phrases.txt`) are
 //! here, so one artifact gets one flag.
 
-use super::boilerplate::PhraseWords;
 use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::matcher::{Candidates, PhraseSet};
+use crate::phrases::PhraseWords;
 use rustc_hash::FxHashSet;
 
 static INFO: RuleInfo = RuleInfo {

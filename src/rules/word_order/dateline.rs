@@ -1,6 +1,7 @@
 //! Datelines ("Berlin – At the meeting …") and the gaps between words, for `word-order`: the
 //! fronted phrase starts after a dateline, and some patterns need a gap other than one space.
 
+use super::DATELINE_BYTES;
 use crate::matcher::Bits;
 use crate::rules::Sentence;
 
@@ -12,7 +13,7 @@ pub(super) fn gaps(s: &Sentence<'_>) -> (Option<Bits>, bool) {
     let Some(odd) = odd_gaps(s) else {
         return (None, true);
     };
-    let head = s.text.len().min(60);
+    let head = s.text.len().min(DATELINE_BYTES);
     let (Some(first), Some(last)) = (s.words.first(), s.words.last()) else {
         return (Some(odd), head >= 3);
     };
@@ -48,7 +49,7 @@ pub(super) fn odd_gaps(s: &Sentence<'_>) -> Option<Bits> {
 pub(super) fn dateline_end(s: &Sentence<'_>) -> Option<usize> {
     // The dash lies in the first 60 bytes. (Cutting them back to a character boundary
     // changes nothing: a dash ends with a space, itself a boundary.)
-    let head = &s.text.as_bytes()[..s.text.len().min(60)];
+    let head = &s.text.as_bytes()[..s.text.len().min(DATELINE_BYTES)];
     // Most sentences have no dash at all: their heads have no byte of '-' (2D) or of the
     // first byte of '–' and '—' (E2).
     if !has_dash_byte(head) {

@@ -193,6 +193,13 @@ const SUBJ: [&str; 5] = ["i", "he", "she", "we", "they"];
 const SUBORD: [&str; 8] = [
     "that", "because", "since", "although", "while", "when", "if", "whether",
 ];
+/// The verb of a verb-second sentence ("At the summit in Brussels demanded …") is looked
+/// for among the first this many words after the first: a fronted phrase is short.
+const MAX_FRONTED_WORDS: usize = 17;
+
+/// The head of a sentence (bytes) where a dateline's dash is looked for ("Berlin (dpa) – ").
+const DATELINE_BYTES: usize = 60;
+
 /// Prepositions that open a phrase inside a fronted chain of prepositional phrases ("At the
 /// summit in Brussels on Monday …"). The chain of `pp_chain` may also hold a place
 /// ([`PLACE_PREPS`]); the one before an auxiliary in second place (`aux_second`) a time

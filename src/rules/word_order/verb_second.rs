@@ -32,7 +32,7 @@ impl WordOrder {
         if n < 6 || !self.fronting.contains(s.lower(0)) || !is_capitalized(s.word(0)) {
             return None;
         }
-        for j in 1..n.min(18) {
+        for j in 1..n.min(MAX_FRONTED_WORDS + 1) {
             if !phrase_gap(gap(s, j - 1)) {
                 return None;
             }
