@@ -368,9 +368,11 @@ fn fact_is(s: &Sentence<'_>, f: &WordFacts, w: &str) -> bool {
 
 /// True when the word is one of [`ADVERBIAL`], in any case (ASCII).
 fn adverbial(w: &[u8]) -> bool {
-    ADVERBIAL
-        .iter()
-        .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
+    // (The length first: most words have none of theirs.)
+    matches!(w.len(), 2 | 4 | 6)
+        && ADVERBIAL
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
 }
 
 /// True for the first bytes of the characters [`Repetition::clause_final`] trims or accepts

@@ -237,10 +237,11 @@ impl RunTogether {
     fn has_tail(&self, lw: &str) -> bool {
         // Most words end with two letters no tail ends with: one bit tells.
         if let [.., x, y] = lw.as_bytes() {
-            if x.is_ascii_lowercase() && y.is_ascii_lowercase() {
-                if !self.tail_pairs.contains(pair_bit(*x, *y)) {
-                    return false;
-                }
+            if x.is_ascii_lowercase()
+                && y.is_ascii_lowercase()
+                && !self.tail_pairs.contains(pair_bit(*x, *y))
+            {
+                return false;
             }
         }
         // (`lw` is ASCII: any byte offset is a character boundary.)
