@@ -394,7 +394,9 @@ impl Engine {
                 let ok = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     for (k, r) in active.iter().enumerate().skip(next) {
                         (at, mark) = (k, out.len());
-                        r.check(s, &cx, out);
+                        if crate::gate::open(r.may_fire(s, &cx)) {
+                            r.check(s, &cx, out);
+                        }
                     }
                 }))
                 .is_ok();

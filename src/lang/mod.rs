@@ -13,7 +13,7 @@ use crate::lexicon::Lexicons;
 use crate::text::Word;
 use quotes::{inside_quotes, quote_marks, Judged};
 use rustc_hash::FxHashMap;
-use short_words::{load_le, ShortWords, SHORT};
+use short_words::{ShortWords, SHORT};
 use std::sync::Arc;
 
 pub use crate::languages::{code_of, parse};
@@ -125,7 +125,7 @@ impl LangId {
         // map; most words have at most eight bytes.
         let b = lower.as_bytes();
         if b.len() <= 8 {
-            return self.short.get(load_le(b), 0, b.len());
+            return self.short.get(crate::matcher::load8(b, 0), 0, b.len());
         }
         self.longer_mask(lower)
     }
@@ -140,10 +140,11 @@ impl LangId {
             return 0;
         }
         match b.split_first_chunk::<8>() {
-            Some((lo, rest)) if b.len() <= SHORT => {
-                self.short
-                    .get(u64::from_le_bytes(*lo), load_le(rest), b.len())
-            }
+            Some((lo, rest)) if b.len() <= SHORT => self.short.get(
+                u64::from_le_bytes(*lo),
+                crate::matcher::load8(rest, 0),
+                b.len(),
+            ),
             _ => self.function.get(lower).copied().unwrap_or(0),
         }
     }

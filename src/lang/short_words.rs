@@ -37,15 +37,15 @@ impl ShortWords {
     /// length, by trailing zero bytes, share a probe sequence).
     #[inline]
     fn start(&self, lo: u64, hi: u64) -> usize {
-        let mix = (lo ^ hi.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mix = (lo ^ hi.rotate_left(32)).wrapping_mul(crate::kernels::GOLDEN);
         (mix >> self.shift) as usize
     }
 
     /// Adds language bits `mask` (not 0) to the word `w` (at most SHORT bytes).
     pub(super) fn add(&mut self, w: &[u8], mask: u16) {
         let (lo, hi) = match w.split_first_chunk::<8>() {
-            Some((lo, rest)) => (u64::from_le_bytes(*lo), load_le(rest)),
-            None => (load_le(w), 0),
+            Some((lo, rest)) => (u64::from_le_bytes(*lo), crate::matcher::load8(rest, 0)),
+            None => (crate::matcher::load8(w, 0), 0),
         };
         // SHORT < 2^16: the length fits its half of the tag.
         let len = w.len() as u32;
@@ -84,25 +84,5 @@ impl ShortWords {
             i = (i + 1) & wrap;
         }
         0
-    }
-}
-
-/// Up to eight bytes as a little-endian number (zeros past the end); from four bytes on, by
-/// two overlapping loads (the overlapping bytes are the same bytes: or-ing them changes
-/// nothing).
-#[inline]
-pub(super) fn load_le(b: &[u8]) -> u64 {
-    match *b {
-        [] => 0,
-        [x] => u64::from(x),
-        [x, y] => u64::from(u16::from_le_bytes([x, y])),
-        [x, y, z] => u64::from(u16::from_le_bytes([x, y])) | u64::from(z) << 16,
-        _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-            (Some(&first), Some(&last)) => {
-                u64::from(u32::from_le_bytes(first))
-                    | u64::from(u32::from_le_bytes(last)) << (8 * (b.len() - 4))
-            }
-            _ => 0,
-        },
     }
 }

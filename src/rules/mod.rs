@@ -23,16 +23,11 @@ pub mod truncated;
 pub mod typography;
 pub mod untranslated;
 pub mod word_order;
-pub mod word_order_de;
 pub mod wrong_language;
 
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::sentence::{Context, Sentence};
 use std::ops::Range;
-
-// re-exported until the rule files import from the new home
-pub use crate::sentence::{word_facts, Context, DocWords, Sentence, WordCounts, WordFacts};
-// re-exported until the rule files import from the new home
-pub use crate::translit;
 
 /// How bad a finding is. Weights follow MQM (minor 1, major 5, critical 25) and can be changed
 /// in the configuration file.
@@ -143,6 +138,13 @@ impl RuleInfo {
 pub trait Rule: Send + Sync {
     /// What the rule is.
     fn info(&self) -> &'static RuleInfo;
+
+    /// A cheap test before [`Rule::check`]: false only when `check` would certainly report
+    /// nothing in the sentence. A speed shortcut, never part of the logic: `check` must report
+    /// the same without it (the test in [`crate::gate`] runs every rule with its gates open).
+    fn may_fire(&self, _s: &Sentence<'_>, _cx: &Context<'_>) -> bool {
+        true
+    }
 
     /// Checks one sentence.
     fn check(&self, _s: &Sentence<'_>, _cx: &Context<'_>, _out: &mut Vec<Finding>) {}
