@@ -21,6 +21,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod output;
+pub mod progress;
 pub mod rules;
 pub mod score;
 pub mod segment;

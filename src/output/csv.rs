@@ -251,6 +251,55 @@ impl<W: Write> Drop for CsvWriter<W> {
     }
 }
 
+/// The summary's header (one row per document), part of the interface.
+pub const SUMMARY_HEADER: [&str; 9] = [
+    "doc",
+    "lang",
+    "target",
+    "sentences",
+    "words",
+    "flagged",
+    "score",
+    "verdict",
+    "flags",
+];
+
+/// A document's summary row, in the order of [`SUMMARY_HEADER`], without the formula guard:
+/// `flags` counts each code (`boilerplate:3;credit:1`).
+pub fn summary_values(doc: &DocReport) -> [String; SUMMARY_HEADER.len()] {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for f in doc.sentences.iter().flat_map(|s| &s.findings) {
+        match counts.iter_mut().find(|(c, _)| *c == f.code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f.code, 1)),
+        }
+    }
+    let flags = counts
+        .iter()
+        .map(|(c, n)| format!("{c}:{n}"))
+        .collect::<Vec<_>>()
+        .join(";");
+    [
+        doc.id.clone(),
+        doc.lang.to_string(),
+        doc.target.to_string(),
+        doc.sentences.len().to_string(),
+        doc.sentences
+            .iter()
+            .map(|s| s.words)
+            .sum::<usize>()
+            .to_string(),
+        doc.sentences
+            .iter()
+            .filter(|s| !s.findings.is_empty())
+            .count()
+            .to_string(),
+        doc.score.to_string(),
+        doc.verdict.as_str().to_string(),
+        flags,
+    ]
+}
+
 /// Writes one row per document: `doc,lang,target,sentences,words,flagged,score,verdict,flags`
 /// where `flags` counts each code (`boilerplate:3;credit:1`).
 pub struct SummaryWriter<W: Write> {
@@ -262,59 +311,16 @@ impl<W: Write> SummaryWriter<W> {
     /// A summary writer.
     pub fn new(out: W, safe: bool) -> io::Result<Self> {
         let mut w = writer(out, b',');
-        w.write_record([
-            "doc",
-            "lang",
-            "target",
-            "sentences",
-            "words",
-            "flagged",
-            "score",
-            "verdict",
-            "flags",
-        ])
-        .map_err(io_err)?;
+        w.write_record(SUMMARY_HEADER).map_err(io_err)?;
         Ok(SummaryWriter { w, safe })
     }
 
     /// Writes a document's row.
     pub fn write(&mut self, doc: &DocReport) -> io::Result<()> {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for f in doc.sentences.iter().flat_map(|s| &s.findings) {
-            match counts.iter_mut().find(|(c, _)| *c == f.code) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((f.code, 1)),
-            }
+        let mut row = summary_values(doc);
+        if self.safe && doc.id != "-" {
+            row[0] = safe_cell(&row[0]).into_owned();
         }
-        let flags = counts
-            .iter()
-            .map(|(c, n)| format!("{c}:{n}"))
-            .collect::<Vec<_>>()
-            .join(";");
-        let id = if self.safe && doc.id != "-" {
-            safe_cell(&doc.id).into_owned()
-        } else {
-            doc.id.clone()
-        };
-        let row = [
-            id,
-            doc.lang.to_string(),
-            doc.target.to_string(),
-            doc.sentences.len().to_string(),
-            doc.sentences
-                .iter()
-                .map(|s| s.words)
-                .sum::<usize>()
-                .to_string(),
-            doc.sentences
-                .iter()
-                .filter(|s| !s.findings.is_empty())
-                .count()
-                .to_string(),
-            doc.score.to_string(),
-            doc.verdict.as_str().to_string(),
-            flags,
-        ];
         self.w.write_record(&row).map_err(io_err)
     }
 
