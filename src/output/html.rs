@@ -39,11 +39,11 @@ button.s{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:
 [aria-sort=ascending] button.s::after{content:" \25B2"}
 [aria-sort=descending] button.s::after{content:" \25BC"}
 .n{text-align:right;font-variant-numeric:tabular-nums}
-.hd,.r{display:grid;grid-template-columns:13em 3.5em 4.5em 5.5em 10em minmax(0,1fr)}
+.hd,.r{display:grid;grid-template-columns:13em 3.5em 4.5em 6.5em 10em minmax(0,1fr)}
 .hd>span,.r>span{padding:4px 8px;border-bottom:1px solid #e3e3e3;overflow-wrap:break-word;min-width:0}
 .r{content-visibility:auto;contain-intrinsic-size:auto 2.6em}
 .r>.d{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.v{font-weight:600;border-radius:3px;padding:1px 6px}
+.v{font-weight:600;border-radius:3px;padding:1px 6px;white-space:nowrap}
 .v.ok{background:#c6efce;color:#006100}
 .v.review{background:#ffeb9c;color:#7a4500}
 .v.reject{background:#ffc7ce;color:#9c0006}
