@@ -190,7 +190,7 @@ fn workbook_has_the_csv_columns_numbers_as_numbers_and_no_formula() {
         "sentences is a number"
     );
     let xml2 = part(&xlsx, "xl/worksheets/sheet2.xml");
-    assert!(xml2.contains("state=\"frozen\"") && xml2.contains("<autoFilter ref=\"A1:I6\"/>"));
+    assert!(xml2.contains("state=\"frozen\"") && xml2.contains("<autoFilter ref=\"A1:L6\"/>"));
 }
 
 /// The style index (`s`) of each cell in the XML's rows, by cell reference.

@@ -7,7 +7,7 @@ mod html;
 mod jsonl;
 mod xlsx;
 
-pub use self::csv::{summary_values, CsvWriter, SummaryWriter, SUMMARY_HEADER};
+pub use self::csv::{CsvWriter, SummaryFormat, SummaryRow, SummaryWriter, SUMMARY_HEADER};
 pub use self::html::HtmlWriter;
 pub use self::jsonl::JsonlWriter;
 pub use self::xlsx::{XlsxTarget, XlsxWriter};

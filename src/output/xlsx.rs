@@ -8,8 +8,8 @@
 //! autofilter then covers every row written).
 
 use super::{
-    needs_formula_guard, push_evidence, push_flags, push_suggestions, summary_values, ReportWriter,
-    RowFilter, HEADER, SUMMARY_HEADER,
+    needs_formula_guard, push_evidence, push_flags, push_suggestions, ReportWriter, RowFilter,
+    SummaryRow, HEADER, SUMMARY_HEADER,
 };
 use crate::analyze::{DocReport, SentenceReport};
 use crate::score::Verdict;
@@ -24,15 +24,6 @@ type Fill = fn(&SentenceReport, &mut String);
 const MAX_CELL_CHARS: usize = 32_767;
 /// The last row index of a sheet (Excel has 1,048,576 rows; row 0 is the header).
 const MAX_ROW: u32 = 1_048_575;
-/// Summary columns that hold numbers (the others are text).
-const SUMMARY_NUMBERS: [&str; 6] = [
-    "sentences",
-    "words",
-    "flagged",
-    "score",
-    "translation_score",
-    "page_score",
-];
 
 /// Where the workbook goes when the run ends.
 pub enum XlsxTarget {
@@ -209,13 +200,20 @@ impl XlsxWriter {
         }
         let r = self.summary_row;
         let guard = self.safe.then_some(&self.formats.guarded);
-        for (col, (name, value)) in SUMMARY_HEADER.iter().zip(summary_values(doc)).enumerate() {
+        // The summary's fields by name (the row serializes with the header's names), so that
+        // a column added to the summary reaches the sheet too.
+        let row = serde_json::to_value(SummaryRow::of(doc)).map_err(io::Error::other)?;
+        for (col, name) in SUMMARY_HEADER.iter().enumerate() {
             let col = col as u16;
-            match value.parse::<f64>() {
-                Ok(n) if SUMMARY_NUMBERS.contains(name) => {
+            match &row[*name] {
+                serde_json::Value::Number(n) => {
+                    let n = n.as_f64().unwrap_or(f64::NAN);
                     self.summary.write_number(r, col, n).map_err(io_err)?;
                 }
-                _ => Self::text(&mut self.summary, r, col, &value, guard, &mut self.cut)?,
+                serde_json::Value::String(s) => {
+                    Self::text(&mut self.summary, r, col, s, guard, &mut self.cut)?
+                }
+                _ => {}
             }
         }
         self.summary_row += 1;
