@@ -3,8 +3,12 @@
 
 use crate::analyze::{Engine, ALL_CODES};
 use crate::input::{self, Format, InputOptions, Item};
-use crate::output::{CsvWriter, JsonlWriter, OutputFormat, ReportWriter, RowFilter, SummaryWriter};
-use anyhow::{Context as _, Result};
+use crate::output::{
+    CsvWriter, HtmlWriter, JsonlWriter, OutputFormat, ReportWriter, RowFilter, SummaryWriter,
+    XlsxTarget, XlsxWriter,
+};
+use crate::progress::Progress;
+use anyhow::{bail, Context as _, Result};
 use clap::{Args, Parser, Subcommand};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -44,9 +48,9 @@ pub struct CheckArgs {
     /// Output file (default: standard output).
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "csv")]
-    pub format: OutputFormat,
+    /// Output format (default: from the extension of `-o`, else csv).
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
     /// Input format (default: by extension; plain text for anything unknown).
     #[arg(long, value_enum)]
     pub input_format: Option<Format>,
@@ -234,22 +238,42 @@ fn check(a: CheckArgs) -> Result<i32> {
         id_field: a.id_field.clone(),
         source_field: a.source_field.clone(),
     };
-    let sink: Box<dyn Write + Send> = match &a.output {
-        Some(p) => Box::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        ),
-        None => Box::new(io::stdout()),
-    };
-    let sink = io::BufWriter::with_capacity(1 << 16, sink);
+    let format = a
+        .format
+        .or_else(|| a.output.as_deref().and_then(OutputFormat::from_path))
+        .unwrap_or(OutputFormat::Csv);
     let filter = RowFilter {
         only_flagged: a.only_flagged,
         min_score: a.min_score,
     };
     let safe = !a.no_formula_guard;
-    let mut writer: Box<dyn ReportWriter> = match a.format {
-        OutputFormat::Csv => Box::new(CsvWriter::new(sink, false, a.excel, safe, filter)?),
-        OutputFormat::Tsv => Box::new(CsvWriter::new(sink, true, a.excel, safe, filter)?),
-        OutputFormat::Jsonl => Box::new(JsonlWriter::new(sink, filter)),
+    let mut writer: Box<dyn ReportWriter> = if format == OutputFormat::Xlsx {
+        // The workbook is saved when the run ends (the file is created then).
+        let target = match &a.output {
+            Some(p) => XlsxTarget::File(p.clone()),
+            None if io::stdout().is_terminal() => bail!(
+                "an xlsx workbook is binary and is not written to a terminal: \
+                 give -o FILE.xlsx (or redirect standard output to a file)"
+            ),
+            None => XlsxTarget::Stream(Box::new(io::stdout())),
+        };
+        Box::new(XlsxWriter::new(target, safe, filter)?)
+    } else {
+        let sink: Box<dyn Write + Send> = match &a.output {
+            Some(p) => Box::new(
+                std::fs::File::create(p)
+                    .with_context(|| format!("cannot create {}", p.display()))?,
+            ),
+            None => Box::new(io::stdout()),
+        };
+        let sink = io::BufWriter::with_capacity(1 << 16, sink);
+        match format {
+            OutputFormat::Csv => Box::new(CsvWriter::new(sink, false, a.excel, safe, filter)?),
+            OutputFormat::Tsv => Box::new(CsvWriter::new(sink, true, a.excel, safe, filter)?),
+            OutputFormat::Jsonl => Box::new(JsonlWriter::new(sink, filter)),
+            OutputFormat::Html => Box::new(HtmlWriter::new(sink, filter)?),
+            OutputFormat::Xlsx => unreachable!("written above"),
+        }
     };
     let mut summary = match &a.summary {
         Some(p) => Some(SummaryWriter::with_format(
@@ -292,15 +316,14 @@ fn check(a: CheckArgs) -> Result<i32> {
         }
         Ok(low)
     };
-    let mut progress = Progress::new(!a.quiet && io::stderr().is_terminal());
+    let mut progress = Progress::new(!a.quiet && io::stderr().is_terminal(), &paths);
     input::read_all(&paths, &in_opts, &mut |item| {
         match item {
             Item::Doc(d) => {
                 batch_bytes += d.text.len();
                 batch.push(d);
                 if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                    progress.advance(batch.len(), batch_bytes);
-                    batch_bytes = 0;
+                    let docs = batch.len();
                     match flush(&mut batch, &mut writer, &mut summary) {
                         Ok(low) => below |= low,
                         Err(e) => {
@@ -308,32 +331,37 @@ fn check(a: CheckArgs) -> Result<i32> {
                             return false;
                         }
                     }
+                    // Counted once analyzed and written, not when read (issue 17, item 9).
+                    progress.advance(docs, batch_bytes);
+                    batch_bytes = 0;
                 }
             }
             Item::Error(e) => {
                 failed = true;
-                eprintln!("mtlint: {e}");
+                progress.println(&format!("mtlint: {e}"));
             }
             Item::Warning(e) => {
                 if !a.quiet {
-                    eprintln!("mtlint: warning: {e}");
+                    progress.println(&format!("mtlint: warning: {e}"));
                 }
             }
         }
         true
     });
     if io_error.is_none() && !batch.is_empty() {
+        let docs = batch.len();
         match flush(&mut batch, &mut writer, &mut summary) {
             Ok(low) => below |= low,
             Err(e) => io_error = Some(e),
         }
+        progress.advance(docs, batch_bytes);
     }
+    progress.done();
     if io_error.is_none() {
         if let Err(e) = writer.finish() {
             io_error = Some(e);
         }
     }
-    progress.done();
     if let Some(s) = summary.as_mut() {
         s.finish().context("cannot write the summary")?;
     }
@@ -347,50 +375,6 @@ fn check(a: CheckArgs) -> Result<i32> {
     } else {
         EXIT_OK
     })
-}
-
-/// A one-line progress report on standard error, shown only when it is a terminal and the
-/// input is large (more than one batch).
-struct Progress {
-    on: bool,
-    docs: usize,
-    bytes: usize,
-    shown: bool,
-    start: std::time::Instant,
-}
-
-impl Progress {
-    fn new(on: bool) -> Self {
-        Progress {
-            on,
-            docs: 0,
-            bytes: 0,
-            shown: false,
-            start: std::time::Instant::now(),
-        }
-    }
-
-    fn advance(&mut self, docs: usize, bytes: usize) {
-        self.docs += docs;
-        self.bytes += bytes;
-        if self.on {
-            let secs = self.start.elapsed().as_secs_f64().max(1e-3);
-            let mb = self.bytes as f64 / 1e6;
-            eprint!(
-                "\rmtlint: {} documents, {:.1} MB, {:.1} MB/s   ",
-                self.docs,
-                mb,
-                mb / secs
-            );
-            self.shown = true;
-        }
-    }
-
-    fn done(&self) {
-        if self.shown {
-            eprintln!();
-        }
-    }
 }
 
 #[cfg(test)]

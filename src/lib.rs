@@ -27,6 +27,7 @@ pub mod matcher;
 pub mod normalize;
 pub mod output;
 pub mod phrases;
+pub mod progress;
 pub mod rules;
 pub mod score;
 pub mod segment;

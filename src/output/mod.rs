@@ -1,11 +1,16 @@
 //! Output writers: one row per sentence as CSV or TSV (the spreadsheet contract), or JSONL
-//! with the findings; and the one-row-per-document summary.
+//! with the findings; an XLSX workbook or an HTML report for reviewers; and the
+//! one-row-per-document summary.
 
 mod csv;
+mod html;
 mod jsonl;
+mod xlsx;
 
 pub use self::csv::{CsvWriter, SummaryFormat, SummaryRow, SummaryWriter, SUMMARY_HEADER};
+pub use self::html::HtmlWriter;
 pub use self::jsonl::JsonlWriter;
+pub use self::xlsx::{XlsxTarget, XlsxWriter};
 
 use crate::analyze::{DocReport, SentenceReport};
 use std::io;
@@ -37,6 +42,25 @@ pub enum OutputFormat {
     Tsv,
     /// One JSON object per sentence, with findings.
     Jsonl,
+    /// An Excel workbook: the sentences and a summary sheet.
+    Xlsx,
+    /// One self-contained HTML page for a reviewer.
+    Html,
+}
+
+impl OutputFormat {
+    /// The format an output file's extension names (`report.xlsx`), if any.
+    pub fn from_path(p: &std::path::Path) -> Option<Self> {
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" => OutputFormat::Csv,
+            "tsv" | "tab" => OutputFormat::Tsv,
+            "jsonl" | "ndjson" => OutputFormat::Jsonl,
+            "xlsx" => OutputFormat::Xlsx,
+            "html" | "htm" => OutputFormat::Html,
+            _ => return None,
+        })
+    }
 }
 
 /// Which rows to write.
