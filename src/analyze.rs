@@ -11,6 +11,7 @@ use crate::segment::Segmenter;
 use crate::text::{self, Word};
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
+use std::io::Write as _;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -396,7 +397,9 @@ impl Engine {
         // A rule that panics (a bug) loses its findings for that sentence or document, with a
         // message naming both; the other rules, sentences and documents go on.
         let report_panic = |code: &str, what: &str| {
-            eprintln!(
+            // Not `eprintln!`, which panics when standard error is closed.
+            let _ = writeln!(
+                std::io::stderr(),
                 "mtlint: internal error in rule {code} on {}, {what}: its findings there are missing (please report)",
                 doc.id
             );

@@ -3,12 +3,12 @@
 
 use crate::analyze::{Engine, Options, ALL_CODES};
 use crate::config::Config;
-use crate::input::{self, Format, InputOptions, Item};
+use crate::input::{self, FileId, Format, InputOptions, Item};
 use crate::output::{CsvWriter, JsonlWriter, OutputFormat, ReportWriter, RowFilter, SummaryWriter};
 use anyhow::{bail, Context as _, Result};
 use clap::{Args, Parser, Subcommand};
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Exit code: ran.
 pub const EXIT_OK: i32 = 0;
@@ -107,7 +107,7 @@ impl EngineArgs {
 pub struct CheckArgs {
     /// Files, directories (recursed) or `-` for standard input.
     pub paths: Vec<PathBuf>,
-    /// Output file (default: standard output).
+    /// Output file (default, or `-`: standard output).
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format.
@@ -143,7 +143,7 @@ pub struct CheckArgs {
     /// Exit with 1 when any document scores below N.
     #[arg(long, value_name = "N")]
     pub fail_under: Option<u32>,
-    /// Also write one row per document to FILE.
+    /// Also write one row per document to FILE (`-`: standard output, with `-o FILE`).
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
     /// Worker threads (default: all cores). Output order never changes.
@@ -158,6 +158,10 @@ pub struct CheckArgs {
     /// No messages on standard error except errors.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Stop reading a CSV/TSV file at its first malformed row (an error) instead of warning
+    /// and going on.
+    #[arg(long)]
+    pub strict: bool,
     #[command(flatten)]
     /// Engine options.
     pub engine: EngineArgs,
@@ -207,10 +211,68 @@ pub fn main_with(args: Vec<String>) -> i32 {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => EXIT_OK,
         Err(e) => {
-            eprintln!("mtlint: {e:#}");
+            say(format_args!("mtlint: {e:#}"));
             EXIT_ERROR
         }
     }
+}
+
+/// Writes a line to standard error. A closed or full standard error loses the message, never
+/// the run: `eprintln!` would panic there, before the report is written.
+pub fn say(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+/// An output path, or `None` for standard output (`-`).
+fn output_path(p: &Option<PathBuf>) -> Option<&Path> {
+    p.as_deref().filter(|p| p.as_os_str() != "-")
+}
+
+/// The canonical form of a path that may not exist yet (its directory's canonical form and
+/// its name).
+fn canonical(p: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(p).ok().or_else(|| {
+        let parent = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        Some(std::fs::canonicalize(parent).ok()?.join(p.file_name()?))
+    })
+}
+
+/// Refuses outputs that would overwrite an input or each other, before anything is opened
+/// for writing. Only regular files (and paths not yet there) count: `-o /dev/stdout` with
+/// `/dev/stdin` as input is the terminal twice, not one file. Outputs inside an input
+/// directory are passed over by the walk instead (see [`InputOptions::skip`]).
+fn check_outputs(paths: &[PathBuf], outputs: &[(&str, &Path)]) -> Result<()> {
+    let same = |a: &Path, b: &Path| {
+        canonical(a).is_some_and(|c| Some(c) == canonical(b))
+            || FileId::of(a).is_some_and(|i| Some(i) == FileId::of(b))
+    };
+    for (k, &(flag, out)) in outputs.iter().enumerate() {
+        if std::fs::metadata(out).is_ok_and(|m| !m.is_file()) {
+            continue;
+        }
+        for input in paths.iter().filter(|p| p.as_os_str() != "-") {
+            if std::fs::metadata(input).is_ok_and(|m| m.is_file()) && same(out, input) {
+                bail!(
+                    "{flag} {} is the input {}: refusing to overwrite an input",
+                    out.display(),
+                    input.display()
+                );
+            }
+        }
+        for &(other, o) in &outputs[..k] {
+            if same(out, o) {
+                bail!(
+                    "{flag} {} and {other} {} are the same file",
+                    out.display(),
+                    o.display()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// True when the error chain holds a closed-pipe write error (`mtlint … | head`).
@@ -297,11 +359,28 @@ fn check(a: CheckArgs) -> Result<i32> {
         text_field: a.text_field.clone(),
         id_field: a.id_field.clone(),
         source_field: a.source_field.clone(),
+        strict: a.strict,
+        skip: Vec::new(),
     };
-    let sink: Box<dyn Write + Send> = match &a.output {
-        Some(p) => Box::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        ),
+    let (out_path, summary_path) = (output_path(&a.output), output_path(&a.summary));
+    if a.summary.is_some() && summary_path.is_none() && out_path.is_none() {
+        bail!("--summary - needs -o FILE: the report and the summary cannot both go to standard output");
+    }
+    let outputs: Vec<(&str, &Path)> = [("-o", out_path), ("--summary", summary_path)]
+        .into_iter()
+        .filter_map(|(f, p)| Some((f, p?)))
+        .collect();
+    check_outputs(&paths, &outputs)?;
+    let mut in_opts = in_opts;
+    let mut create = |p: &Path| -> Result<Box<dyn Write + Send>> {
+        let f =
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?;
+        // A walk through a directory that holds the output must not read it back.
+        in_opts.skip.extend(FileId::of_file(&f, p));
+        Ok(Box::new(f))
+    };
+    let sink: Box<dyn Write + Send> = match out_path {
+        Some(p) => create(p)?,
         None => Box::new(io::stdout()),
     };
     let sink = io::BufWriter::with_capacity(1 << 16, sink);
@@ -316,15 +395,19 @@ fn check(a: CheckArgs) -> Result<i32> {
         OutputFormat::Jsonl => Box::new(JsonlWriter::new(sink, filter)),
     };
     let mut summary = match &a.summary {
-        Some(p) => Some(SummaryWriter::new(
-            io::BufWriter::new(
-                std::fs::File::create(p)
-                    .with_context(|| format!("cannot create {}", p.display()))?,
-            ),
-            safe,
-        )?),
+        Some(_) => {
+            let mut out = io::BufWriter::new(match summary_path {
+                Some(p) => create(p)?,
+                None => Box::new(io::stdout()),
+            });
+            if a.excel {
+                out.write_all("\u{feff}".as_bytes())?;
+            }
+            Some(SummaryWriter::new(out, safe)?)
+        }
         None => None,
     };
+    let in_opts = in_opts;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.jobs.unwrap_or(0))
         .build()
@@ -335,9 +418,11 @@ fn check(a: CheckArgs) -> Result<i32> {
     let mut io_error: Option<io::Error> = None;
     let mut batch: Vec<crate::analyze::Document> = Vec::new();
     let mut batch_bytes = 0usize;
+    let mut tally = Tally::default();
     let flush = |batch: &mut Vec<crate::analyze::Document>,
                  writer: &mut Box<dyn ReportWriter>,
-                 summary: &mut Option<SummaryWriter<io::BufWriter<std::fs::File>>>|
+                 summary: &mut Option<SummaryWriter<io::BufWriter<Box<dyn Write + Send>>>>,
+                 tally: &mut Tally|
      -> io::Result<bool> {
         use rayon::prelude::*;
         let reports: Vec<_> =
@@ -349,8 +434,10 @@ fn check(a: CheckArgs) -> Result<i32> {
             if let Some(s) = summary.as_mut() {
                 s.write(r)?;
             }
+            tally.add(r, &filter);
             if a.fail_under.is_some_and(|n| r.score < n) {
                 low = true;
+                tally.below(r);
             }
         }
         Ok(low)
@@ -364,7 +451,7 @@ fn check(a: CheckArgs) -> Result<i32> {
                 if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
                     progress.advance(batch.len(), batch_bytes);
                     batch_bytes = 0;
-                    match flush(&mut batch, &mut writer, &mut summary) {
+                    match flush(&mut batch, &mut writer, &mut summary, &mut tally) {
                         Ok(low) => below |= low,
                         Err(e) => {
                             io_error = Some(e);
@@ -375,18 +462,18 @@ fn check(a: CheckArgs) -> Result<i32> {
             }
             Item::Error(e) => {
                 failed = true;
-                eprintln!("mtlint: {e}");
+                say(format_args!("mtlint: {e}"));
             }
             Item::Warning(e) => {
                 if !a.quiet {
-                    eprintln!("mtlint: warning: {e}");
+                    say(format_args!("mtlint: warning: {e}"));
                 }
             }
         }
         true
     });
     if io_error.is_none() && !batch.is_empty() {
-        match flush(&mut batch, &mut writer, &mut summary) {
+        match flush(&mut batch, &mut writer, &mut summary, &mut tally) {
             Ok(low) => below |= low,
             Err(e) => io_error = Some(e),
         }
@@ -403,6 +490,14 @@ fn check(a: CheckArgs) -> Result<i32> {
     if let Some(e) = io_error {
         return Err(anyhow::Error::new(e).context("cannot write the output"));
     }
+    if !a.quiet {
+        if let Some(n) = a.fail_under {
+            tally.say_below(n);
+        }
+        if let Some(p) = out_path {
+            tally.say_written(p, summary_path);
+        }
+    }
     Ok(if failed {
         EXIT_ERROR
     } else if below {
@@ -410,6 +505,63 @@ fn check(a: CheckArgs) -> Result<i32> {
     } else {
         EXIT_OK
     })
+}
+
+/// What a run wrote, for the messages at its end.
+#[derive(Default)]
+struct Tally {
+    docs: usize,
+    rows: usize,
+    flagged: usize,
+    /// The first documents below `--fail-under` (id and score), and how many there were.
+    below: Vec<(String, u32)>,
+    below_count: usize,
+}
+
+/// Documents below `--fail-under` named one by one; the rest are counted.
+const BELOW_NAMED: usize = 10;
+
+impl Tally {
+    fn add(&mut self, r: &crate::analyze::DocReport, filter: &RowFilter) {
+        self.docs += 1;
+        for s in r.sentences.iter().filter(|s| filter.keep(s)) {
+            self.rows += 1;
+            self.flagged += usize::from(!s.findings.is_empty());
+        }
+    }
+
+    fn below(&mut self, r: &crate::analyze::DocReport) {
+        self.below_count += 1;
+        if self.below.len() < BELOW_NAMED {
+            self.below.push((r.id.clone(), r.score));
+        }
+    }
+
+    fn say_below(&self, n: u32) {
+        for (id, score) in &self.below {
+            say(format_args!(
+                "mtlint: {id}: score {score}, below --fail-under {n}"
+            ));
+        }
+        if self.below_count > self.below.len() {
+            say(format_args!(
+                "mtlint: … and {} more documents below --fail-under {n}",
+                self.below_count - self.below.len()
+            ));
+        }
+    }
+
+    fn say_written(&self, out: &Path, summary: Option<&Path>) {
+        let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let summary = summary.map_or(String::new(), |s| format!("; summary in {}", s.display()));
+        say(format_args!(
+            "mtlint: wrote {} ({} flagged) from {} to {}{summary}",
+            plural(self.rows, "row"),
+            self.flagged,
+            plural(self.docs, "document"),
+            out.display()
+        ));
+    }
 }
 
 /// A one-line progress report on standard error, shown only when it is a terminal and the
