@@ -152,6 +152,9 @@ pub struct DocReport {
     pub penalty: f64,
     /// Words in the document.
     pub words: usize,
+    /// No `--target` was given and the text was too short (or too unusual) to tell its
+    /// language: it was judged as English, and the command line says so.
+    pub target_assumed: bool,
 }
 
 /// Everything needed to check documents; build once, share across threads.
@@ -505,6 +508,7 @@ impl Engine {
                 .map(|f| (f.code, f.severity)),
             reports.iter().map(|r| r.words).sum(),
         );
+        let target_assumed = self.target.is_none() && !doc_guess.detected && !reports.is_empty();
         DocReport {
             id: doc.id.clone(),
             lang: doc_guess.lang,
@@ -516,6 +520,7 @@ impl Engine {
             page_score: scores.page_score,
             penalty: scores.penalty,
             words: scores.words,
+            target_assumed,
         }
     }
 

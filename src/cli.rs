@@ -431,6 +431,7 @@ fn check(a: CheckArgs) -> Result<i32> {
         return Err(anyhow::Error::new(e).context("cannot write the output"));
     }
     if !a.quiet {
+        tally.say_assumed();
         if let Some(n) = a.fail_under {
             tally.say_below(n);
         }
@@ -456,6 +457,9 @@ struct Tally {
     /// The first documents below `--fail-under` (id and score), and how many there were.
     below: Vec<(String, u32)>,
     below_count: usize,
+    /// The first document judged as English for want of a language, and how many were.
+    assumed: Option<String>,
+    assumed_count: usize,
 }
 
 /// Documents below `--fail-under` named one by one; the rest are counted.
@@ -464,6 +468,10 @@ const BELOW_NAMED: usize = 10;
 impl Tally {
     fn add(&mut self, r: &crate::analyze::DocReport, filter: &RowFilter) {
         self.docs += 1;
+        if r.target_assumed {
+            self.assumed_count += 1;
+            self.assumed.get_or_insert_with(|| r.id.clone());
+        }
         for s in r.sentences.iter().filter(|s| filter.keep(s)) {
             self.rows += 1;
             self.flagged += usize::from(!s.findings.is_empty());
@@ -488,6 +496,19 @@ impl Tally {
                 "mtlint: … and {} more documents below --fail-under {n}",
                 self.below_count - self.below.len()
             ));
+        }
+    }
+
+    /// One note for all the documents judged as English because nothing told their language.
+    fn say_assumed(&self) {
+        match (&self.assumed, self.assumed_count) {
+            (Some(id), 1) => say(format_args!(
+                "mtlint: note: {id}: too short to tell its language, checked as English (use --target to set it)"
+            )),
+            (Some(id), n) => say(format_args!(
+                "mtlint: note: {n} documents too short to tell their language (the first: {id}) were checked as English (use --target to set it)"
+            )),
+            (None, _) => {}
         }
     }
 
