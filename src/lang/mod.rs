@@ -255,9 +255,13 @@ impl LangId {
             .map(|i| votes[i])
             .max()
             .unwrap_or(0);
+        // Sentences of two languages, the function words of the whole text even: the one
+        // most of the words are in.
+        let mixed = hits[best] >= 3 && runner_up > 0 && votes[vb] > runner_up;
         match by_hits {
             Some(g) if votes[vb] <= runner_up || vb == best => g,
-            Some(_) => {
+            None if !mixed => self.few_function_words(sentences, &hits),
+            _ => {
                 let conf = (votes[vb] - runner_up) as f64 / votes[vb] as f64;
                 Guess {
                     lang: LANGS[vb],
@@ -265,7 +269,6 @@ impl LangId {
                     detected: true,
                 }
             }
-            None => self.few_function_words(sentences, &hits),
         }
     }
 
