@@ -12,6 +12,7 @@ use crate::sentence::{self, Context, DocWords, Sentence, WordFacts};
 use crate::text::{self, Word};
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
+use std::io::Write as _;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -151,6 +152,9 @@ pub struct DocReport {
     pub penalty: f64,
     /// Words in the document.
     pub words: usize,
+    /// No `--target` was given and the text was too short (or too unusual) to tell its
+    /// language: it was judged as English, and the command line says so.
+    pub target_assumed: bool,
 }
 
 /// Everything needed to check documents; build once, share across threads.
@@ -388,7 +392,9 @@ impl Engine {
         // A rule that panics (a bug) loses its findings for that sentence or document, with a
         // message naming both; the other rules, sentences and documents go on.
         let report_panic = |code: &str, what: &str| {
-            eprintln!(
+            // Not `eprintln!`, which panics when standard error is closed.
+            let _ = writeln!(
+                std::io::stderr(),
                 "mtlint: internal error in rule {code} on {}, {what}: its findings there are missing (please report)",
                 doc.id
             );
@@ -502,6 +508,7 @@ impl Engine {
                 .map(|f| (f.code, f.severity)),
             reports.iter().map(|r| r.words).sum(),
         );
+        let target_assumed = self.target.is_none() && !doc_guess.detected && !reports.is_empty();
         DocReport {
             id: doc.id.clone(),
             lang: doc_guess.lang,
@@ -513,6 +520,7 @@ impl Engine {
             page_score: scores.page_score,
             penalty: scores.penalty,
             words: scores.words,
+            target_assumed,
         }
     }
 

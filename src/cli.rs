@@ -2,7 +2,7 @@
 //! `explain`; `eval` lives in [`crate::eval`], the options both share in [`crate::engine_args`].
 
 use crate::analyze::{Engine, ALL_CODES};
-use crate::input::{self, Format, InputOptions, Item};
+use crate::input::{self, FileId, Format, InputOptions, Item};
 use crate::output::{
     CsvWriter, HtmlWriter, JsonlWriter, OutputFormat, ReportWriter, RowFilter, SummaryWriter,
     XlsxTarget, XlsxWriter,
@@ -11,7 +11,7 @@ use crate::progress::Progress;
 use anyhow::{bail, Context as _, Result};
 use clap::{Args, Parser, Subcommand};
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::engine_args::{EngineArgs, EXIT_ERROR, EXIT_FAIL_UNDER, EXIT_OK};
 
@@ -45,7 +45,7 @@ pub enum Command {
 pub struct CheckArgs {
     /// Files, directories (recursed) or `-` for standard input.
     pub paths: Vec<PathBuf>,
-    /// Output file (default: standard output).
+    /// Output file (default, or `-`: standard output).
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Output format (default: from the extension of `-o`, else csv).
@@ -81,7 +81,7 @@ pub struct CheckArgs {
     /// Exit with 1 when any document scores below N.
     #[arg(long, value_name = "N")]
     pub fail_under: Option<u32>,
-    /// Also write one row per document to FILE.
+    /// Also write one row per document to FILE (`-`: standard output, with `-o FILE`).
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
     /// Worker threads (default: all cores). Output order never changes.
@@ -96,6 +96,10 @@ pub struct CheckArgs {
     /// No messages on standard error except errors.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Stop reading a CSV/TSV file at its first malformed row (an error) instead of warning
+    /// and going on.
+    #[arg(long)]
+    pub strict: bool,
     #[command(flatten)]
     /// Engine options.
     pub engine: EngineArgs,
@@ -145,10 +149,68 @@ pub fn main_with(args: Vec<String>) -> i32 {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => EXIT_OK,
         Err(e) => {
-            eprintln!("mtlint: {e:#}");
+            say(format_args!("mtlint: {e:#}"));
             EXIT_ERROR
         }
     }
+}
+
+/// Writes a line to standard error. A closed or full standard error loses the message, never
+/// the run: `eprintln!` would panic there, before the report is written.
+pub fn say(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+/// An output path, or `None` for standard output (`-`).
+fn output_path(p: &Option<PathBuf>) -> Option<&Path> {
+    p.as_deref().filter(|p| p.as_os_str() != "-")
+}
+
+/// The canonical form of a path that may not exist yet (its directory's canonical form and
+/// its name).
+fn canonical(p: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(p).ok().or_else(|| {
+        let parent = match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        Some(std::fs::canonicalize(parent).ok()?.join(p.file_name()?))
+    })
+}
+
+/// Refuses outputs that would overwrite an input or each other, before anything is opened
+/// for writing. Only regular files (and paths not yet there) count: `-o /dev/stdout` with
+/// `/dev/stdin` as input is the terminal twice, not one file. Outputs inside an input
+/// directory are passed over by the walk instead (see [`InputOptions::skip`]).
+fn check_outputs(paths: &[PathBuf], outputs: &[(&str, &Path)]) -> Result<()> {
+    let same = |a: &Path, b: &Path| {
+        canonical(a).is_some_and(|c| Some(c) == canonical(b))
+            || FileId::of(a).is_some_and(|i| Some(i) == FileId::of(b))
+    };
+    for (k, &(flag, out)) in outputs.iter().enumerate() {
+        if std::fs::metadata(out).is_ok_and(|m| !m.is_file()) {
+            continue;
+        }
+        for input in paths.iter().filter(|p| p.as_os_str() != "-") {
+            if std::fs::metadata(input).is_ok_and(|m| m.is_file()) && same(out, input) {
+                bail!(
+                    "{flag} {} is the input {}: refusing to overwrite an input",
+                    out.display(),
+                    input.display()
+                );
+            }
+        }
+        for &(other, o) in &outputs[..k] {
+            if same(out, o) {
+                bail!(
+                    "{flag} {} and {other} {} are the same file",
+                    out.display(),
+                    o.display()
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 /// True when the error chain holds a closed-pipe write error (`mtlint … | head`).
@@ -196,10 +258,10 @@ fn rules(a: &RulesArgs) -> Result<i32> {
 fn explain(code: &str) -> Result<i32> {
     let engine = Engine::default_engine()?;
     let Some(r) = engine.rules().iter().find(|r| r.info().code == code) else {
-        eprintln!(
+        say(format_args!(
             "mtlint: unknown rule code {code:?}; known codes: {}",
             ALL_CODES.join(", ")
-        );
+        ));
         return Ok(EXIT_ERROR);
     };
     let i = r.info();
@@ -237,11 +299,37 @@ fn check(a: CheckArgs) -> Result<i32> {
         text_field: a.text_field.clone(),
         id_field: a.id_field.clone(),
         source_field: a.source_field.clone(),
+        strict: a.strict,
+        skip: Vec::new(),
     };
+    let (out_path, summary_path) = (output_path(&a.output), output_path(&a.summary));
+    if a.summary.is_some() && summary_path.is_none() && out_path.is_none() {
+        bail!("--summary - needs -o FILE: the report and the summary cannot both go to standard output");
+    }
+    let outputs: Vec<(&str, &Path)> = [("-o", out_path), ("--summary", summary_path)]
+        .into_iter()
+        .filter_map(|(f, p)| Some((f, p?)))
+        .collect();
+    check_outputs(&paths, &outputs)?;
     let format = a
         .format
-        .or_else(|| a.output.as_deref().and_then(OutputFormat::from_path))
+        .or_else(|| out_path.and_then(OutputFormat::from_path))
         .unwrap_or(OutputFormat::Csv);
+    let mut in_opts = in_opts;
+    if let (OutputFormat::Xlsx, Some(p)) = (format, out_path) {
+        // The workbook is saved when the run ends; an older one in a directory being read is
+        // passed over like any output.
+        if let Ok(f) = std::fs::File::open(p) {
+            in_opts.skip.extend(FileId::of_file(&f, p));
+        }
+    }
+    let mut create = |p: &Path| -> Result<Box<dyn Write + Send>> {
+        let f =
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?;
+        // A walk through a directory that holds the output must not read it back.
+        in_opts.skip.extend(FileId::of_file(&f, p));
+        Ok(Box::new(f))
+    };
     let filter = RowFilter {
         only_flagged: a.only_flagged,
         min_score: a.min_score,
@@ -249,8 +337,8 @@ fn check(a: CheckArgs) -> Result<i32> {
     let safe = !a.no_formula_guard;
     let mut writer: Box<dyn ReportWriter> = if format == OutputFormat::Xlsx {
         // The workbook is saved when the run ends (the file is created then).
-        let target = match &a.output {
-            Some(p) => XlsxTarget::File(p.clone()),
+        let target = match out_path {
+            Some(p) => XlsxTarget::File(p.to_path_buf()),
             None if io::stdout().is_terminal() => bail!(
                 "an xlsx workbook is binary and is not written to a terminal: \
                  give -o FILE.xlsx (or redirect standard output to a file)"
@@ -259,11 +347,8 @@ fn check(a: CheckArgs) -> Result<i32> {
         };
         Box::new(XlsxWriter::new(target, safe, filter)?)
     } else {
-        let sink: Box<dyn Write + Send> = match &a.output {
-            Some(p) => Box::new(
-                std::fs::File::create(p)
-                    .with_context(|| format!("cannot create {}", p.display()))?,
-            ),
+        let sink: Box<dyn Write + Send> = match out_path {
+            Some(p) => create(p)?,
             None => Box::new(io::stdout()),
         };
         let sink = io::BufWriter::with_capacity(1 << 16, sink);
@@ -276,16 +361,23 @@ fn check(a: CheckArgs) -> Result<i32> {
         }
     };
     let mut summary = match &a.summary {
-        Some(p) => Some(SummaryWriter::with_format(
-            io::BufWriter::new(
-                std::fs::File::create(p)
-                    .with_context(|| format!("cannot create {}", p.display()))?,
-            ),
-            safe,
-            crate::output::SummaryFormat::guess(p),
-        )?),
+        Some(_) => {
+            let format = summary_path.map_or(crate::output::SummaryFormat::Csv, |p| {
+                crate::output::SummaryFormat::guess(p)
+            });
+            let mut out = io::BufWriter::new(match summary_path {
+                Some(p) => create(p)?,
+                None => Box::new(io::stdout()),
+            });
+            // Excel reads the summary too; JSON has no byte-order mark.
+            if a.excel && format == crate::output::SummaryFormat::Csv {
+                out.write_all("\u{feff}".as_bytes())?;
+            }
+            Some(SummaryWriter::with_format(out, safe, format)?)
+        }
         None => None,
     };
+    let in_opts = in_opts;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.jobs.unwrap_or(0))
         .build()
@@ -296,9 +388,11 @@ fn check(a: CheckArgs) -> Result<i32> {
     let mut io_error: Option<io::Error> = None;
     let mut batch: Vec<crate::analyze::Document> = Vec::new();
     let mut batch_bytes = 0usize;
+    let mut tally = Tally::default();
     let flush = |batch: &mut Vec<crate::analyze::Document>,
                  writer: &mut Box<dyn ReportWriter>,
-                 summary: &mut Option<SummaryWriter<io::BufWriter<std::fs::File>>>|
+                 summary: &mut Option<SummaryWriter<io::BufWriter<Box<dyn Write + Send>>>>,
+                 tally: &mut Tally|
      -> io::Result<bool> {
         use rayon::prelude::*;
         let reports: Vec<_> =
@@ -310,8 +404,10 @@ fn check(a: CheckArgs) -> Result<i32> {
             if let Some(s) = summary.as_mut() {
                 s.write(r)?;
             }
+            tally.add(r, &filter);
             if a.fail_under.is_some_and(|n| r.score < n) {
                 low = true;
+                tally.below(r);
             }
         }
         Ok(low)
@@ -324,7 +420,7 @@ fn check(a: CheckArgs) -> Result<i32> {
                 batch.push(d);
                 if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
                     let docs = batch.len();
-                    match flush(&mut batch, &mut writer, &mut summary) {
+                    match flush(&mut batch, &mut writer, &mut summary, &mut tally) {
                         Ok(low) => below |= low,
                         Err(e) => {
                             io_error = Some(e);
@@ -350,23 +446,32 @@ fn check(a: CheckArgs) -> Result<i32> {
     });
     if io_error.is_none() && !batch.is_empty() {
         let docs = batch.len();
-        match flush(&mut batch, &mut writer, &mut summary) {
+        match flush(&mut batch, &mut writer, &mut summary, &mut tally) {
             Ok(low) => below |= low,
             Err(e) => io_error = Some(e),
         }
         progress.advance(docs, batch_bytes);
     }
-    progress.done();
     if io_error.is_none() {
         if let Err(e) = writer.finish() {
             io_error = Some(e);
         }
     }
+    progress.done();
     if let Some(s) = summary.as_mut() {
         s.finish().context("cannot write the summary")?;
     }
     if let Some(e) = io_error {
         return Err(anyhow::Error::new(e).context("cannot write the output"));
+    }
+    if !a.quiet {
+        tally.say_assumed();
+        if let Some(n) = a.fail_under {
+            tally.say_below(n);
+        }
+        if let Some(p) = out_path {
+            tally.say_written(p, summary_path);
+        }
     }
     Ok(if failed {
         EXIT_ERROR
@@ -375,6 +480,83 @@ fn check(a: CheckArgs) -> Result<i32> {
     } else {
         EXIT_OK
     })
+}
+
+/// What a run wrote, for the messages at its end.
+#[derive(Default)]
+struct Tally {
+    docs: usize,
+    rows: usize,
+    flagged: usize,
+    /// The first documents below `--fail-under` (id and score), and how many there were.
+    below: Vec<(String, u32)>,
+    below_count: usize,
+    /// The first document judged as English for want of a language, and how many were.
+    assumed: Option<String>,
+    assumed_count: usize,
+}
+
+/// Documents below `--fail-under` named one by one; the rest are counted.
+const BELOW_NAMED: usize = 10;
+
+impl Tally {
+    fn add(&mut self, r: &crate::analyze::DocReport, filter: &RowFilter) {
+        self.docs += 1;
+        if r.target_assumed {
+            self.assumed_count += 1;
+            self.assumed.get_or_insert_with(|| r.id.clone());
+        }
+        for s in r.sentences.iter().filter(|s| filter.keep(s)) {
+            self.rows += 1;
+            self.flagged += usize::from(!s.findings.is_empty());
+        }
+    }
+
+    fn below(&mut self, r: &crate::analyze::DocReport) {
+        self.below_count += 1;
+        if self.below.len() < BELOW_NAMED {
+            self.below.push((r.id.clone(), r.score));
+        }
+    }
+
+    fn say_below(&self, n: u32) {
+        for (id, score) in &self.below {
+            say(format_args!(
+                "mtlint: {id}: score {score}, below --fail-under {n}"
+            ));
+        }
+        if self.below_count > self.below.len() {
+            say(format_args!(
+                "mtlint: … and {} more documents below --fail-under {n}",
+                self.below_count - self.below.len()
+            ));
+        }
+    }
+
+    /// One note for all the documents judged as English because nothing told their language.
+    fn say_assumed(&self) {
+        match (&self.assumed, self.assumed_count) {
+            (Some(id), 1) => say(format_args!(
+                "mtlint: note: {id}: too short to tell its language, checked as English (use --target to set it)"
+            )),
+            (Some(id), n) => say(format_args!(
+                "mtlint: note: {n} documents too short to tell their language (the first: {id}) were checked as English (use --target to set it)"
+            )),
+            (None, _) => {}
+        }
+    }
+
+    fn say_written(&self, out: &Path, summary: Option<&Path>) {
+        let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+        let summary = summary.map_or(String::new(), |s| format!("; summary in {}", s.display()));
+        say(format_args!(
+            "mtlint: wrote {} ({} flagged) from {} to {}{summary}",
+            plural(self.rows, "row"),
+            self.flagged,
+            plural(self.docs, "document"),
+            out.display()
+        ));
+    }
 }
 
 #[cfg(test)]

@@ -89,6 +89,19 @@ impl Config {
         {
             return Err("scoring: scale must be positive and weights not negative".into());
         }
+        // Verdict bands are scores: 0–100, and `ok` cannot start below `review` (every score
+        // between them would be both).
+        for (key, v) in [("ok", s.ok), ("review", s.review)] {
+            if !(0.0..=100.0).contains(&v) {
+                return Err(format!("scoring: {key} = {v} is not a score from 0 to 100"));
+            }
+        }
+        if s.ok < s.review {
+            return Err(format!(
+                "scoring: ok = {} is below review = {}: the lowest ok score must be at least the lowest review score",
+                s.ok, s.review
+            ));
+        }
         if s.tolerance.is_nan() || s.tolerance <= 0.0 {
             return Err("scoring: tolerance must be positive".into());
         }
@@ -123,5 +136,19 @@ mod tests {
         assert!(Config::parse("[scoring]\ntolerance = -0.1\n").is_err());
         let c = Config::parse("[scoring]\ntolerance = 0.1\n").unwrap();
         assert_eq!(c.scoring.tolerance, 0.1);
+    }
+
+    /// Issue 17: a configuration with `ok` below `review` was accepted.
+    #[test]
+    fn verdict_bands_out_of_order_or_range_are_errors() {
+        let e = Config::parse("[scoring]\nok = 40\nreview = 60\n").unwrap_err();
+        assert!(e.contains("ok = 40") && e.contains("review = 60"), "{e}");
+        assert!(Config::parse("[scoring]\nok = 101\n")
+            .unwrap_err()
+            .contains("100"));
+        assert!(Config::parse("[scoring]\nreview = -1\n").is_err());
+        assert!(Config::parse("[scoring]\nok = nan\n").is_err());
+        assert!(Config::parse("[scoring]\nok = 50\nreview = 50\n").is_ok());
+        assert!(Config::parse("[scoring]\nok = 100\nreview = 0\n").is_ok());
     }
 }

@@ -2,8 +2,10 @@
 //! into documents one at a time so that memory is bounded by the largest document.
 
 use crate::analyze::Document;
+use std::cell::RefCell;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// How an input is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -52,6 +54,42 @@ pub struct InputOptions {
     pub id_field: String,
     /// JSONL field with the source text.
     pub source_field: Option<String>,
+    /// A malformed CSV/TSV row stops its file with an error (by default: a warning or an error
+    /// for that row, and the file goes on).
+    pub strict: bool,
+    /// Files that directory walks pass over with a note: this run's outputs.
+    pub skip: Vec<FileId>,
+}
+
+/// A file's identity: device and inode on unix (so hard links and symbolic links are the same
+/// file), its canonical path elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileId(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] PathBuf);
+
+impl FileId {
+    /// The identity of the file at `path` (symbolic links followed); `None` when it does not
+    /// exist or cannot be looked at.
+    pub fn of(path: &Path) -> Option<FileId> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileId::from_meta(&meta, path))
+    }
+
+    /// The identity of an open file.
+    pub fn of_file(file: &std::fs::File, path: &Path) -> Option<FileId> {
+        let meta = file.metadata().ok()?;
+        Some(FileId::from_meta(&meta, path))
+    }
+
+    #[cfg(unix)]
+    fn from_meta(meta: &std::fs::Metadata, _path: &Path) -> FileId {
+        use std::os::unix::fs::MetadataExt;
+        FileId((meta.dev(), meta.ino()))
+    }
+
+    #[cfg(not(unix))]
+    fn from_meta(_meta: &std::fs::Metadata, path: &Path) -> FileId {
+        FileId(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+    }
 }
 
 impl Default for InputOptions {
@@ -64,6 +102,8 @@ impl Default for InputOptions {
             text_field: "text".into(),
             id_field: "id".into(),
             source_field: None,
+            strict: false,
+            skip: Vec::new(),
         }
     }
 }
@@ -109,7 +149,7 @@ pub fn read_all(
         let go = if p.as_os_str() == "-" {
             read_stdin(opts, emit)
         } else if p.is_dir() {
-            read_dir(p, opts, emit)
+            read_dir(p, opts, emit, &mut FileId::of(p).into_iter().collect())
         } else {
             read_file(p, opts, emit)
         };
@@ -126,7 +166,14 @@ fn read_stdin(opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool) -> bool {
     read_stream("-", lock, opts.format.unwrap_or(Format::Text), opts, emit)
 }
 
-fn read_dir(dir: &Path, opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool) -> bool {
+/// Reads a directory, recursively; `ancestors` are the directories being read (a directory
+/// among them is a symbolic-link loop, not followed).
+fn read_dir(
+    dir: &Path,
+    opts: &InputOptions,
+    emit: &mut dyn FnMut(Item) -> bool,
+    ancestors: &mut Vec<FileId>,
+) -> bool {
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
@@ -160,16 +207,64 @@ fn read_dir(dir: &Path, opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool)
         if hidden {
             continue;
         }
-        let go = if p.is_dir() {
-            read_dir(&p, opts, emit)
-        } else {
-            read_file(&p, opts, emit)
+        let name = || p.display().to_string();
+        let go = match std::fs::metadata(&p) {
+            Err(e) => emit(Item::Error(InputError::new(name(), e.to_string()))),
+            Ok(meta) if meta.is_dir() => {
+                let id = FileId::from_meta(&meta, &p);
+                if ancestors.contains(&id) {
+                    emit(Item::Warning(InputError::new(
+                        name(),
+                        "a link back to a directory being read (a loop), not followed",
+                    )))
+                } else {
+                    ancestors.push(id);
+                    let go = read_dir(&p, opts, emit, ancestors);
+                    ancestors.pop();
+                    go
+                }
+            }
+            Ok(meta) if meta.is_file() => {
+                if opts.skip.contains(&FileId::from_meta(&meta, &p)) {
+                    emit(Item::Warning(InputError::new(
+                        name(),
+                        "skipped: it is this run's output",
+                    )))
+                } else {
+                    read_file(&p, opts, emit)
+                }
+            }
+            // Opening a FIFO waits for a writer for ever; sockets and devices are no documents.
+            Ok(meta) => emit(Item::Warning(InputError::new(
+                name(),
+                format!("skipped: {}, not a regular file", special_kind(&meta)),
+            ))),
         };
         if !go {
             return false;
         }
     }
     true
+}
+
+/// What a file that is neither a regular file nor a directory is, for the note that skips it.
+fn special_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = meta;
+    "a special file"
 }
 
 fn read_file(path: &Path, opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool) -> bool {
@@ -260,6 +355,251 @@ fn read_text(name: &str, mut reader: impl Read, emit: &mut dyn FnMut(Item) -> bo
     }
 }
 
+/// The UTF-8 byte-order mark, which Excel and Notepad put at the start of a file.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// A buffered reader past the byte-order mark, if the stream starts with one (it is not part
+/// of the first column name, JSON line or word).
+fn skip_bom<R: Read>(reader: R) -> BufReader<R> {
+    let mut r = BufReader::with_capacity(1 << 16, reader);
+    if r.fill_buf().is_ok_and(|b| b.starts_with(BOM)) {
+        r.consume(BOM.len());
+    }
+    r
+}
+
+/// Keeps a copy of the bytes a reader hands out, so that a malformed row can be looked at as
+/// it was written (the csv reader only gives the fields it made of it).
+struct Tee<R> {
+    inner: R,
+    seen: Rc<RefCell<Vec<u8>>>,
+}
+
+impl<R: Read> Read for Tee<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.seen.borrow_mut().extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// What is wrong with the quotes of a CSV row, as written.
+#[derive(Debug, PartialEq)]
+enum QuoteProblem {
+    /// The quote at this byte opens a field that never closes.
+    Unclosed(usize),
+    /// The quote at the first byte opens a field that the quote at the second byte closes with
+    /// more text after it (a quote inside a quoted field must be written twice).
+    Stray(usize, usize),
+}
+
+/// Checks the quoting of one raw CSV row (RFC 4180). A quote inside an unquoted field is
+/// taken literally, as the csv reader takes it.
+fn quote_problem(raw: &[u8], delimiter: u8) -> Option<QuoteProblem> {
+    let mut i = 0;
+    let mut field_start = true;
+    while i < raw.len() {
+        let c = raw[i];
+        if field_start && c == b'"' {
+            let open = i;
+            i += 1;
+            loop {
+                let Some(k) = memchr::memchr(b'"', &raw[i..]) else {
+                    return Some(QuoteProblem::Unclosed(open));
+                };
+                let q = i + k;
+                match raw.get(q + 1) {
+                    Some(b'"') => i = q + 2,
+                    None | Some(b'\n') | Some(b'\r') => {
+                        i = q + 1;
+                        break;
+                    }
+                    Some(&d) if d == delimiter => {
+                        i = q + 1;
+                        break;
+                    }
+                    Some(_) => return Some(QuoteProblem::Stray(open, q)),
+                }
+            }
+            field_start = false;
+            continue;
+        }
+        field_start = c == delimiter || c == b'\n' || c == b'\r';
+        i += 1;
+    }
+    None
+}
+
+/// What to do after a row.
+enum Flow {
+    /// Read the next row.
+    Next,
+    /// Stop reading this file; `emit`'s answer (false: stop everything).
+    Stop(bool),
+}
+
+/// A CSV/TSV batch being read: its layout and options.
+struct Table<'a> {
+    name: &'a str,
+    delimiter: u8,
+    quoting: bool,
+    /// Number of columns of the header.
+    width: usize,
+    text_col: usize,
+    id_col: Option<usize>,
+    source_col: Option<usize>,
+    opts: &'a InputOptions,
+}
+
+impl Table<'_> {
+    /// Turns one row (its fields, and its bytes as written) starting on `line` into a document,
+    /// or says why not. `reread` rows are lines read again after a broken quote.
+    fn row(
+        &self,
+        record: &csv::ByteRecord,
+        raw: &[u8],
+        line: usize,
+        emit: &mut dyn FnMut(Item) -> bool,
+    ) -> Flow {
+        let origin = format!("{}:{line}", self.name);
+        let fail = |message: String, emit: &mut dyn FnMut(Item) -> bool| {
+            let go = emit(Item::Error(InputError::new(origin.clone(), message)));
+            if !go || self.opts.strict {
+                Flow::Stop(go)
+            } else {
+                Flow::Next
+            }
+        };
+        if self.quoting && memchr::memchr(b'"', raw).is_some() {
+            if let Some(p) = quote_problem(raw, self.delimiter) {
+                let line_of = |at: usize| line + raw[..at].iter().filter(|&&b| b == b'\n').count();
+                let body = raw.strip_suffix(b"\n").unwrap_or(raw);
+                let body = body.strip_suffix(b"\r").unwrap_or(body);
+                let last = line_of(body.len());
+                let (open, what) = match p {
+                    QuoteProblem::Unclosed(open) => (
+                        open,
+                        format!(
+                            "the quote opened on line {} is never closed (it runs to the end, line {last})",
+                            line_of(open)
+                        ),
+                    ),
+                    QuoteProblem::Stray(open, close) => (
+                        open,
+                        format!(
+                            "the quote opened on line {} is closed on line {} with text after it (a quote inside a quoted field is written twice)",
+                            line_of(open),
+                            line_of(close)
+                        ),
+                    ),
+                };
+                let open_line = line_of(open);
+                if open_line == last || self.opts.strict {
+                    return fail(format!("{what}; row not checked"), emit);
+                }
+                let flow = fail(
+                    format!(
+                        "{what}; row not checked, lines {}–{last} read again one row per line",
+                        open_line + 1
+                    ),
+                    emit,
+                );
+                if let Flow::Stop(go) = flow {
+                    return Flow::Stop(go);
+                }
+                // The lines the broken field swallowed, each read as a row of its own.
+                let after = raw[open..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(raw.len(), |k| open + k + 1);
+                let mut n = open_line;
+                for piece in raw[after..].split_inclusive(|&b| b == b'\n') {
+                    n += 1;
+                    if piece.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let mut rdr = csv::ReaderBuilder::new()
+                        .delimiter(self.delimiter)
+                        .quoting(self.quoting)
+                        .flexible(true)
+                        .has_headers(false)
+                        .from_reader(piece);
+                    let mut rec = csv::ByteRecord::new();
+                    if rdr.read_byte_record(&mut rec).unwrap_or(false) {
+                        if let Flow::Stop(go) = self.row(&rec, piece, n, emit) {
+                            return Flow::Stop(go);
+                        }
+                    }
+                }
+                return Flow::Next;
+            }
+        }
+        let mut joined = None;
+        if record.len() > self.width {
+            let (n, w) = (record.len(), self.width);
+            if self.text_col + 1 < w || self.opts.strict {
+                return fail(
+                    format!(
+                        "{n} fields, the header has {w}: which field holds the extra {} is unknown; row not checked (quote such fields)",
+                        if self.delimiter == b'\t' { "tab" } else { "comma" }
+                    ),
+                    emit,
+                );
+            }
+            // The text is the last column: the rest of the row is the text, as written.
+            let message = if self.delimiter == b'\t' {
+                format!("{n} fields, the header has {w}: a tab in the text? the rest of the line is kept as the text")
+            } else {
+                format!("{n} fields, the header has {w}: an unquoted comma in the text? the rest of the row is kept as the text (quote the text to silence this)")
+            };
+            if !emit(Item::Warning(InputError::new(origin.clone(), message))) {
+                return Flow::Stop(false);
+            }
+            let rest: Vec<&[u8]> = record.iter().skip(self.text_col).collect();
+            joined = Some(rest.join(&self.delimiter));
+        }
+        let field = |i: usize, emit: &mut dyn FnMut(Item) -> bool| -> Option<String> {
+            decode(&origin, record.get(i).unwrap_or_default().to_vec(), 0, emit)
+        };
+        let text = match joined {
+            Some(t) => t,
+            None => match record.get(self.text_col) {
+                Some(t) => t.to_vec(),
+                None => {
+                    return fail(
+                        format!("row has no {:?} field", self.opts.text_column),
+                        emit,
+                    )
+                }
+            },
+        };
+        let Some(text) = decode(&origin, text, 0, emit) else {
+            return Flow::Stop(false);
+        };
+        let id = match self.id_col {
+            Some(i) => match field(i, emit) {
+                Some(s) if !s.is_empty() => s,
+                Some(_) => origin.clone(),
+                None => return Flow::Stop(false),
+            },
+            None => origin.clone(),
+        };
+        let source = match self.source_col {
+            Some(i) => match field(i, emit) {
+                Some(s) if !s.trim().is_empty() => Some(s),
+                Some(_) => None,
+                None => return Flow::Stop(false),
+            },
+            None => None,
+        };
+        if emit(Item::Doc(Document { id, text, source })) {
+            Flow::Next
+        } else {
+            Flow::Stop(false)
+        }
+    }
+}
+
 /// The column names of a CSV/TSV header: lossy UTF-8, without a byte-order mark, trimmed
 /// (shared by the batch input and `mtlint eval`'s labelled tables).
 pub fn column_names(headers: &csv::ByteRecord) -> Vec<String> {
@@ -282,12 +622,17 @@ fn read_table(
     opts: &InputOptions,
     emit: &mut dyn FnMut(Item) -> bool,
 ) -> bool {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let tee = Tee {
+        inner: skip_bom(reader),
+        seen: Rc::clone(&seen),
+    };
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .quoting(quoting)
         .flexible(true)
         .has_headers(true)
-        .from_reader(reader);
+        .from_reader(tee);
     let headers = match rdr.byte_headers() {
         Ok(h) => h.clone(),
         Err(e) => {
@@ -328,6 +673,19 @@ fn read_table(
         },
         None => None,
     };
+    let table = Table {
+        name,
+        delimiter,
+        quoting,
+        width: names.len(),
+        text_col,
+        id_col,
+        source_col,
+        opts,
+    };
+    // `seen[0]` is byte `consumed` of the stream; bytes before the current row are dropped
+    // now and then, not after every row.
+    let mut consumed = 0u64;
     let mut record = csv::ByteRecord::new();
     let mut row = 0usize;
     loop {
@@ -350,40 +708,28 @@ fn read_table(
             }
         }
         let line = record.position().map_or(row + 1, |p| p.line() as usize);
-        let origin = format!("{name}:{line}");
-        let field = |i: usize, emit: &mut dyn FnMut(Item) -> bool| -> Option<String> {
-            decode(&origin, record.get(i).unwrap_or_default().to_vec(), 0, emit)
+        let start = record.position().map_or(consumed, csv::Position::byte);
+        let end = rdr.position().byte();
+        let flow = {
+            let seen = seen.borrow();
+            let at = |b: u64| {
+                usize::try_from(b.saturating_sub(consumed)).map_or(0, |b| b.min(seen.len()))
+            };
+            table.row(
+                &record,
+                &seen[at(start)..at(end).max(at(start))],
+                line,
+                emit,
+            )
         };
-        let Some(text) = record.get(text_col).map(<[u8]>::to_vec) else {
-            if !emit(Item::Error(InputError::new(
-                origin.clone(),
-                format!("row has no {:?} field", opts.text_column),
-            ))) {
-                return false;
-            }
-            continue;
-        };
-        let Some(text) = decode(&origin, text, 0, emit) else {
-            return false;
-        };
-        let id = match id_col {
-            Some(i) => match field(i, emit) {
-                Some(s) if !s.is_empty() => s,
-                Some(_) => format!("{name}:{line}"),
-                None => return false,
-            },
-            None => format!("{name}:{line}"),
-        };
-        let source = match source_col {
-            Some(i) => match field(i, emit) {
-                Some(s) if !s.trim().is_empty() => Some(s),
-                Some(_) => None,
-                None => return false,
-            },
-            None => None,
-        };
-        if !emit(Item::Doc(Document { id, text, source })) {
-            return false;
+        if let Flow::Stop(go) = flow {
+            return go;
+        }
+        if end - consumed > 1 << 16 {
+            let mut seen = seen.borrow_mut();
+            let k = usize::try_from(end - consumed).map_or(seen.len(), |k| k.min(seen.len()));
+            seen.drain(..k);
+            consumed = end;
         }
     }
 }
@@ -394,7 +740,7 @@ fn read_jsonl(
     opts: &InputOptions,
     emit: &mut dyn FnMut(Item) -> bool,
 ) -> bool {
-    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let mut reader = skip_bom(reader);
     let mut buf = Vec::new();
     let mut line = 0usize;
     loop {

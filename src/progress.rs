@@ -79,8 +79,8 @@ impl Progress {
     /// Prints a message above the bar (a warning or an error during the run).
     pub fn println(&self, msg: &str) {
         match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("{msg}")),
-            None => eprintln!("{msg}"),
+            Some(bar) => bar.suspend(|| crate::cli::say(format_args!("{msg}"))),
+            None => crate::cli::say(format_args!("{msg}")),
         }
     }
 

@@ -745,13 +745,23 @@ fn formula_guard() {
     assert_eq!(r[0]["text"], "'=HYPERLINK(\"http://example.com\",\"x\")");
     assert_eq!(r[1]["text"], "'+1 is a number");
     assert_eq!(r[2]["text"], "'@home");
-    // The guard also covers the doc cell.
+    // The guard also covers the doc cell, in the report and in the summary.
+    write(d.path(), "ids.csv", "id,text\n=1+1,Plain text.\n");
+    let o = run(d.path(), &["check", "ids.csv", "--summary", "s.csv"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let r = rows(&o.stdout);
+    assert_eq!(r[0]["doc"], "'=1+1");
+    assert_eq!(r[0]["text"], "Plain text.");
+    let sum = fs::read_to_string(d.path().join("s.csv")).unwrap();
+    assert_eq!(sum.lines().nth(1).unwrap().split(',').next(), Some("'=1+1"));
+    // Standard input is named `-`, which is no formula.
     let o = mtlint(d.path())
         .args(["check", "-"])
         .write_stdin("=1+1")
         .output()
         .unwrap();
     let r = rows(&String::from_utf8(o.stdout).unwrap());
+    assert_eq!(r[0]["doc"], "-");
     assert_eq!(r[0]["text"], "'=1+1");
     let o = run(d.path(), &["check", "f.txt", "--no-formula-guard"]);
     assert_eq!(

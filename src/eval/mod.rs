@@ -174,7 +174,7 @@ pub fn run(a: &EvalArgs) -> Result<i32> {
     let spec = match a.spec() {
         Ok(s) => s,
         Err(m) => {
-            eprintln!("mtlint: {m}");
+            crate::cli::say(format_args!("mtlint: {m}"));
             return Ok(EXIT_ERROR);
         }
     };
@@ -184,12 +184,12 @@ pub fn run(a: &EvalArgs) -> Result<i32> {
     let gold = match gold::read(&name, std::io::BufReader::new(file), &spec) {
         Ok(g) => g,
         Err(e) => {
-            eprintln!("mtlint: {e}");
+            crate::cli::say(format_args!("mtlint: {e}"));
             return Ok(EXIT_ERROR);
         }
     };
     for e in &gold.errors {
-        eprintln!("mtlint: {e} (row skipped)");
+        crate::cli::say(format_args!("mtlint: {e} (row skipped)"));
     }
 
     let groups = mapping::group_rows(&gold.rows);

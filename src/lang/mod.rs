@@ -55,6 +55,26 @@ pub struct Hits {
 
 /// Fewer words than this: the sentence takes the document's language.
 const MIN_WORDS: usize = 5;
+/// The lead (log10 frequency summed over the words) the best word list needs over the next.
+const WORDS_GAP: f64 = 1.5;
+/// The same lead per word.
+const WORDS_MARGIN: f64 = 0.3;
+
+/// What the word lists say about a document: their pick, if clear, and each candidate's score
+/// (negative infinity for the others).
+struct WordLists {
+    guess: Option<Guess>,
+    lm: [f64; LANGS.len()],
+    /// Some candidate knows every word (and there are two at least).
+    all_known: bool,
+}
+
+/// A document whose language nothing tells: English, not detected (the caller says so).
+const UNKNOWN: Guess = Guess {
+    lang: "en",
+    confidence: 0.0,
+    detected: false,
+};
 /// log10 relative frequency given to a word missing from a language's list.
 const FLOOR: f64 = -7.5;
 /// Average advantage per word (in decades of frequency) another language needs over the
@@ -187,8 +207,15 @@ impl LangId {
 
     /// [`LangId::document`], with the sentences' hits from [`LangId::sentence_hits`] (in the
     /// same order; missing ones are computed).
+    ///
+    /// A document's language comes from all its sentences: each sentence whose function words
+    /// clearly name a language votes for it with its number of words, so that one long
+    /// sentence in another language (a quotation) does not outvote the rest by the richer
+    /// function words of its language. When the votes agree with the function words of the
+    /// whole text, or there are none, those decide as they always did.
     pub fn document_with(&self, sentences: &[(&str, &[Word])], pre: &[Hits]) -> Guess {
         let mut hits = [0u32; LANGS.len()];
+        let mut votes = [0usize; LANGS.len()];
         let mut n = 0;
         for (i, (t, w)) in sentences.iter().enumerate() {
             // Only the first DOC_WORDS words count: a sentence crossing that line is counted
@@ -201,20 +228,56 @@ impl LangId {
             for (a, b) in hits.iter_mut().zip(h) {
                 *a += b;
             }
+            // Two function words at least, more than of any other language (English and
+            // German share "in", "an", "die").
+            let (b, s) = top2(&h);
+            if h[b] >= 2 && h[b] > h[s] {
+                votes[b] += k;
+            }
             if n >= DOC_WORDS {
                 break;
             }
         }
         let (best, second) = top2(&hits);
-        if hits[best] >= 3 && hits[best] >= 2 * hits[second].max(1) {
+        let by_hits = (hits[best] >= 3 && hits[best] >= 2 * hits[second].max(1)).then(|| {
             let conf = f64::from(hits[best] - hits[second]) / f64::from(hits[best]);
-            return Guess {
+            Guess {
                 lang: LANGS[best],
                 confidence: round2(0.5 + conf / 2.0),
                 detected: true,
-            };
+            }
+        });
+        let vb = (0..LANGS.len())
+            .max_by_key(|&i| (votes[i], std::cmp::Reverse(i)))
+            .unwrap_or(0);
+        let runner_up = (0..LANGS.len())
+            .filter(|&i| i != vb)
+            .map(|i| votes[i])
+            .max()
+            .unwrap_or(0);
+        // Sentences of two languages, the function words of the whole text even: the one
+        // most of the words are in.
+        let mixed = hits[best] >= 3 && runner_up > 0 && votes[vb] > runner_up;
+        match by_hits {
+            Some(g) if votes[vb] <= runner_up || vb == best => g,
+            None if !mixed => self.few_function_words(sentences, &hits),
+            _ => {
+                let conf = (votes[vb] - runner_up) as f64 / votes[vb] as f64;
+                Guess {
+                    lang: LANGS[vb],
+                    confidence: round2(0.5 + conf / 2.0),
+                    detected: true,
+                }
+            }
         }
-        // Few function words: another script, or a language we hold no lexicon for.
+    }
+
+    /// The language of a document whose function words do not decide it (a short text,
+    /// another script, a language without lexicons). whatlang alone is no help on a short
+    /// Latin-script text: it called "He met Wladimir Putin in Moskau." Turkish at confidence
+    /// 0.01. The word-frequency lists decide when they clearly can; when nothing does, English
+    /// with `detected` false (the caller says so).
+    fn few_function_words(&self, sentences: &[(&str, &[Word])], hits: &[u32]) -> Guess {
         let mut sample = String::new();
         for (t, _) in sentences {
             if sample.len() > DOC_SAMPLE {
@@ -223,18 +286,145 @@ impl LangId {
             sample.push_str(t);
             sample.push(' ');
         }
-        match whatlang::detect(&sample) {
-            Some(info) => Guess {
+        if mostly_other_script(&sample) {
+            // Scripts are told apart reliably; within one (Russian or Macedonian?) our
+            // languages are preferred when whatlang is unsure.
+            let Some(info) = whatlang::detect(&sample) else {
+                return UNKNOWN;
+            };
+            let lang = code_of(info.lang());
+            let ours = (!info.is_reliable())
+                .then(|| self.allow.detect(&sample))
+                .flatten()
+                .map(|a| code_of(a.lang()))
+                .filter(|&l| languages::script(l) == languages::script(lang));
+            return Guess {
+                lang: ours.unwrap_or(lang),
+                confidence: round2(info.confidence()),
+                detected: true,
+            };
+        }
+        let info = whatlang::detect(&sample);
+        // whatlang sure of one of our languages, or of another one on a text long enough for
+        // its trigrams (it called a two-line English caption Afrikaans, "reliably").
+        let words: usize = sentences.iter().map(|(_, w)| w.len()).sum();
+        let sure = |i: &&whatlang::Info| {
+            i.is_reliable() && (words >= 30 || LANGS.contains(&code_of(i.lang())))
+        };
+        if let Some(info) = info.as_ref().filter(sure) {
+            return Guess {
                 lang: code_of(info.lang()),
                 confidence: round2(info.confidence()),
                 detected: true,
-            },
-            None => Guess {
-                lang: "en",
-                confidence: 0.0,
-                detected: false,
-            },
+            };
         }
+        // English's list is loaded for every run; the others only when another language has a
+        // function word here or English does not know every word, so that a one-line English
+        // run ("One line.") loads no other list.
+        let english = self.by_word_lists(sentences, std::array::from_fn(|i| i == EN));
+        let others = hits.iter().enumerate().any(|(i, &h)| i != EN && h > 0);
+        if !others && english.all_known {
+            return Guess {
+                lang: "en",
+                confidence: 0.5,
+                detected: true,
+            };
+        }
+        let candidates = [true; LANGS.len()];
+        let lists = self.by_word_lists(sentences, candidates);
+        if let Some(g) = lists.guess {
+            return g;
+        }
+        match info {
+            // Unsure, whatlang is still often right about one of our languages, when the word
+            // lists do not find the words more English than that.
+            Some(info) => {
+                let lang = code_of(info.lang());
+                match LANGS.iter().position(|&l| l == lang) {
+                    Some(k) if k != EN && candidates[k] && lists.lm[k] > lists.lm[EN] => Guess {
+                        lang,
+                        confidence: round2(info.confidence()),
+                        detected: true,
+                    },
+                    _ => UNKNOWN,
+                }
+            }
+            None => UNKNOWN,
+        }
+    }
+
+    /// The language whose word-frequency list explains the document's words clearly best
+    /// among `candidates`, by a unigram model; names (capitalized words inside a sentence)
+    /// do not count. Also gives each candidate's score.
+    fn by_word_lists(
+        &self,
+        sentences: &[(&str, &[Word])],
+        candidates: [bool; LANGS.len()],
+    ) -> WordLists {
+        let mut out = WordLists {
+            guess: None,
+            lm: [f64::NEG_INFINITY; LANGS.len()],
+            all_known: false,
+        };
+        let collect = |names: bool| {
+            let mut words: Vec<String> = Vec::new();
+            'all: for (t, ws) in sentences {
+                for (k, w) in ws.iter().enumerate().filter(|(_, w)| w.alpha) {
+                    let s = w.text(t);
+                    if !names && k > 0 && crate::text::is_capitalized(s) {
+                        continue;
+                    }
+                    words.push(crate::text::lower(s).into_owned());
+                    if words.len() >= 200 {
+                        break 'all;
+                    }
+                }
+            }
+            words
+        };
+        let mut words = collect(false);
+        // Next to nothing but capitalized words (German nouns, or names): all of them.
+        if words.len() < 2 {
+            words = collect(true);
+        }
+        let n = words.len();
+        let mut known = [0usize; LANGS.len()];
+        for (i, l) in LANGS.iter().enumerate().filter(|&(i, _)| candidates[i]) {
+            let wf = self.lex.words(l);
+            if wf.is_empty() {
+                continue;
+            }
+            out.lm[i] = 0.0;
+            for w in &words {
+                let lp = wf.log_p(w, FLOOR).max(FLOOR);
+                out.lm[i] += lp;
+                known[i] += usize::from(lp > FLOOR);
+            }
+        }
+        if n < 2 {
+            return out;
+        }
+        out.all_known = (0..LANGS.len()).any(|i| candidates[i] && known[i] == n);
+        let lm = out.lm;
+        let mut order: Vec<usize> = (0..LANGS.len()).filter(|&i| lm[i].is_finite()).collect();
+        order.sort_by(|&a, &b| lm[b].total_cmp(&lm[a]).then(a.cmp(&b)));
+        let best = order[0];
+        let gap = order.get(1).map_or(f64::INFINITY, |&s| lm[best] - lm[s]);
+        // Two known words at least, and half of them: names and numbers alone never decide;
+        // the lead, in decades of frequency, must be clear in all and per word.
+        if known[best] < 2
+            || known[best] * 2 < n
+            || gap < WORDS_GAP
+            || gap / (n as f64) < WORDS_MARGIN
+        {
+            return out;
+        }
+        out.guess = Some(Guess {
+            lang: LANGS[best],
+            confidence: round2((0.5 + gap / n as f64 / 4.0).min(0.9)),
+            detected: true,
+        });
+        out
     }
 
     /// The language of one sentence, falling back to the document's (`doc`, with `detected`

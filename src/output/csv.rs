@@ -2,7 +2,7 @@
 
 use super::{
     format_conf, needs_formula_guard, push_evidence, push_flags, push_suggestions, safe_cell,
-    ReportWriter, RowFilter, HEADER,
+    ReportWriter, RowFilter, HEADER, NUL_SYMBOL,
 };
 use crate::analyze::DocReport;
 use crate::score::format_penalty;
@@ -38,7 +38,7 @@ pub struct CsvWriter<W: Write> {
     /// Reused for the flags, evidence and suggestions of a row.
     scratch: String,
     /// Per byte: 1 when a field holding it is quoted (the delimiter, line breaks), 3 for the
-    /// quote itself (quoted and doubled).
+    /// quote itself (quoted and doubled), 4 for NUL (replaced by [`NUL_SYMBOL`]).
     special: [u8; 256],
 }
 
@@ -63,6 +63,7 @@ impl<W: Write> CsvWriter<W> {
             special[usize::from(c)] = 1;
         }
         special[usize::from(b'"')] = 3;
+        special[0] = 4;
         let mut w = CsvWriter {
             out,
             buf: Vec::with_capacity(FLUSH_AT + 4096),
@@ -80,22 +81,29 @@ impl<W: Write> CsvWriter<W> {
     }
 
     /// Appends field number `i` of a row: after a delimiter unless it is the first, with a
-    /// leading `'` when `guard`, quoted when it holds the delimiter, a quote or a line break.
+    /// leading `'` when `guard`, quoted when it holds the delimiter, a quote or a line break,
+    /// NUL bytes written as [`NUL_SYMBOL`].
     #[inline]
     fn field(&mut self, i: usize, text: &str, guard: bool) {
-        if i > 0 {
-            self.buf.push(self.delimiter);
-        }
         let d = self.delimiter;
         let b = text.as_bytes();
-        // Bit 1: the field must be quoted; bit 2: it holds a quote to double.
+        // Bit 1: the field must be quoted; bit 2: it holds a quote to double; bit 4: a NUL.
         let kinds = if b.len() < 32 {
             b.iter().fold(0, |k, &c| k | self.special[usize::from(c)])
         } else {
             crate::matcher::byte_classes(b, |c| {
-                u8::from((c == d) | (c == b'\n') | (c == b'\r')) | (u8::from(c == b'"') * 3)
+                u8::from((c == d) | (c == b'\n') | (c == b'\r'))
+                    | (u8::from(c == b'"') * 3)
+                    | (u8::from(c == 0) * 4)
             })
         };
+        if kinds & 4 != 0 {
+            let clean = text.replace('\0', NUL_SYMBOL);
+            return self.field(i, &clean, guard);
+        }
+        if i > 0 {
+            self.buf.push(self.delimiter);
+        }
         let quote = kinds != 0;
         let buf = &mut self.buf;
         if quote {
@@ -399,6 +407,7 @@ impl<W: Write> SummaryWriter<W> {
                 } else {
                     row.doc.clone()
                 };
+                let id = id.replace('\0', NUL_SYMBOL);
                 let fields = [
                     id,
                     row.lang.to_string(),

@@ -156,10 +156,19 @@ pub fn push_suggestions(s: &SentenceReport, out: &mut String) {
 
 /// True when a cell would start a spreadsheet formula (see [`safe_cell`]).
 pub fn needs_formula_guard(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    if s.starts_with(['\t', '\r']) {
+        return true;
+    }
+    // Spreadsheets skip leading spaces, and some (with an East Asian input method) read the
+    // full-width and small forms of the formula characters as the characters themselves.
+    s.trim_start().starts_with([
+        '=', '+', '-', '@', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}', '\u{fe66}', '\u{fe62}',
+        '\u{fe63}', '\u{fe6b}',
+    ])
 }
 
-/// Neutralizes spreadsheet formulas: a cell starting with `=`, `+`, `-`, `@`, tab or carriage
+/// Neutralizes spreadsheet formulas: a cell starting with `=`, `+`, `-`, `@` (also after
+/// white space, and in their full-width and small forms `＝＋－＠﹦﹢﹣﹫`), tab or carriage
 /// return gets a leading `'`.
 pub fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
     if needs_formula_guard(s) {
@@ -168,6 +177,11 @@ pub fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Borrowed(s)
     }
 }
+
+/// What a NUL byte of the input is written as in CSV and TSV cells: U+2400 SYMBOL FOR NULL,
+/// one character like the NUL, so offsets still count right. Raw NULs end a cell early in
+/// many tools (C strings) and make spreadsheets refuse the file.
+pub const NUL_SYMBOL: &str = "\u{2400}";
 
 /// A language confidence with at most two decimals.
 pub fn format_conf(c: f64) -> String {
@@ -192,6 +206,15 @@ mod tests {
         assert_eq!(safe_cell("@SUM"), "'@SUM");
         assert_eq!(safe_cell("\tx"), "'\tx");
         assert_eq!(safe_cell("plain = fine"), "plain = fine");
+        assert_eq!(safe_cell("  =1+1"), "'  =1+1");
+        assert_eq!(safe_cell("\u{a0}@x"), "'\u{a0}@x");
+        for c in [
+            '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}', '\u{fe66}', '\u{fe62}', '\u{fe63}',
+            '\u{fe6b}',
+        ] {
+            assert_eq!(safe_cell(&format!("{c}1")), format!("'{c}1"));
+            assert_eq!(safe_cell(&format!("a {c} 1")), format!("a {c} 1"));
+        }
     }
 
     #[test]
