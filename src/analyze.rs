@@ -45,6 +45,9 @@ pub struct Document {
     pub text: String,
     /// Bilingual mode: the source text.
     pub source: Option<String>,
+    /// Localization files (XLIFF, PO, TMX): the translation units, checked one by one
+    /// ([`crate::l10n`]); `text` is then their targets joined by blank lines.
+    pub units: Option<Vec<crate::l10n::Unit>>,
 }
 
 impl Document {
@@ -54,6 +57,7 @@ impl Document {
             id: id.into(),
             text: text.into(),
             source: None,
+            units: None,
         }
     }
 }
@@ -137,6 +141,8 @@ pub struct SentenceReport {
     pub verdict: Verdict,
     /// Findings in order of position.
     pub findings: Vec<FindingReport>,
+    /// Localization files: the id of the translation unit the sentence belongs to.
+    pub unit: Option<String>,
     /// Number of words (for the document score).
     pub words: usize,
     /// The sentence, NFC-normalized.
@@ -290,6 +296,21 @@ impl Engine {
 
     /// Checks one document.
     pub fn analyze(&self, doc: &Document) -> DocReport {
+        match &doc.units {
+            Some(units) => crate::l10n::analyze(self, doc, units),
+            None => self.analyze_in(doc, None, None),
+        }
+    }
+
+    /// Checks one document whose input declares its languages (a translation unit of an
+    /// XLIFF file); `--target` and `--source` win over them.
+    pub fn analyze_in(
+        &self,
+        doc: &Document,
+        target: Option<&'static str>,
+        source: Option<&'static str>,
+    ) -> DocReport {
+        let source = self.source.or(source);
         let text = doc.text.as_str();
         let spans = self.segmenter.split(text);
         let nfcs: Vec<Nfc<'_>> = spans
@@ -333,7 +354,7 @@ impl Engine {
             .map(|((_, w), r)| LangId::hits_from_facts(w, &facts[r.clone()]))
             .collect();
         let doc_guess = self.langid.document_with(&pairs, &hits);
-        let target = self.target.unwrap_or(doc_guess.lang);
+        let target = self.target.or(target).unwrap_or(doc_guess.lang);
         // Sentences fall back to the target when it was given, else to the document language.
         let fallback = Guess {
             lang: target,
@@ -379,7 +400,7 @@ impl Engine {
         let doc_words = rules::DocWords::new(text, &sentences, &starts);
         let cx = Context {
             target,
-            source: self.source,
+            source,
             lex: self.lex,
             sentences: &sentences,
             doc_words: &doc_words,
@@ -495,16 +516,14 @@ impl Engine {
                 penalty,
                 verdict: self.scoring.verdict(f64::from(score)),
                 findings: located,
+                unit: None,
                 words: s.words.len(),
                 text: s.text.to_string(),
             });
             char_pos += n_chars;
             byte_pos = sp.end;
         }
-        let score = self
-            .scoring
-            .document_score(reports.iter().map(|r| (r.score, r.words)))
-            .unwrap_or(100);
+        let score = self.document_score(&reports);
         DocReport {
             id: doc.id.clone(),
             lang: doc_guess.lang,
@@ -513,6 +532,25 @@ impl Engine {
             score,
             verdict: self.scoring.verdict(f64::from(score)),
         }
+    }
+
+    /// A document's score from its sentences (100 for a document without sentences).
+    pub fn document_score(&self, sentences: &[SentenceReport]) -> u32 {
+        self.scoring
+            .document_score(sentences.iter().map(|r| (r.score, r.words)))
+            .unwrap_or(100)
+    }
+
+    /// The severity findings of `code` get in this run (the configuration's override, else the
+    /// rule's own), or `None` when the rule does not run (`--only`, `--ignore`).
+    pub fn severity_of(&self, code: &str) -> Option<Severity> {
+        let rule = self.rules.iter().find(|r| r.info().code == code)?;
+        Some(
+            self.severity
+                .get(code)
+                .copied()
+                .unwrap_or(rule.info().severity),
+        )
     }
 
     /// Applies severity overrides and allow-lists, drops duplicates, orders by position.

@@ -16,6 +16,7 @@ pub mod cli;
 pub mod config;
 pub mod eval;
 pub mod input;
+pub mod l10n;
 pub mod lang;
 pub mod lexicon;
 pub mod matcher;
