@@ -12,6 +12,7 @@
 //! ```
 
 pub mod analyze;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod eval;

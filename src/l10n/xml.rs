@@ -13,6 +13,7 @@
 //!   `equiv-text` (1.2) or `equiv` (2.x) when they have one, else nothing: that is the text a
 //!   reader sees in their place, and source and target are read alike, so a placeholder never
 //!   makes the two sides differ;
+//!   An XLIFF 1.2 `<x ctype="lb"/>` is a line break;
 //! - paired codes (`<bx/>`, `<ex/>`, `<sc/>`, `<ec/>`, `<sm/>`, `<em/>`) give nothing;
 //! - XLIFF 2 `<cp hex="…"/>` gives its character.
 
@@ -144,6 +145,8 @@ impl<'a> Xml<'a> {
                     _ => self.text_into(out)?,
                 },
                 Event::Empty(s) => match local(&s) {
+                    // XLIFF 1.2 `ctype="lb"`: a line break of the original.
+                    "x" if attr(&s, "ctype").as_deref() == Some("lb") => out.push('\n'),
                     "x" | "ph" => push_equiv(&s, out),
                     "cp" => {
                         let c = attr(&s, "hex")
