@@ -7,7 +7,7 @@
 //!
 //! ```text
 //! # mtlint baseline 1: code<TAB>hash<TAB>sentence; hash = FNV-1a 64 of the sentence's NFC text (UTF-8), 16 hex digits
-//! run-together	2f1c0d8e9a6b4c31	He suggested Space travelagriculture.
+//! run-together<TAB>c86f6b07c0636365<TAB>The talks concerned trade, climate policyagriculture and security.
 //! ```
 //!
 //! The sentence is there for people (tabs, line breaks and backslashes escaped as `\t`, `\n`,
@@ -215,6 +215,11 @@ mod tests {
         assert_eq!(fnv1a64(b""), 0xcbf29ce484222325);
         assert_eq!(fnv1a64(b"a"), 0xaf63dc4c8601ec8c);
         assert_eq!(fnv1a64(b"foobar"), 0x85944171f73967e8);
+        // The example in the module documentation, computed by a separate Python FNV-1a.
+        assert_eq!(
+            sentence_hash("The talks concerned trade, climate policyagriculture and security."),
+            "c86f6b07c0636365"
+        );
     }
 
     #[test]
