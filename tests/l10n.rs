@@ -392,3 +392,53 @@ fn a_baseline_hides_dismissed_findings_and_they_no_longer_count() {
     assert_eq!(bad.code, 2);
     assert!(bad.stderr.contains("bad.tsv:2:"), "{}", bad.stderr);
 }
+
+/// Real files from a permissively licensed project, not committed: run with
+/// `MTLINT_REAL_L10N=DIR cargo test --test l10n -- --ignored`. Checked at the time of
+/// writing on symfony/validator @370b9375 (MIT): `Resources/translations/validators.{de,fr,es}.xlf`.
+/// Every unit's reported text must be its target, with no sentence lost.
+#[test]
+#[ignore = "needs MTLINT_REAL_L10N=DIR with real XLIFF/PO/TMX files"]
+fn real_files_round_trip() {
+    let dir = std::env::var("MTLINT_REAL_L10N").expect("set MTLINT_REAL_L10N to a directory");
+    let engine = mtlint::Engine::default_engine().unwrap();
+    let mut checked = 0;
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let format = mtlint::input::Format::guess(&path);
+        if !matches!(
+            format,
+            mtlint::input::Format::Xliff | mtlint::input::Format::Po | mtlint::input::Format::Tmx
+        ) {
+            continue;
+        }
+        let name = path.display().to_string();
+        let mut docs = Vec::new();
+        let file = fs::File::open(&path).unwrap();
+        let opts = mtlint::input::InputOptions::default();
+        mtlint::input::read_stream(&name, file, format, &opts, &mut |item| {
+            match item {
+                mtlint::input::Item::Doc(d) => docs.push(d),
+                mtlint::input::Item::Error(e) => panic!("{e}"),
+                mtlint::input::Item::Warning(w) => eprintln!("warning: {w}"),
+            }
+            true
+        });
+        assert_eq!(docs.len(), 1, "{name}");
+        let report = engine.analyze(&docs[0]);
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        for u in docs[0].units.as_ref().unwrap() {
+            let got: String = report
+                .sentences
+                .iter()
+                .filter(|s| s.unit.as_deref() == Some(u.id.as_str()))
+                .map(|s| s.text.as_str())
+                .collect();
+            use unicode_normalization::UnicodeNormalization;
+            let want: String = u.target.nfc().collect();
+            assert_eq!(squeeze(&got), squeeze(&want), "{name}: unit {}", u.id);
+        }
+        checked += 1;
+    }
+    assert!(checked > 0, "no XLIFF, PO or TMX file in {dir}");
+}
