@@ -282,3 +282,100 @@ fn empty_target(
         text: String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(id: &str, source: &str, target: &str) -> Unit {
+        Unit {
+            id: id.into(),
+            line: 1,
+            source: Some(source.into()),
+            target: target.into(),
+            target_lang: Some("en"),
+            source_lang: Some("de"),
+        }
+    }
+
+    #[test]
+    fn stitched_offsets_and_lines_point_into_the_joined_text() {
+        let engine = Engine::default_engine().unwrap();
+        let doc = document(
+            "f.xlf",
+            vec![
+                unit(
+                    "a",
+                    "Der Rat tagte.",
+                    "The council met. It voted on Monday.",
+                ),
+                unit("b", "Leer.", ""),
+                unit(
+                    "c",
+                    "Zwei Zeilen.",
+                    "First line here.\nSecond line, the the end.",
+                ),
+            ],
+        );
+        assert_eq!(
+            doc.text,
+            "The council met. It voted on Monday.\n\n\n\nFirst line here.\nSecond line, the the end."
+        );
+        let r = engine.analyze(&doc);
+        let units: Vec<&str> = r
+            .sentences
+            .iter()
+            .map(|s| s.unit.as_deref().unwrap())
+            .collect();
+        assert_eq!(units, vec!["a", "a", "b", "c", "c"]);
+        for (i, s) in r.sentences.iter().enumerate() {
+            assert_eq!(s.index, i + 1);
+            assert_eq!(&doc.text[s.start_byte..s.end_byte], s.text, "{s:?}");
+            let by_chars: String = doc
+                .text
+                .chars()
+                .skip(s.start)
+                .take(s.end - s.start)
+                .collect();
+            assert_eq!(by_chars, s.text);
+            assert_eq!(s.line, 1 + doc.text[..s.start_byte].matches('\n').count());
+            for f in &s.findings {
+                assert!(s.start <= f.start && f.end <= s.end.max(f.start), "{f:?}");
+                assert!(s.start_byte <= f.start_byte && f.end_byte <= s.end_byte.max(f.start_byte));
+            }
+        }
+        // The empty target sits between the units, on its own line, with its finding.
+        let e = &r.sentences[2];
+        assert_eq!((e.start_byte, e.line), (38, 3));
+        assert_eq!(e.findings[0].code, EMPTY_TARGET_CODE);
+        assert_eq!(e.findings[0].matched, "Leer.");
+        // A finding in the last unit is located in the joined text.
+        let rep = r.sentences[4]
+            .findings
+            .iter()
+            .find(|f| f.code == "repetition")
+            .expect("the the");
+        assert_eq!(&doc.text[rep.start_byte..rep.end_byte], rep.matched);
+        assert!(rep.matched.contains("the"), "{rep:?}");
+    }
+
+    #[test]
+    fn ignoring_the_code_keeps_the_empty_row_without_a_finding() {
+        let engine = Engine::new(crate::analyze::Options {
+            ignore: vec![EMPTY_TARGET_CODE.into()],
+            ..Default::default()
+        })
+        .unwrap();
+        let r = engine.analyze(&document("f.po", vec![unit("x", "Etwas.", "  ")]));
+        assert_eq!(r.sentences.len(), 1);
+        assert!(r.sentences[0].findings.is_empty());
+        assert_eq!(r.sentences[0].unit.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn language_tags_from_files() {
+        assert_eq!(lang_code("en-US"), Some("en"));
+        assert_eq!(lang_code("pt_BR"), Some("pt"));
+        assert_eq!(lang_code("x-klingon"), None);
+    }
+}
