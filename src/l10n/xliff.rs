@@ -6,7 +6,8 @@
 //! Left out on purpose: `<alt-trans>` (other candidates, not the translation), `<seg-source>`
 //! (the same source, segmented), notes, headers, skeletons and `<bin-unit>`; units marked
 //! `translate="no"` (not meant to be translated, so a target equal to the source there is no
-//! error). A 2.x unit's text is its segments and ignorables in order; an ignorable without a
+//! error). A 2.x unit with some segments lacking a target is checked on the others, with a
+//! warning naming its line. A 2.x unit's text is its segments and ignorables in order; an ignorable without a
 //! target contributes its source to the target (it is not translatable).
 
 use super::xml::{attr, local, Xml};
@@ -52,15 +53,22 @@ pub(crate) fn parse(name: &str, text: &str) -> Result<Parsed, InputError> {
                     .filter(|i| !i.is_empty())
                     .unwrap_or_else(|| format!("line {line}"));
                 let skip = attr(&s, "translate").as_deref() == Some("no");
-                let (source, target) = if empty {
-                    (None, None)
+                let (source, target, missing) = if empty {
+                    (None, None, 0)
                 } else if tag == "unit" {
                     unit_20(&mut x)?
                 } else {
-                    unit_12(&mut x)?
+                    let (s, t) = unit_12(&mut x)?;
+                    (s, t, 0)
                 };
                 if skip {
                     continue;
+                }
+                if missing > 0 && target.is_some() {
+                    p.warn(
+                        format!("{name}:{line}"),
+                        format!("unit {id:?}: {missing} segment(s) without a target; the unit is checked without them"),
+                    );
                 }
                 p.units.push(Unit {
                     id,
@@ -104,11 +112,12 @@ fn unit_12(x: &mut Xml<'_>) -> Result<Pair, InputError> {
     }
 }
 
-/// The source and target of a 2.x `<unit>` whose start tag was just read: its segments and
-/// ignorables joined in order.
-fn unit_20(x: &mut Xml<'_>) -> Result<Pair, InputError> {
+/// The source and target of a 2.x `<unit>` whose start tag was just read (its segments and
+/// ignorables joined in order), and how many of its segments have no target.
+fn unit_20(x: &mut Xml<'_>) -> Result<(Option<String>, Option<String>, usize), InputError> {
     let (mut source, mut target) = (String::new(), String::new());
     let (mut any_source, mut any_target) = (false, false);
+    let mut missing = 0;
     loop {
         match x.next()? {
             Event::Start(s) => match local(&s) {
@@ -117,6 +126,7 @@ fn unit_20(x: &mut Xml<'_>) -> Result<Pair, InputError> {
                     let (s, t) = unit_12(x)?;
                     any_source |= s.is_some();
                     any_target |= t.is_some() && !ignorable;
+                    missing += usize::from(t.is_none() && !ignorable);
                     let s = s.unwrap_or_default();
                     target.push_str(t.as_deref().unwrap_or(if ignorable { &s } else { "" }));
                     source.push_str(&s);
@@ -127,7 +137,11 @@ fn unit_20(x: &mut Xml<'_>) -> Result<Pair, InputError> {
             _ => {}
         }
     }
-    Ok((any_source.then_some(source), any_target.then_some(target)))
+    Ok((
+        any_source.then_some(source),
+        any_target.then_some(target),
+        missing,
+    ))
 }
 
 #[cfg(test)]
@@ -171,6 +185,22 @@ mod tests {
         assert_eq!(p.units[0].source.as_deref(), Some("Bonjour. Merci {name}."));
         assert_eq!(p.units[0].target_lang, Some("en"));
         assert_eq!(p.units[0].source_lang, Some("fr"));
+        assert!(p.notes.is_empty());
+    }
+
+    #[test]
+    fn xliff_2_segment_without_target_is_a_warning_naming_the_unit() {
+        let f =
+            "<xliff version=\"2.0\" srcLang=\"de\" trgLang=\"en\"><file id=\"f\">\n<unit id=\"u\">\
+<segment><source>Eins.</source><target>One.</target></segment>\
+<segment><source>Zwei.</source></segment></unit></file></xliff>";
+        let p = parse("p.xlf", f).unwrap();
+        assert_eq!(p.units[0].target, "One.");
+        assert!(
+            matches!(&p.notes[0], crate::input::Item::Warning(e) if e.origin == "p.xlf:2" && e.message.contains("1 segment")),
+            "{:?}",
+            p.notes
+        );
     }
 
     #[test]
