@@ -442,3 +442,25 @@ fn real_files_round_trip() {
     }
     assert!(checked > 0, "no XLIFF, PO or TMX file in {dir}");
 }
+
+#[test]
+fn units_checked_in_parallel_give_the_same_output_for_any_jobs() {
+    let files = [
+        sample("l10n_de_en.xlf"),
+        sample("l10n_fr_en.xliff"),
+        sample("l10n_de_en.po"),
+        sample("l10n_de_en.tmx"),
+    ];
+    let out = |jobs: &str| {
+        Command::cargo_bin("mtlint")
+            .unwrap()
+            .args(["check", "--format", "jsonl", "--jobs", jobs])
+            .args(&files)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = out("1");
+    assert!(one.len() > 1000);
+    assert_eq!(one, out("4"));
+}

@@ -21,6 +21,7 @@ mod xml;
 use crate::analyze::{DocReport, Document, Engine, FindingReport, SentenceReport};
 use crate::input::{decode, looks_binary, Format, InputError, Item};
 use crate::text::char_len;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::io::Read;
 use unicode_normalization::UnicodeNormalization;
@@ -170,25 +171,31 @@ pub fn analyze(engine: &Engine, doc: &Document, units: &[Unit]) -> DocReport {
     let mut langs: FxHashMap<&'static str, usize> = FxHashMap::default();
     let mut targets: FxHashMap<&'static str, usize> = FxHashMap::default();
     let (mut chars, mut bytes, mut lines) = (0usize, 0usize, 0usize);
-    for (k, u) in units.iter().enumerate() {
+    // Units are independent: a large file is checked on every worker thread, and the reports
+    // are collected in file order, so the output does not depend on `--jobs`.
+    let reports: Vec<DocReport> = units
+        .par_iter()
+        .map(|u| {
+            let unit_doc = Document {
+                id: doc.id.clone(),
+                text: u.target.clone(),
+                source: source_of(u).map(str::to_string),
+                units: None,
+            };
+            engine.analyze_in(&unit_doc, u.target_lang, u.source_lang)
+        })
+        .collect();
+    for (k, (u, r)) in units.iter().zip(reports).enumerate() {
         if k > 0 {
             chars += char_len(UNIT_SEPARATOR);
             bytes += UNIT_SEPARATOR.len();
             lines += UNIT_SEPARATOR.matches('\n').count();
         }
-        let source = u.source.clone().filter(|s| !s.trim().is_empty());
-        let unit_doc = Document {
-            id: doc.id.clone(),
-            text: u.target.clone(),
-            source: source.clone(),
-            units: None,
-        };
-        let r = engine.analyze_in(&unit_doc, u.target_lang, u.source_lang);
         let words: usize = r.sentences.iter().map(|s| s.words).sum();
         *langs.entry(r.lang).or_default() += words.max(1);
         *targets.entry(r.target).or_default() += words.max(1);
         if r.sentences.is_empty() {
-            let mut row = empty_target(engine, u, source.as_deref(), r.target, chars, bytes);
+            let mut row = empty_target(engine, u, source_of(u), r.target, chars, bytes);
             row.index = sentences.len() + 1;
             row.line = lines + 1;
             sentences.push(row);
@@ -222,6 +229,11 @@ pub fn analyze(engine: &Engine, doc: &Document, units: &[Unit]) -> DocReport {
         score,
         verdict: engine.scoring().verdict(f64::from(score)),
     }
+}
+
+/// A unit's source, if it has one that is not blank.
+fn source_of(u: &Unit) -> Option<&str> {
+    u.source.as_deref().filter(|s| !s.trim().is_empty())
 }
 
 /// The key with the largest count (ties: the smallest key, so the result does not depend on
