@@ -143,10 +143,20 @@ pub struct DocReport {
     pub target: &'static str,
     /// The sentences.
     pub sentences: Vec<SentenceReport>,
-    /// Word-weighted mean score (100 for a document without sentences).
+    /// The document's score: MQM's per-word normalized penalty with a tolerance
+    /// ([`crate::score::Scoring::document_score`]; 100 for a document without findings).
     pub score: u32,
     /// Band of the score.
     pub verdict: Verdict,
+    /// The same formula over the findings that translation causes (every code but
+    /// boilerplate, credit, truncated, encoding).
+    pub translation_score: u32,
+    /// The same formula over the page's junk (boilerplate, credit, truncated, encoding).
+    pub page_score: u32,
+    /// Total penalty of the document's findings.
+    pub penalty: f64,
+    /// Words in the document.
+    pub words: usize,
 }
 
 /// Everything needed to check documents; build once, share across threads.
@@ -507,22 +517,30 @@ impl Engine {
             char_pos += n_chars;
             byte_pos = sp.end;
         }
-        let score = self.document_score(&reports);
+        let scores = self.document_scores(&reports);
         DocReport {
             id: doc.id.clone(),
             lang: doc_guess.lang,
             target,
             sentences: reports,
-            score,
-            verdict: self.scoring.verdict(f64::from(score)),
+            score: scores.score,
+            verdict: self.scoring.verdict(f64::from(scores.score)),
+            translation_score: scores.translation_score,
+            page_score: scores.page_score,
+            penalty: scores.penalty,
+            words: scores.words,
         }
     }
 
-    /// A document's score from its sentences (100 for a document without sentences).
-    pub fn document_score(&self, sentences: &[SentenceReport]) -> u32 {
-        self.scoring
-            .document_score(sentences.iter().map(|r| (r.score, r.words)))
-            .unwrap_or(100)
+    /// A document's scores from its sentences' findings and words.
+    pub fn document_scores(&self, sentences: &[SentenceReport]) -> crate::score::DocScores {
+        self.scoring.document_scores(
+            sentences
+                .iter()
+                .flat_map(|r| &r.findings)
+                .map(|f| (f.code, f.severity)),
+            sentences.iter().map(|r| r.words).sum(),
+        )
     }
 
     /// The severity findings of `code` get in this run (the configuration's override, else the

@@ -146,8 +146,12 @@ impl Baseline {
             }
         }
         if removed > 0 {
-            report.score = engine.document_score(&report.sentences);
-            report.verdict = scoring.verdict(f64::from(report.score));
+            let scores = engine.document_scores(&report.sentences);
+            report.score = scores.score;
+            report.verdict = scoring.verdict(f64::from(scores.score));
+            report.translation_score = scores.translation_score;
+            report.page_score = scores.page_score;
+            report.penalty = scores.penalty;
         }
         removed
     }

@@ -220,14 +220,18 @@ pub fn analyze(engine: &Engine, doc: &Document, units: &[Unit]) -> DocReport {
         bytes += u.target.len();
         lines += u.target.matches('\n').count();
     }
-    let score = engine.document_score(&sentences);
+    let scores = engine.document_scores(&sentences);
     DocReport {
         id: doc.id.clone(),
         lang: most(&langs),
         target: most(&targets),
         sentences,
-        score,
-        verdict: engine.scoring().verdict(f64::from(score)),
+        score: scores.score,
+        verdict: engine.scoring().verdict(f64::from(scores.score)),
+        translation_score: scores.translation_score,
+        page_score: scores.page_score,
+        penalty: scores.penalty,
+        words: scores.words,
     }
 }
 
