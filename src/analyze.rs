@@ -29,6 +29,9 @@ pub struct Document {
     pub text: String,
     /// Bilingual mode: the source text.
     pub source: Option<String>,
+    /// Localization files (XLIFF, PO, TMX): the translation units, checked one by one
+    /// ([`crate::l10n`]); `text` is then their targets joined by blank lines.
+    pub units: Option<Vec<crate::l10n::Unit>>,
 }
 
 impl Document {
@@ -38,6 +41,7 @@ impl Document {
             id: id.into(),
             text: text.into(),
             source: None,
+            units: None,
         }
     }
 }
@@ -121,6 +125,8 @@ pub struct SentenceReport {
     pub verdict: Verdict,
     /// Findings in order of position.
     pub findings: Vec<FindingReport>,
+    /// Localization files: the id of the translation unit the sentence belongs to.
+    pub unit: Option<String>,
     /// Number of words (for the document score).
     pub words: usize,
     /// The sentence, NFC-normalized.
@@ -285,6 +291,21 @@ impl Engine {
 
     /// Checks one document.
     pub fn analyze(&self, doc: &Document) -> DocReport {
+        match &doc.units {
+            Some(units) => crate::l10n::analyze(self, doc, units),
+            None => self.analyze_in(doc, None, None),
+        }
+    }
+
+    /// Checks one document whose input declares its languages (a translation unit of an
+    /// XLIFF file); `--target` and `--source` win over them.
+    pub fn analyze_in(
+        &self,
+        doc: &Document,
+        target: Option<&'static str>,
+        source: Option<&'static str>,
+    ) -> DocReport {
+        let source = self.source.or(source);
         let text = doc.text.as_str();
         let spans = self.segmenter.split(text);
         let nfcs: Vec<Nfc<'_>> = spans
@@ -329,7 +350,7 @@ impl Engine {
             .map(|((_, w), r)| LangId::hits_from_facts(w, &facts[r.clone()]))
             .collect();
         let doc_guess = self.langid.document_with(&pairs, &hits);
-        let target = self.target.unwrap_or(doc_guess.lang);
+        let target = self.target.or(target).unwrap_or(doc_guess.lang);
         // Sentences fall back to the target when it was given, else to the document language.
         let fallback = Guess {
             lang: target,
@@ -375,7 +396,7 @@ impl Engine {
         let doc_words = DocWords::new(text, &sentences, &starts);
         let cx = Context {
             target,
-            source: self.source,
+            source,
             lex: &self.lex,
             sentences: &sentences,
             doc_words: &doc_words,
@@ -495,19 +516,14 @@ impl Engine {
                 penalty,
                 verdict: self.scoring.verdict(f64::from(score)),
                 findings: located,
+                unit: None,
                 words: s.words.len(),
                 text: s.text.to_string(),
             });
             char_pos += n_chars;
             byte_pos = sp.end;
         }
-        let scores = self.scoring.document_scores(
-            reports
-                .iter()
-                .flat_map(|r| &r.findings)
-                .map(|f| (f.code, f.severity)),
-            reports.iter().map(|r| r.words).sum(),
-        );
+        let scores = self.document_scores(&reports);
         let target_assumed = self.target.is_none() && !doc_guess.detected && !reports.is_empty();
         DocReport {
             id: doc.id.clone(),
@@ -522,6 +538,29 @@ impl Engine {
             words: scores.words,
             target_assumed,
         }
+    }
+
+    /// A document's scores from its sentences' findings and words.
+    pub fn document_scores(&self, sentences: &[SentenceReport]) -> crate::score::DocScores {
+        self.scoring.document_scores(
+            sentences
+                .iter()
+                .flat_map(|r| &r.findings)
+                .map(|f| (f.code, f.severity)),
+            sentences.iter().map(|r| r.words).sum(),
+        )
+    }
+
+    /// The severity findings of `code` get in this run (the configuration's override, else the
+    /// rule's own), or `None` when the rule does not run (`--only`, `--ignore`).
+    pub fn severity_of(&self, code: &str) -> Option<Severity> {
+        let rule = self.rules.iter().find(|r| r.info().code == code)?;
+        Some(
+            self.severity
+                .get(code)
+                .copied()
+                .unwrap_or(rule.info().severity),
+        )
     }
 
     /// Applies severity overrides and allow-lists, drops duplicates, orders by position.

@@ -93,6 +93,12 @@ pub struct CheckArgs {
     /// Do not neutralize cells that a spreadsheet would run as formulas.
     #[arg(long)]
     pub no_formula_guard: bool,
+    /// Findings listed in FILE (dismissed once) are not shown again and do not count.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write this run's findings to FILE as a baseline (before --baseline removes any).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// No messages on standard error except errors.
     #[arg(long, short = 'q')]
     pub quiet: bool,
@@ -378,6 +384,16 @@ fn check(a: CheckArgs) -> Result<i32> {
         None => None,
     };
     let in_opts = in_opts;
+    let baseline = match &a.baseline {
+        Some(p) => Some(crate::baseline::Baseline::load(p)?),
+        None => None,
+    };
+    let mut write_baseline = match &a.write_baseline {
+        Some(p) => Some(crate::baseline::BaselineWriter::new(io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        ))?),
+        None => None,
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(a.jobs.unwrap_or(0))
         .build()
@@ -389,17 +405,23 @@ fn check(a: CheckArgs) -> Result<i32> {
     let mut batch: Vec<crate::analyze::Document> = Vec::new();
     let mut batch_bytes = 0usize;
     let mut tally = Tally::default();
-    let flush = |batch: &mut Vec<crate::analyze::Document>,
-                 writer: &mut Box<dyn ReportWriter>,
-                 summary: &mut Option<SummaryWriter<io::BufWriter<Box<dyn Write + Send>>>>,
-                 tally: &mut Tally|
+    let mut flush = |batch: &mut Vec<crate::analyze::Document>,
+                     writer: &mut Box<dyn ReportWriter>,
+                     summary: &mut Option<SummaryWriter<io::BufWriter<Box<dyn Write + Send>>>>,
+                     tally: &mut Tally|
      -> io::Result<bool> {
         use rayon::prelude::*;
-        let reports: Vec<_> =
+        let mut reports: Vec<_> =
             pool.install(|| batch.par_iter().map(|d| engine.analyze(d)).collect());
         batch.clear();
         let mut low = false;
-        for r in &reports {
+        for r in &mut reports {
+            if let Some(b) = write_baseline.as_mut() {
+                b.write(r)?;
+            }
+            if let Some(b) = &baseline {
+                b.apply(r, &engine);
+            }
             writer.write(r)?;
             if let Some(s) = summary.as_mut() {
                 s.write(r)?;
@@ -458,6 +480,9 @@ fn check(a: CheckArgs) -> Result<i32> {
         }
     }
     progress.done();
+    if let Some(b) = write_baseline.as_mut() {
+        b.finish().context("cannot write the baseline")?;
+    }
     if let Some(s) = summary.as_mut() {
         s.finish().context("cannot write the summary")?;
     }

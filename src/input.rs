@@ -18,6 +18,12 @@ pub enum Format {
     Tsv,
     /// JSON Lines batch: one document per line.
     Jsonl,
+    /// XLIFF 1.2 or 2.x: one document per file, checked unit by unit.
+    Xliff,
+    /// gettext PO: one document per file, checked entry by entry.
+    Po,
+    /// TMX 1.4: one document per file, checked unit by unit.
+    Tmx,
 }
 
 impl Format {
@@ -32,6 +38,9 @@ impl Format {
             Some("csv") => Format::Csv,
             Some("tsv") | Some("tab") => Format::Tsv,
             Some("jsonl") | Some("ndjson") => Format::Jsonl,
+            Some("xlf") | Some("xliff") => Format::Xliff,
+            Some("po") => Format::Po,
+            Some("tmx") => Format::Tmx,
             _ => Format::Text,
         }
     }
@@ -119,7 +128,7 @@ pub struct InputError {
 }
 
 impl InputError {
-    fn new(origin: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(origin: impl Into<String>, message: impl Into<String>) -> Self {
         InputError {
             origin: origin.into(),
             message: message.into(),
@@ -290,12 +299,13 @@ pub fn read_stream(
         Format::Csv => read_table(name, reader, b',', true, opts, emit),
         Format::Tsv => read_table(name, reader, b'\t', false, opts, emit),
         Format::Jsonl => read_jsonl(name, reader, opts, emit),
+        Format::Xliff | Format::Po | Format::Tmx => crate::l10n::read(name, reader, format, emit),
     }
 }
 
 /// Decodes bytes as UTF-8; invalid sequences become U+FFFD (which the `encoding` rule
 /// flags) and a warning names the first bad line.
-fn decode(
+pub(crate) fn decode(
     name: &str,
     bytes: Vec<u8>,
     line_base: usize,
@@ -320,7 +330,7 @@ fn decode(
     }
 }
 
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     bytes[..bytes.len().min(8192)].contains(&0)
 }
 
@@ -350,6 +360,7 @@ fn read_text(name: &str, mut reader: impl Read, emit: &mut dyn FnMut(Item) -> bo
             id: name.to_string(),
             text,
             source: None,
+            units: None,
         })),
         None => false,
     }
@@ -592,7 +603,12 @@ impl Table<'_> {
             },
             None => None,
         };
-        if emit(Item::Doc(Document { id, text, source })) {
+        if emit(Item::Doc(Document {
+            id,
+            text,
+            source,
+            units: None,
+        })) {
             Flow::Next
         } else {
             Flow::Stop(false)
@@ -765,6 +781,7 @@ fn read_jsonl(
                 id: id.unwrap_or_else(|| origin.clone()),
                 text,
                 source,
+                units: None,
             }),
             Err(m) => Item::Error(InputError::new(origin, m)),
         };

@@ -13,6 +13,7 @@
 
 pub mod align;
 pub mod analyze;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod engine_args;
@@ -20,6 +21,7 @@ pub mod eval;
 pub mod gate;
 pub mod input;
 pub mod kernels;
+pub mod l10n;
 pub mod lang;
 pub mod languages;
 pub mod lexicon;

@@ -23,6 +23,9 @@ struct Row<'a> {
     evidence: String,
     suggestions: String,
     text: &'a str,
+    /// Localization files only: the translation unit's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
     findings: &'a [FindingReport],
 }
 
@@ -59,6 +62,7 @@ impl<W: Write> ReportWriter for JsonlWriter<W> {
                 evidence: evidence(s),
                 suggestions: super::suggestions(s),
                 text: &s.text,
+                unit: s.unit.as_deref(),
                 findings: &s.findings,
             };
             serde_json::to_writer(&mut self.w, &row)?;
