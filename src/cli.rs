@@ -3,7 +3,8 @@
 
 use crate::analyze::{Engine, Options, ALL_CODES};
 use crate::config::Config;
-use crate::input::{self, Format, InputOptions, Item};
+use crate::html::Content;
+use crate::input::{self, Format, InputOptions, Item, TextFormat};
 use crate::output::{CsvWriter, JsonlWriter, OutputFormat, ReportWriter, RowFilter, SummaryWriter};
 use anyhow::{bail, Context as _, Result};
 use clap::{Args, Parser, Subcommand};
@@ -134,6 +135,13 @@ pub struct CheckArgs {
     /// JSONL field with the source text (bilingual mode).
     #[arg(long)]
     pub source_field: Option<String>,
+    /// What a batch's text column or field holds: plain text or a web page's HTML.
+    #[arg(long, value_enum, default_value = "text")]
+    pub text_format: TextFormat,
+    /// Which text of a web page is checked: the article (`main`) or every visible text with
+    /// the page's chrome marked `boilerplate` (`all`).
+    #[arg(long, value_enum, default_value = "main")]
+    pub html_content: Content,
     /// Write only sentences scoring at least N.
     #[arg(long, value_name = "N")]
     pub min_score: Option<u32>,
@@ -297,6 +305,8 @@ fn check(a: CheckArgs) -> Result<i32> {
         text_field: a.text_field.clone(),
         id_field: a.id_field.clone(),
         source_field: a.source_field.clone(),
+        text_format: a.text_format,
+        html_content: a.html_content,
     };
     let sink: Box<dyn Write + Send> = match &a.output {
         Some(p) => Box::new(

@@ -2,8 +2,10 @@
 //! into documents one at a time so that memory is bounded by the largest document.
 
 use crate::analyze::Document;
+use crate::html::{self, Content};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// How an input is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -16,6 +18,18 @@ pub enum Format {
     Tsv,
     /// JSON Lines batch: one document per line.
     Jsonl,
+    /// A web page: its visible text (see `--html-content`).
+    Html,
+}
+
+/// What a batch's text column or field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum TextFormat {
+    /// Plain text.
+    #[default]
+    Text,
+    /// A web page's HTML, read as an `.html` file is.
+    Html,
 }
 
 impl Format {
@@ -30,6 +44,7 @@ impl Format {
             Some("csv") => Format::Csv,
             Some("tsv") | Some("tab") => Format::Tsv,
             Some("jsonl") | Some("ndjson") => Format::Jsonl,
+            Some("html") | Some("htm") | Some("xhtml") => Format::Html,
             _ => Format::Text,
         }
     }
@@ -52,6 +67,10 @@ pub struct InputOptions {
     pub id_field: String,
     /// JSONL field with the source text.
     pub source_field: Option<String>,
+    /// What the text column or field of a batch holds.
+    pub text_format: TextFormat,
+    /// Which text of a web page is checked.
+    pub html_content: Content,
 }
 
 impl Default for InputOptions {
@@ -64,6 +83,8 @@ impl Default for InputOptions {
             text_field: "text".into(),
             id_field: "id".into(),
             source_field: None,
+            text_format: TextFormat::Text,
+            html_content: Content::Main,
         }
     }
 }
@@ -195,7 +216,74 @@ pub fn read_stream(
         Format::Csv => read_table(name, reader, b',', true, opts, emit),
         Format::Tsv => read_table(name, reader, b'\t', false, opts, emit),
         Format::Jsonl => read_jsonl(name, reader, opts, emit),
+        Format::Html => read_html(name, reader, opts, emit),
     }
+}
+
+/// A batch row's document: its text read as HTML when `--text-format html` says so.
+fn batch_doc(id: String, text: String, source: Option<String>, opts: &InputOptions) -> Document {
+    match opts.text_format {
+        TextFormat::Text => Document {
+            id,
+            text,
+            source,
+            page: None,
+        },
+        TextFormat::Html => {
+            let page = html::read_str(&text, opts.html_content);
+            Document {
+                id,
+                text: page.text,
+                source,
+                page: Some(Arc::new(page.layout)),
+            }
+        }
+    }
+}
+
+/// A web page: one document, its text extracted (see [`crate::html`]).
+fn read_html(
+    name: &str,
+    mut reader: impl Read,
+    opts: &InputOptions,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        return emit(Item::Error(InputError::new(name, e.to_string())));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return emit(Item::Warning(InputError::new(
+            name,
+            "empty file, no sentences",
+        )));
+    }
+    let page = html::read(&bytes, opts.html_content);
+    if page.had_errors
+        && !emit(Item::Warning(InputError::new(
+            name,
+            format!(
+                "invalid {} in the page, replaced with U+FFFD and flagged as encoding",
+                page.encoding
+            ),
+        )))
+    {
+        return false;
+    }
+    if page.text.trim().is_empty()
+        && !emit(Item::Warning(InputError::new(
+            name,
+            "web page with no visible text, no sentences",
+        )))
+    {
+        return false;
+    }
+    emit(Item::Doc(Document {
+        id: name.to_string(),
+        text: page.text,
+        source: None,
+        page: Some(Arc::new(page.layout)),
+    }))
 }
 
 /// Decodes bytes as UTF-8; invalid sequences become U+FFFD (which the `encoding` rule
@@ -255,6 +343,7 @@ fn read_text(name: &str, mut reader: impl Read, emit: &mut dyn FnMut(Item) -> bo
             id: name.to_string(),
             text,
             source: None,
+            page: None,
         })),
         None => false,
     }
@@ -376,7 +465,7 @@ fn read_table(
             },
             None => None,
         };
-        if !emit(Item::Doc(Document { id, text, source })) {
+        if !emit(Item::Doc(batch_doc(id, text, source, opts))) {
             return false;
         }
     }
@@ -409,11 +498,12 @@ fn read_jsonl(
         }
         let origin = format!("{name}:{line}");
         let item = match parse_json_line(&buf, opts) {
-            Ok((id, text, source)) => Item::Doc(Document {
-                id: id.unwrap_or_else(|| origin.clone()),
+            Ok((id, text, source)) => Item::Doc(batch_doc(
+                id.unwrap_or_else(|| origin.clone()),
                 text,
                 source,
-            }),
+                opts,
+            )),
             Err(m) => Item::Error(InputError::new(origin, m)),
         };
         if !emit(item) {

@@ -15,6 +15,7 @@ pub mod analyze;
 pub mod cli;
 pub mod config;
 pub mod eval;
+pub mod html;
 pub mod input;
 pub mod lang;
 pub mod lexicon;

@@ -75,7 +75,15 @@ pub fn build_document(rows: &[GoldRow], members: &[usize]) -> (Document, Vec<Ran
         .filter_map(|&i| rows[i].source.as_deref())
         .collect();
     let source = (!sources.is_empty()).then(|| sources.join(ROW_SEPARATOR));
-    (Document { id, text, source }, ranges)
+    (
+        Document {
+            id,
+            text,
+            source,
+            page: None,
+        },
+        ranges,
+    )
 }
 
 /// The row whose byte range holds `pos` (the last one starting at or before it).
