@@ -2,6 +2,7 @@
 //! rules, score. [`Engine`] is built once per run and shared by every worker thread.
 
 use crate::config::Config;
+use crate::html::Layout;
 use crate::lang::{Guess, LangId};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::normalize::Nfc;
@@ -13,6 +14,7 @@ use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Every rule code of the specification (implemented or not), for validating `--only` and
 /// `--ignore`.
@@ -45,6 +47,8 @@ pub struct Document {
     pub text: String,
     /// Bilingual mode: the source text.
     pub source: Option<String>,
+    /// A web page: where the text came from in the HTML (offsets, seams, chrome).
+    pub page: Option<Arc<Layout>>,
 }
 
 impl Document {
@@ -54,6 +58,7 @@ impl Document {
             id: id.into(),
             text: text.into(),
             source: None,
+            page: None,
         }
     }
 }
@@ -158,6 +163,8 @@ pub struct DocReport {
     pub score: u32,
     /// Band of the score.
     pub verdict: Verdict,
+    /// A web page's layout (for HTML offsets and the summary's page columns).
+    pub page: Option<Arc<Layout>>,
 }
 
 /// Everything needed to check documents; build once, share across threads.
@@ -377,6 +384,27 @@ impl Engine {
             .map(|(sp, n)| (!n.changed()).then_some(sp.start))
             .collect();
         let doc_words = rules::DocWords::new(text, &sentences, &starts);
+        // A web page's seams, by sentence, relative to its text (a sentence that NFC changed
+        // has no byte-exact offsets: its seams are not located).
+        let seams: Vec<Vec<crate::html::Seam>> = match &doc.page {
+            Some(p) if !p.seams.is_empty() => spans
+                .iter()
+                .zip(&nfcs)
+                .map(|(sp, n)| {
+                    if n.changed() {
+                        return Vec::new();
+                    }
+                    p.seams_in(sp.start..sp.end)
+                        .iter()
+                        .map(|s| crate::html::Seam {
+                            at: s.at - sp.start,
+                            between: s.between,
+                        })
+                        .collect()
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let cx = Context {
             target,
             source: self.source,
@@ -384,6 +412,7 @@ impl Engine {
             sentences: &sentences,
             doc_words: &doc_words,
             source_text: doc.source.as_deref(),
+            seams: &seams,
         };
 
         let mut per_sentence: Vec<Vec<Finding>> = vec![Vec::new(); sentences.len()];
@@ -401,6 +430,10 @@ impl Engine {
                 doc.id
             );
         };
+        let chrome_info = active
+            .iter()
+            .map(|r| r.info())
+            .find(|i| i.code == "boilerplate");
         for s in &sentences {
             let out = &mut per_sentence[s.index];
             // One unwind guard around all the rules of a sentence (a guard per rule and sentence
@@ -422,6 +455,19 @@ impl Engine {
                 out.truncate(mark);
                 report_panic(active[at].info().code, &format!("sentence {}", s.index + 1));
                 next = at + 1;
+            }
+            // A web page's chrome is boilerplate by its place in the page.
+            if let (Some(page), Some(info)) = (&doc.page, chrome_info) {
+                let sp = &spans[s.index];
+                let exact = !nfcs[s.index].changed();
+                crate::html::chrome_findings(
+                    page,
+                    info,
+                    sp.start..sp.end,
+                    exact,
+                    s.text.len(),
+                    out,
+                );
             }
         }
         let mut doc_findings: Vec<DocFinding> = Vec::new();
@@ -512,6 +558,7 @@ impl Engine {
             sentences: reports,
             score,
             verdict: self.scoring.verdict(f64::from(score)),
+            page: doc.page.clone(),
         }
     }
 
