@@ -251,7 +251,8 @@ impl<W: Write> Drop for CsvWriter<W> {
     }
 }
 
-/// Writes one row per document: `doc,lang,target,sentences,words,flagged,score,verdict,flags`
+/// Writes one row per document: `doc,lang,target,sentences,words,flagged,score,verdict,flags`,
+/// then for web pages `html_kept_chars,html_left_out_chars,html_left_out_blocks`
 /// where `flags` counts each code (`boilerplate:3;credit:1`).
 pub struct SummaryWriter<W: Write> {
     w: csv::Writer<W>,
@@ -272,6 +273,9 @@ impl<W: Write> SummaryWriter<W> {
             "score",
             "verdict",
             "flags",
+            "html_kept_chars",
+            "html_left_out_chars",
+            "html_left_out_blocks",
         ])
         .map_err(io_err)?;
         Ok(SummaryWriter { w, safe })
@@ -296,6 +300,12 @@ impl<W: Write> SummaryWriter<W> {
         } else {
             doc.id.clone()
         };
+        // Web pages only: what the extraction kept and left out (empty for other inputs).
+        let page = |f: fn(&crate::html::PageStats) -> usize| {
+            doc.page
+                .as_ref()
+                .map_or_else(String::new, |p| f(&p.stats).to_string())
+        };
         let row = [
             id,
             doc.lang.to_string(),
@@ -314,6 +324,9 @@ impl<W: Write> SummaryWriter<W> {
             doc.score.to_string(),
             doc.verdict.as_str().to_string(),
             flags,
+            page(|p| p.kept_chars),
+            page(|p| p.dropped_chars),
+            page(|p| p.dropped_blocks),
         ];
         self.w.write_record(&row).map_err(io_err)
     }
