@@ -4,7 +4,7 @@
 //! in the HTML, the *seams* where two inline elements touch without a space, and the page
 //! chrome (navigation, footer, share widgets …) with the element named.
 //!
-//! `--html-content main` keeps the article only ([`main_text`], found by `dom_smoothie`, a port
+//! `--html-content main` keeps the article only (`main_text.rs`, found by `dom_smoothie`, a port
 //! of readability.js), `--html-content all` keeps every visible text and marks the chrome.
 
 mod extract;
