@@ -141,10 +141,20 @@ pub struct DocReport {
     pub target: &'static str,
     /// The sentences.
     pub sentences: Vec<SentenceReport>,
-    /// Word-weighted mean score (100 for a document without sentences).
+    /// The document's score: MQM's per-word normalized penalty with a tolerance
+    /// ([`crate::score::Scoring::document_score`]; 100 for a document without findings).
     pub score: u32,
     /// Band of the score.
     pub verdict: Verdict,
+    /// The same formula over the findings that translation causes (every code but
+    /// boilerplate, credit, truncated, encoding).
+    pub translation_score: u32,
+    /// The same formula over the page's junk (boilerplate, credit, truncated, encoding).
+    pub page_score: u32,
+    /// Total penalty of the document's findings.
+    pub penalty: f64,
+    /// Words in the document.
+    pub words: usize,
     /// A web page's layout (for HTML offsets and the summary's page columns).
     pub page: Option<Arc<Layout>>,
 }
@@ -530,17 +540,24 @@ impl Engine {
             char_pos += n_chars;
             byte_pos = sp.end;
         }
-        let score = self
-            .scoring
-            .document_score(reports.iter().map(|r| (r.score, r.words)))
-            .unwrap_or(100);
+        let scores = self.scoring.document_scores(
+            reports
+                .iter()
+                .flat_map(|r| &r.findings)
+                .map(|f| (f.code, f.severity)),
+            reports.iter().map(|r| r.words).sum(),
+        );
         DocReport {
             id: doc.id.clone(),
             lang: doc_guess.lang,
             target,
             sentences: reports,
-            score,
-            verdict: self.scoring.verdict(f64::from(score)),
+            score: scores.score,
+            verdict: self.scoring.verdict(f64::from(scores.score)),
+            translation_score: scores.translation_score,
+            page_score: scores.page_score,
+            penalty: scores.penalty,
+            words: scores.words,
             page: doc.page.clone(),
         }
     }

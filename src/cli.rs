@@ -262,12 +262,13 @@ fn check(a: CheckArgs) -> Result<i32> {
         OutputFormat::Jsonl => Box::new(JsonlWriter::new(sink, filter)),
     };
     let mut summary = match &a.summary {
-        Some(p) => Some(SummaryWriter::new(
+        Some(p) => Some(SummaryWriter::with_format(
             io::BufWriter::new(
                 std::fs::File::create(p)
                     .with_context(|| format!("cannot create {}", p.display()))?,
             ),
             safe,
+            crate::output::SummaryFormat::guess(p),
         )?),
         None => None,
     };
