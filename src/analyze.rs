@@ -2,6 +2,7 @@
 //! rules, score. [`Engine`] is built once per run and shared by every worker thread.
 
 use crate::config::Config;
+use crate::html::Layout;
 use crate::lang::{Guess, LangId};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::normalize::Nfc;
@@ -32,6 +33,8 @@ pub struct Document {
     /// Localization files (XLIFF, PO, TMX): the translation units, checked one by one
     /// ([`crate::l10n`]); `text` is then their targets joined by blank lines.
     pub units: Option<Vec<crate::l10n::Unit>>,
+    /// A web page: where the text came from in the HTML (offsets, seams, chrome).
+    pub page: Option<Arc<Layout>>,
 }
 
 impl Document {
@@ -42,6 +45,7 @@ impl Document {
             text: text.into(),
             source: None,
             units: None,
+            page: None,
         }
     }
 }
@@ -161,6 +165,8 @@ pub struct DocReport {
     /// No `--target` was given and the text was too short (or too unusual) to tell its
     /// language: it was judged as English, and the command line says so.
     pub target_assumed: bool,
+    /// A web page's layout (for HTML offsets and the summary's page columns).
+    pub page: Option<Arc<Layout>>,
 }
 
 /// Everything needed to check documents; build once, share across threads.
@@ -394,6 +400,27 @@ impl Engine {
             .map(|(sp, n)| (!n.changed()).then_some(sp.start))
             .collect();
         let doc_words = DocWords::new(text, &sentences, &starts);
+        // A web page's seams, by sentence, relative to its text (a sentence that NFC changed
+        // has no byte-exact offsets: its seams are not located).
+        let seams: Vec<Vec<crate::html::Seam>> = match &doc.page {
+            Some(p) if !p.seams.is_empty() => spans
+                .iter()
+                .zip(&nfcs)
+                .map(|(sp, n)| {
+                    if n.changed() {
+                        return Vec::new();
+                    }
+                    p.seams_in(sp.start..sp.end)
+                        .iter()
+                        .map(|s| crate::html::Seam {
+                            at: s.at - sp.start,
+                            between: s.between,
+                        })
+                        .collect()
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
         let cx = Context {
             target,
             source,
@@ -401,6 +428,7 @@ impl Engine {
             sentences: &sentences,
             doc_words: &doc_words,
             source_text: doc.source.as_deref(),
+            seams: &seams,
         };
 
         let mut per_sentence: Vec<Vec<Finding>> = vec![Vec::new(); sentences.len()];
@@ -420,6 +448,10 @@ impl Engine {
                 doc.id
             );
         };
+        let chrome_info = active
+            .iter()
+            .map(|r| r.info())
+            .find(|i| i.code == "boilerplate");
         for s in &sentences {
             let out = &mut per_sentence[s.index];
             // One unwind guard around all the rules of a sentence (a guard per rule and sentence
@@ -443,6 +475,19 @@ impl Engine {
                 out.truncate(mark);
                 report_panic(active[at].info().code, &format!("sentence {}", s.index + 1));
                 next = at + 1;
+            }
+            // A web page's chrome is boilerplate by its place in the page.
+            if let (Some(page), Some(info)) = (&doc.page, chrome_info) {
+                let sp = &spans[s.index];
+                let exact = !nfcs[s.index].changed();
+                crate::html::chrome_findings(
+                    page,
+                    info,
+                    sp.start..sp.end,
+                    exact,
+                    s.text.len(),
+                    out,
+                );
             }
         }
         let mut doc_findings: Vec<DocFinding> = Vec::new();
@@ -537,6 +582,7 @@ impl Engine {
             penalty: scores.penalty,
             words: scores.words,
             target_assumed,
+            page: doc.page.clone(),
         }
     }
 

@@ -2,7 +2,8 @@
 //! `explain`; `eval` lives in [`crate::eval`], the options both share in [`crate::engine_args`].
 
 use crate::analyze::{Engine, ALL_CODES};
-use crate::input::{self, FileId, Format, InputOptions, Item};
+use crate::html::Content;
+use crate::input::{self, FileId, Format, InputOptions, Item, TextFormat};
 use crate::output::{
     CsvWriter, HtmlWriter, JsonlWriter, OutputFormat, ReportWriter, RowFilter, SummaryWriter,
     XlsxTarget, XlsxWriter,
@@ -72,6 +73,13 @@ pub struct CheckArgs {
     /// JSONL field with the source text (bilingual mode).
     #[arg(long)]
     pub source_field: Option<String>,
+    /// What a batch's text column or field holds: plain text or a web page's HTML.
+    #[arg(long, value_enum, default_value = "text")]
+    pub text_format: TextFormat,
+    /// Which text of a web page is checked: the article (`main`) or every visible text with
+    /// the page's chrome marked `boilerplate` (`all`).
+    #[arg(long, value_enum, default_value = "main")]
+    pub html_content: Content,
     /// Write only sentences scoring at least N.
     #[arg(long, value_name = "N")]
     pub min_score: Option<u32>,
@@ -307,6 +315,8 @@ fn check(a: CheckArgs) -> Result<i32> {
         source_field: a.source_field.clone(),
         strict: a.strict,
         skip: Vec::new(),
+        text_format: a.text_format,
+        html_content: a.html_content,
     };
     let (out_path, summary_path) = (output_path(&a.output), output_path(&a.summary));
     if a.summary.is_some() && summary_path.is_none() && out_path.is_none() {

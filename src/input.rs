@@ -2,10 +2,12 @@
 //! into documents one at a time so that memory is bounded by the largest document.
 
 use crate::analyze::Document;
+use crate::html::{self, Content};
 use std::cell::RefCell;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// How an input is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -24,6 +26,18 @@ pub enum Format {
     Po,
     /// TMX 1.4: one document per file, checked unit by unit.
     Tmx,
+    /// A web page: its visible text (see `--html-content`).
+    Html,
+}
+
+/// What a batch's text column or field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum TextFormat {
+    /// Plain text.
+    #[default]
+    Text,
+    /// A web page's HTML, read as an `.html` file is.
+    Html,
 }
 
 impl Format {
@@ -41,6 +55,7 @@ impl Format {
             Some("xlf") | Some("xliff") => Format::Xliff,
             Some("po") => Format::Po,
             Some("tmx") => Format::Tmx,
+            Some("html") | Some("htm") | Some("xhtml") => Format::Html,
             _ => Format::Text,
         }
     }
@@ -68,6 +83,10 @@ pub struct InputOptions {
     pub strict: bool,
     /// Files that directory walks pass over with a note: this run's outputs.
     pub skip: Vec<FileId>,
+    /// What the text column or field of a batch holds.
+    pub text_format: TextFormat,
+    /// Which text of a web page is checked.
+    pub html_content: Content,
 }
 
 /// A file's identity: device and inode on unix (so hard links and symbolic links are the same
@@ -113,6 +132,8 @@ impl Default for InputOptions {
             source_field: None,
             strict: false,
             skip: Vec::new(),
+            text_format: TextFormat::Text,
+            html_content: Content::Main,
         }
     }
 }
@@ -300,7 +321,77 @@ pub fn read_stream(
         Format::Tsv => read_table(name, reader, b'\t', false, opts, emit),
         Format::Jsonl => read_jsonl(name, reader, opts, emit),
         Format::Xliff | Format::Po | Format::Tmx => crate::l10n::read(name, reader, format, emit),
+        Format::Html => read_html(name, reader, opts, emit),
     }
+}
+
+/// A batch row's document: its text read as HTML when `--text-format html` says so.
+fn batch_doc(id: String, text: String, source: Option<String>, opts: &InputOptions) -> Document {
+    match opts.text_format {
+        TextFormat::Text => Document {
+            id,
+            text,
+            source,
+            units: None,
+            page: None,
+        },
+        TextFormat::Html => {
+            let page = html::read_str(&text, opts.html_content);
+            Document {
+                id,
+                text: page.text,
+                source,
+                units: None,
+                page: Some(Arc::new(page.layout)),
+            }
+        }
+    }
+}
+
+/// A web page: one document, its text extracted (see [`crate::html`]).
+fn read_html(
+    name: &str,
+    mut reader: impl Read,
+    opts: &InputOptions,
+    emit: &mut dyn FnMut(Item) -> bool,
+) -> bool {
+    let mut bytes = Vec::new();
+    if let Err(e) = reader.read_to_end(&mut bytes) {
+        return emit(Item::Error(InputError::new(name, e.to_string())));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return emit(Item::Warning(InputError::new(
+            name,
+            "empty file, no sentences",
+        )));
+    }
+    let page = html::read(&bytes, opts.html_content);
+    if page.had_errors
+        && !emit(Item::Warning(InputError::new(
+            name,
+            format!(
+                "invalid {} in the page, replaced with U+FFFD and flagged as encoding",
+                page.encoding
+            ),
+        )))
+    {
+        return false;
+    }
+    if page.text.trim().is_empty()
+        && !emit(Item::Warning(InputError::new(
+            name,
+            "web page with no visible text, no sentences",
+        )))
+    {
+        return false;
+    }
+    emit(Item::Doc(Document {
+        id: name.to_string(),
+        text: page.text,
+        source: None,
+        units: None,
+        page: Some(Arc::new(page.layout)),
+    }))
 }
 
 /// Decodes bytes as UTF-8; invalid sequences become U+FFFD (which the `encoding` rule
@@ -361,6 +452,7 @@ fn read_text(name: &str, mut reader: impl Read, emit: &mut dyn FnMut(Item) -> bo
             text,
             source: None,
             units: None,
+            page: None,
         })),
         None => false,
     }
@@ -603,12 +695,7 @@ impl Table<'_> {
             },
             None => None,
         };
-        if emit(Item::Doc(Document {
-            id,
-            text,
-            source,
-            units: None,
-        })) {
+        if emit(Item::Doc(batch_doc(id, text, source, self.opts))) {
             Flow::Next
         } else {
             Flow::Stop(false)
@@ -777,12 +864,12 @@ fn read_jsonl(
         }
         let origin = format!("{name}:{line}");
         let item = match parse_json_line(&buf, opts) {
-            Ok((id, text, source)) => Item::Doc(Document {
-                id: id.unwrap_or_else(|| origin.clone()),
+            Ok((id, text, source)) => Item::Doc(batch_doc(
+                id.unwrap_or_else(|| origin.clone()),
                 text,
                 source,
-                units: None,
-            }),
+                opts,
+            )),
             Err(m) => Item::Error(InputError::new(origin, m)),
         };
         if !emit(item) {

@@ -19,6 +19,7 @@ pub mod config;
 pub mod engine_args;
 pub mod eval;
 pub mod gate;
+pub mod html;
 pub mod input;
 pub mod kernels;
 pub mod l10n;

@@ -143,12 +143,20 @@ pub struct Context<'a> {
     pub doc_words: &'a (dyn WordCounts + 'a),
     /// Bilingual mode: the source text of the document.
     pub source_text: Option<&'a str>,
+    /// A web page: each sentence's seams (where two inline elements' texts touch without a
+    /// space), as offsets in the sentence text, by sentence index; empty for other inputs.
+    pub seams: &'a [Vec<crate::html::Seam>],
 }
 
 impl Context<'_> {
     /// Occurrences of the exact word form in the document.
     pub fn doc_count(&self, word: &str) -> u32 {
         self.doc_words.count(word)
+    }
+
+    /// The seams of sentence `index` (none for text that is not a web page).
+    pub fn seams(&self, index: usize) -> &[crate::html::Seam] {
+        self.seams.get(index).map_or(&[], Vec::as_slice)
     }
 }
 

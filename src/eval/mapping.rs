@@ -81,6 +81,7 @@ pub fn build_document(rows: &[GoldRow], members: &[usize]) -> (Document, Vec<Ran
             text,
             source,
             units: None,
+            page: None,
         },
         ranges,
     )

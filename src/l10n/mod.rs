@@ -158,6 +158,7 @@ pub fn document(name: &str, units: Vec<Unit>) -> Document {
         text,
         source: None,
         units: Some(units),
+        page: None,
     }
 }
 
@@ -181,6 +182,7 @@ pub fn analyze(engine: &Engine, doc: &Document, units: &[Unit]) -> DocReport {
                 text: u.target.clone(),
                 source: source_of(u).map(str::to_string),
                 units: None,
+                page: None,
             };
             engine.analyze_in(&unit_doc, u.target_lang, u.source_lang)
         })
@@ -234,6 +236,7 @@ pub fn analyze(engine: &Engine, doc: &Document, units: &[Unit]) -> DocReport {
         words: scores.words,
         // The file's languages, or --target, name the target of every unit.
         target_assumed: false,
+        page: None,
     }
 }
 

@@ -261,7 +261,7 @@ impl<W: Write> Drop for CsvWriter<W> {
 
 /// The summary's columns, in order (the first nine are those of earlier versions; new ones
 /// are only ever added at the end).
-pub const SUMMARY_HEADER: [&str; 12] = [
+pub const SUMMARY_HEADER: [&str; 15] = [
     "doc",
     "lang",
     "target",
@@ -274,6 +274,9 @@ pub const SUMMARY_HEADER: [&str; 12] = [
     "penalty",
     "translation_score",
     "page_score",
+    "html_kept_chars",
+    "html_left_out_chars",
+    "html_left_out_blocks",
 ];
 
 /// One document's summary row: `flags` counts each code (`boilerplate:3;credit:1`).
@@ -303,6 +306,12 @@ pub struct SummaryRow {
     pub translation_score: u32,
     /// The score over page junk only (boilerplate, credit, truncated, encoding).
     pub page_score: u32,
+    /// Web pages: non-space characters of text written (empty for other inputs).
+    pub html_kept_chars: Option<usize>,
+    /// Web pages: non-space characters of visible text not written.
+    pub html_left_out_chars: Option<usize>,
+    /// Web pages: blocks of visible text not written.
+    pub html_left_out_blocks: Option<usize>,
 }
 
 impl SummaryRow {
@@ -337,6 +346,9 @@ impl SummaryRow {
             penalty: doc.penalty,
             translation_score: doc.translation_score,
             page_score: doc.page_score,
+            html_kept_chars: doc.page.as_ref().map(|p| p.stats.kept_chars),
+            html_left_out_chars: doc.page.as_ref().map(|p| p.stats.dropped_chars),
+            html_left_out_blocks: doc.page.as_ref().map(|p| p.stats.dropped_blocks),
         }
     }
 }
@@ -396,6 +408,7 @@ impl<W: Write> SummaryWriter<W> {
     /// Writes a document's row.
     pub fn write(&mut self, doc: &DocReport) -> io::Result<()> {
         let row = SummaryRow::of(doc);
+        let opt = |v: Option<usize>| v.map_or_else(String::new, |n| n.to_string());
         match &mut self.out {
             SummaryOut::Jsonl(w) => {
                 serde_json::to_writer(&mut *w, &row)?;
@@ -421,6 +434,9 @@ impl<W: Write> SummaryWriter<W> {
                     format_penalty(row.penalty),
                     row.translation_score.to_string(),
                     row.page_score.to_string(),
+                    opt(row.html_kept_chars),
+                    opt(row.html_left_out_chars),
+                    opt(row.html_left_out_blocks),
                 ];
                 w.write_record(&fields).map_err(io_err)
             }

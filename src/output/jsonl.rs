@@ -27,6 +27,11 @@ struct Row<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     unit: Option<&'a str>,
     findings: &'a [FindingReport],
+    /// Web pages: the sentence's byte range in the page's (UTF-8) HTML.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html_start: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    html_end: Option<usize>,
 }
 
 /// Writes one JSON object per sentence.
@@ -45,6 +50,11 @@ impl<W: Write> JsonlWriter<W> {
 impl<W: Write> ReportWriter for JsonlWriter<W> {
     fn write(&mut self, doc: &DocReport) -> io::Result<()> {
         for s in doc.sentences.iter().filter(|s| self.filter.keep(s)) {
+            let html = doc.page.as_ref().map(|p| {
+                let last = s.text.chars().next_back().map_or(0, char::len_utf8);
+                let end = p.html_offset(s.end_byte.saturating_sub(last.max(1))) + last;
+                (p.html_offset(s.start_byte), end)
+            });
             let row = Row {
                 doc: &doc.id,
                 sentence: s.index,
@@ -64,6 +74,8 @@ impl<W: Write> ReportWriter for JsonlWriter<W> {
                 text: &s.text,
                 unit: s.unit.as_deref(),
                 findings: &s.findings,
+                html_start: html.map(|h| h.0),
+                html_end: html.map(|h| h.1),
             };
             serde_json::to_writer(&mut self.w, &row)?;
             self.w.write_all(b"\n")?;

@@ -541,6 +541,70 @@ fn pair_bit(x: u8, y: u8) -> usize {
 }
 
 /// The finding for word `i`, `word`, read as the words of `split`.
+impl RunTogether {
+    /// Words that a seam of the page cuts in two (`<a>Space travel</a><a>agriculture</a>`
+    /// gives "travelagriculture"): reported when the whole is unknown in English and both
+    /// parts have two letters or more. Where one element ends and another begins (two links)
+    /// the page shows two texts, so a known word is reported too when both parts are English
+    /// words of three letters or more ("<a>home</a><a>work</a>"), which the other checks
+    /// would keep; a word the page only splits for styling ("<a>expand</a><a>ed</a>",
+    /// "<b>F</b>inance") is not. Where a word only begins or ends inside markup
+    /// (`<b>some</b>thing`) both parts must also be English words.
+    fn check_seams(
+        &self,
+        s: &Sentence<'_>,
+        cx: &Context<'_>,
+        seams: &[crate::html::Seam],
+        out: &mut Vec<Finding>,
+    ) {
+        let en = cx.lex.words("en");
+        for seam in seams {
+            let Some(i) = s
+                .words
+                .iter()
+                .position(|w| w.start < seam.at && seam.at < w.end)
+            else {
+                continue;
+            };
+            let w = &s.words[i];
+            let (left, right) = (&s.text[w.start..seam.at], &s.text[seam.at..w.end]);
+            let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count();
+            if !w.alpha || letters(left) < 2 || letters(right) < 2 {
+                continue;
+            }
+            let word = |t: &str| letters(t) >= 3 && en.count(&lower(t)) > 0;
+            let parts_are_words = word(left) && word(right);
+            let whole_known = s.facts[i].en > 0 || en.contains(s.lower(i));
+            let report = if seam.between {
+                !whole_known || parts_are_words
+            } else {
+                !whole_known && parts_are_words
+            };
+            if !report {
+                continue;
+            }
+            if out
+                .iter()
+                .any(|f| f.code == INFO.code && f.span == w.span())
+            {
+                continue;
+            }
+            let split = format!("{left} {right}");
+            out.push(
+                Finding::new(
+                    &INFO,
+                    w.span(),
+                    format!(
+                        "“{}” runs two texts of the page together (no space where two elements touch): “{split}”",
+                        s.word(i)
+                    ),
+                )
+                .with_suggestion(split),
+            );
+        }
+    }
+}
+
 fn fused(s: &Sentence<'_>, i: usize, word: &str, split: String) -> Finding {
     Finding::new(
         &INFO,
@@ -556,6 +620,11 @@ impl Rule for RunTogether {
     }
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        // A web page's seams first: the markup itself says where two texts touch.
+        let seams = cx.seams(s.index);
+        if !seams.is_empty() && s.lang == cx.target {
+            self.check_seams(s, cx, seams, out);
+        }
         let bytes = s.text.as_bytes();
         // Prefilter (exact) of `check_punct`, which returns unless the byte after word `i` is a
         // full stop, an exclamation or a question mark and the next word starts right after
