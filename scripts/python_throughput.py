@@ -7,7 +7,8 @@ TEXT_FILE is split into documents at blank lines and repeated REPEAT times (ids 
 written once as a JSONL batch in /tmp. Then, in this order, each in a process of its own:
 the release binary on the batch (`mtlint check --format jsonl -o /dev/null`, all cores), and
 `mtlint.iter_check` over the same documents read line by line (all cores, BATCH documents per
-call), counting rows. Prints MB/s (input text bytes / wall seconds) and peak RSS of each.
+call), counting rows. Prints MB/s (input text bytes / wall seconds), CPU seconds (less
+sensitive to a loaded machine) and peak RSS of each.
 Run it with the interpreter that has the package installed (e.g. target/ci-venv/bin/python);
 MTLINT_BIN overrides the binary (default target/release/mtlint).
 """
@@ -58,8 +59,9 @@ def python_run(batch: str, batch_size: int) -> None:
             rows += 1
             flagged += bool(row["findings"])
     secs = time.monotonic() - start
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"rows": rows, "flagged": flagged, "secs": secs, "rss_mb": rss}))
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    out = {"rows": rows, "flagged": flagged, "secs": secs, "cpu": ru.ru_utime + ru.ru_stime}
+    print(json.dumps({**out, "rss_mb": ru.ru_maxrss / 1024}))
 
 
 def main() -> None:
@@ -79,8 +81,12 @@ def main() -> None:
         [binary, "check", "--format", "jsonl", "-q", "-o", "/dev/null", str(batch)], check=True
     )
     secs = time.monotonic() - start
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"binary : {secs:7.1f} s  {mb / secs:5.1f} MB/s  peak RSS {rss:6.0f} MB")
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = ru.ru_utime + ru.ru_stime
+    print(
+        f"binary : {secs:7.1f} s  {mb / secs:5.1f} MB/s  CPU {cpu:6.1f} s ({mb / cpu:4.1f} MB per"
+        f" CPU-s)  peak RSS {ru.ru_maxrss / 1024:4.0f} MB"
+    )
 
     out = subprocess.run(
         [sys.executable, __file__, "--child", str(batch), str(batch_size)],
@@ -90,7 +96,8 @@ def main() -> None:
     ).stdout
     r = json.loads(out)
     print(
-        f"python : {r['secs']:7.1f} s  {mb / r['secs']:5.1f} MB/s  peak RSS {r['rss_mb']:6.0f} MB"
+        f"python : {r['secs']:7.1f} s  {mb / r['secs']:5.1f} MB/s  CPU {r['cpu']:6.1f} s"
+        f" ({mb / r['cpu']:4.1f} MB per CPU-s)  peak RSS {r['rss_mb']:4.0f} MB"
         f"  ({r['rows']} rows, {r['flagged']} flagged, batches of {batch_size})"
     )
     print(f"load after: {os.getloadavg()[0]:.1f}")
