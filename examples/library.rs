@@ -45,9 +45,13 @@ fn main() -> Result<(), mtlint::EngineError> {
         for s in &report.sentences {
             println!("  {:>3} {:>6}  {}", s.score, s.verdict.as_str(), s.text);
             for f in &s.findings {
-                let fix = f.suggestion.as_deref().unwrap_or("-");
+                // An empty suggestion means: delete the matched text.
+                let fix = f
+                    .suggestion
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(" -> {s:?}"));
                 println!(
-                    "        {} ({}) at {}..{}: {:?} -> {fix}: {}",
+                    "        {} ({}) at {}..{}: {:?}{fix}: {}",
                     f.code,
                     f.severity.as_str(),
                     f.start,
