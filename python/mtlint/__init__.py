@@ -175,7 +175,8 @@ def check(
       ``texts`` is the source *texts* (bilingual mode, ``--source-column``; None or "" for
       a document without one).
     - ``only``/``ignore``: rule codes, a list or a comma-separated str.
-    - ``config``: path of an ``mtlint.toml``; ``lexicons``: a lexicon directory.
+    - ``config``: path of an ``mtlint.toml`` (unlike the CLI, none is read unless given);
+      ``lexicons``: a lexicon directory.
     - ``ids``: document ids (str or int) for the ``doc`` field; default "0", "1", ...
 
     The engine for these options is built once and cached. Raises ``MtlintError`` for a bad
