@@ -71,8 +71,7 @@ fn analyze_all(engine: &Engine, c: &Corpus) -> usize {
 
 fn bench_floor_segment_langid(c: &mut Criterion) {
     let fl = floor::Floor::new();
-    let lex = Lexicons::builtin();
-    let langid = LangId::new(lex);
+    let langid = LangId::new(Lexicons::builtin_shared());
     for (name, total) in sizes() {
         let cor = corpus(total);
 

@@ -1,21 +1,15 @@
 //! The command line: argument definitions (clap derive) and the commands `check`, `rules` and
-//! `explain`; `eval` lives in [`crate::eval`].
+//! `explain`; `eval` lives in [`crate::eval`], the options both share in [`crate::engine_args`].
 
-use crate::analyze::{Engine, Options, ALL_CODES};
-use crate::config::Config;
+use crate::analyze::{Engine, ALL_CODES};
 use crate::input::{self, Format, InputOptions, Item};
 use crate::output::{CsvWriter, JsonlWriter, OutputFormat, ReportWriter, RowFilter, SummaryWriter};
-use anyhow::{bail, Context as _, Result};
+use anyhow::{Context as _, Result};
 use clap::{Args, Parser, Subcommand};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-/// Exit code: ran.
-pub const EXIT_OK: i32 = 0;
-/// Exit code: `--fail-under` crossed.
-pub const EXIT_FAIL_UNDER: i32 = 1;
-/// Exit code: usage error or at least one input failed.
-pub const EXIT_ERROR: i32 = 2;
+use crate::engine_args::{EngineArgs, EXIT_ERROR, EXIT_FAIL_UNDER, EXIT_OK};
 
 /// mtlint finds machine-translation artifacts in text and scores every sentence.
 #[derive(Debug, Parser)]
@@ -40,66 +34,6 @@ pub enum Command {
     },
     /// Measure agreement with human labels.
     Eval(Box<crate::eval::EvalArgs>),
-}
-
-/// Options that shape the engine (shared by `check` and `eval`).
-#[derive(Debug, Clone, Args, Default)]
-pub struct EngineArgs {
-    /// Expected language of the text (ISO 639-1); default: each document's dominant language.
-    #[arg(long, value_name = "LANG")]
-    pub target: Option<String>,
-    /// Language the text was translated from, if known.
-    #[arg(long, value_name = "LANG")]
-    pub source: Option<String>,
-    /// Only these rule codes (comma-separated).
-    #[arg(long, value_name = "CODES", value_delimiter = ',')]
-    pub only: Option<Vec<String>>,
-    /// Not these rule codes (comma-separated).
-    #[arg(long, value_name = "CODES", value_delimiter = ',')]
-    pub ignore: Vec<String>,
-    /// Configuration file (default: mtlint.toml in the working directory, if present).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Directory of lexicon files that extend or replace the built-in ones.
-    #[arg(long, value_name = "DIR")]
-    pub lexicons: Option<PathBuf>,
-}
-
-impl EngineArgs {
-    /// Builds the engine these options describe.
-    pub fn engine(&self) -> Result<Engine> {
-        let lang = |s: &Option<String>, what: &str| -> Result<Option<&'static str>> {
-            match s {
-                None => Ok(None),
-                Some(v) => match crate::lang::parse(v) {
-                    Some(l) => Ok(Some(l)),
-                    None => bail!(
-                        "unknown {what} language {v:?} (use an ISO 639-1 code such as en, de)"
-                    ),
-                },
-            }
-        };
-        let config = match &self.config {
-            Some(p) => Config::load(p)?,
-            None => {
-                let p = PathBuf::from("mtlint.toml");
-                if p.is_file() {
-                    Config::load(&p)?
-                } else {
-                    Config::default()
-                }
-            }
-        };
-        let opts = Options {
-            target: lang(&self.target, "target")?,
-            source: lang(&self.source, "source")?,
-            only: self.only.clone(),
-            ignore: self.ignore.clone(),
-            config,
-            lexicons: self.lexicons.clone(),
-        };
-        Ok(Engine::new(opts)?)
-    }
 }
 
 /// Arguments of `check`.
@@ -280,6 +214,8 @@ fn explain(code: &str) -> Result<i32> {
 
 /// Documents analyzed per parallel batch: bounds memory by the batch, keeps output in order.
 const BATCH_DOCS: usize = 512;
+/// Text per parallel batch (8 MiB): a batch of long documents closes early, so memory stays
+/// bounded by the text of one batch and its reports whatever the documents' sizes.
 const BATCH_BYTES: usize = 8 << 20;
 
 fn check(a: CheckArgs) -> Result<i32> {
@@ -316,12 +252,13 @@ fn check(a: CheckArgs) -> Result<i32> {
         OutputFormat::Jsonl => Box::new(JsonlWriter::new(sink, filter)),
     };
     let mut summary = match &a.summary {
-        Some(p) => Some(SummaryWriter::new(
+        Some(p) => Some(SummaryWriter::with_format(
             io::BufWriter::new(
                 std::fs::File::create(p)
                     .with_context(|| format!("cannot create {}", p.display()))?,
             ),
             safe,
+            crate::output::SummaryFormat::guess(p),
         )?),
         None => None,
     };

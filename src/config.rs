@@ -89,6 +89,9 @@ impl Config {
         {
             return Err("scoring: scale must be positive and weights not negative".into());
         }
+        if s.tolerance.is_nan() || s.tolerance <= 0.0 {
+            return Err("scoring: tolerance must be positive".into());
+        }
         Ok(c)
     }
 }
@@ -116,5 +119,9 @@ mod tests {
         assert!(Config::parse("[scoring]\nmajr = 4\n").is_err());
         assert!(Config::parse("[severity]\ncredit = \"huge\"\n").is_err());
         assert!(Config::parse("[scoring]\nscale = 0\n").is_err());
+        assert!(Config::parse("[scoring]\ntolerance = 0\n").is_err());
+        assert!(Config::parse("[scoring]\ntolerance = -0.1\n").is_err());
+        let c = Config::parse("[scoring]\ntolerance = 0.1\n").unwrap();
+        assert_eq!(c.scoring.tolerance, 0.1);
     }
 }

@@ -293,6 +293,20 @@ fn read_text(name: &str, mut reader: impl Read, emit: &mut dyn FnMut(Item) -> bo
     }
 }
 
+/// The column names of a CSV/TSV header: lossy UTF-8, without a byte-order mark, trimmed
+/// (shared by the batch input and `mtlint eval`'s labelled tables).
+pub fn column_names(headers: &csv::ByteRecord) -> Vec<String> {
+    headers
+        .iter()
+        .map(|h| {
+            String::from_utf8_lossy(h)
+                .trim_start_matches('\u{feff}')
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
 fn read_table(
     name: &str,
     reader: impl Read,
@@ -316,15 +330,7 @@ fn read_table(
             )))
         }
     };
-    let names: Vec<String> = headers
-        .iter()
-        .map(|h| {
-            String::from_utf8_lossy(h)
-                .trim_start_matches('\u{feff}')
-                .trim()
-                .to_string()
-        })
-        .collect();
+    let names = column_names(&headers);
     if names.iter().all(String::is_empty) {
         return emit(Item::Warning(InputError::new(name, "empty file, no rows")));
     }

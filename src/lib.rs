@@ -38,24 +38,33 @@
 //! lexicon, an unknown rule code); a configuration file is read by [`Config::load`].
 //! `examples/library.rs` is a complete program; the Python package (`python/`) wraps this API.
 
+pub mod align;
 pub mod analyze;
 pub mod cli;
 pub mod config;
+pub mod engine_args;
 pub mod eval;
+pub mod gate;
 pub mod input;
+pub mod kernels;
 pub mod lang;
+pub mod languages;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
 pub mod output;
+pub mod phrases;
 pub mod rules;
 pub mod score;
 pub mod segment;
+pub mod sentence;
 pub mod text;
+pub mod translit;
 
 pub use analyze::{
     DocReport, Document, Engine, EngineError, FindingReport, Options, SentenceReport,
 };
 pub use config::Config;
-pub use rules::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+pub use rules::{Finding, Rule, RuleInfo, Severity};
 pub use score::{Scoring, Verdict};
+pub use sentence::{Context, Sentence};

@@ -2,6 +2,7 @@
 //! case-insensitively at word boundaries. Rules that look phrases up use these, never a regex
 //! per phrase.
 
+use crate::kernels::BitSet;
 use crate::text::Word;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 use std::ops::{Range, RangeInclusive};
@@ -248,9 +249,10 @@ pub struct PhraseSet<V> {
 struct Starts {
     /// Bit sets of 2^16 bits over the first bytes of the phrases ([`fold8`], hashed):
     /// [`T2`], [`T3`]: all bytes of the phrases of 2 and 3 bytes; [`T4`]: the first 4 bytes
-    /// of the longer ones; [`T4_7`]: all bytes of those of 4–7 bytes; [`T8`]: the first 8
-    /// bytes of those of 8 bytes or more.
-    tables: Box<[[u64; 1024]; 5]>,
+    /// of the longer ones; [`T4_7`]: the first 4 bytes of those of 4–7 bytes (all their
+    /// bytes are tested by the automaton); [`T8`]: the first 8 bytes of those of 8 bytes or
+    /// more.
+    tables: Box<[BitSet<TABLE_WORDS>; 5]>,
     /// Some phrase has 2 or 3 bytes.
     short: bool,
     /// The automaton of the set (shared), to test a position that passes the tables.
@@ -266,6 +268,9 @@ struct Starts {
     /// Some phrase is shorter than two bytes: every position is possible.
     off: bool,
 }
+
+/// 64-bit words of each table of [`Starts::tables`]: 2^16 bits, [`prefix_index`]'s range.
+const TABLE_WORDS: usize = (1 << 16) / 64;
 
 const T2: usize = 0;
 const T3: usize = 1;
@@ -289,7 +294,7 @@ fn prefix_index(x: u64, len: usize) -> usize {
     } else {
         x & ((1 << (8 * len)) - 1)
     };
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    crate::kernels::spread(key, 16)
 }
 
 /// Up to eight bytes of `b` from `p` as a little-endian number (zeros past the end).
@@ -305,12 +310,27 @@ pub fn load8(b: &[u8], p: usize) -> u64 {
                 .map_or(0, |&w| u64::from_le_bytes(w));
             w >> (8 * (p - (n - 8)))
         }
-        None => b
-            .get(p..)
-            .unwrap_or_default()
-            .iter()
-            .rev()
-            .fold(0, |acc, &c| acc << 8 | u64::from(c)),
+        None => load_short(b.get(p..).unwrap_or_default()),
+    }
+}
+
+/// Fewer than eight bytes as a little-endian number (zeros past the end); from four bytes on, by
+/// two overlapping loads (the overlapping bytes are the same bytes: or-ing them changes
+/// nothing).
+#[inline]
+fn load_short(b: &[u8]) -> u64 {
+    match *b {
+        [] => 0,
+        [x] => u64::from(x),
+        [x, y] => u64::from(u16::from_le_bytes([x, y])),
+        [x, y, z] => u64::from(u16::from_le_bytes([x, y])) | u64::from(z) << 16,
+        _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+            (Some(&first), Some(&last)) => {
+                u64::from(u32::from_le_bytes(first))
+                    | u64::from(u32::from_le_bytes(last)) << (8 * (b.len() - 4))
+            }
+            _ => 0,
+        },
     }
 }
 
@@ -318,7 +338,7 @@ impl Starts {
     fn new(pats: &[String], ac: Option<AhoCorasick>) -> Self {
         let mut st = Starts {
             ac,
-            tables: Box::new([[0; 1024]; 5]),
+            tables: Box::new(std::array::from_fn(|_| BitSet::default())),
             short: false,
             odd: Vec::new(),
             odd_lead: 0,
@@ -329,8 +349,7 @@ impl Starts {
             let b = p.as_bytes();
             let x = fold8(load8(b, 0));
             let mut set = |t: usize, len: usize| {
-                let i = prefix_index(x, len);
-                st.tables[t][i / 64] |= 1 << (i % 64);
+                st.tables[t].insert(prefix_index(x, len));
             };
             match b.len() {
                 0 | 1 => st.off = true,
@@ -370,8 +389,7 @@ impl Starts {
     /// True when the first `len` bytes of `x` may start a phrase of table `t`.
     #[inline(always)]
     fn hit(&self, t: usize, x: u64, len: usize) -> bool {
-        let i = prefix_index(x, len);
-        self.tables[t][i / 64] >> (i % 64) & 1 == 1
+        self.tables[t].contains(prefix_index(x, len))
     }
 
     /// True when some phrase matches `b` at `p` (ASCII letters in either case).

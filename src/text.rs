@@ -85,6 +85,11 @@ pub fn is_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
 
+/// The bit of English in a word's function-word languages
+/// ([`crate::rules::WordFacts::function`], [`crate::rules::Sentence::function_mask`]): bit `k`
+/// stands for [`crate::lexicon::LANGS`]`[k]`, and English is the first.
+pub const EN_FUNCTION: u16 = 1;
+
 /// True when the word starts with an upper-case letter.
 pub fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -194,6 +199,12 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         words(s).iter().map(|w| w.text(s)).collect()
+    }
+
+    #[test]
+    fn english_function_bit_is_the_first_language() {
+        assert_eq!(crate::lexicon::LANGS[0], "en");
+        assert_eq!(super::EN_FUNCTION, 1 << 0);
     }
 
     #[test]

@@ -10,25 +10,8 @@ use std::process::Stdio;
 use tempfile::TempDir;
 
 const HEADER: &str = "doc,sentence,line,start,end,lang,lang_confidence,score,penalty,verdict,flags,evidence,suggestions,text";
-const CODES: [&str; 17] = [
-    "run-together",
-    "foreign-spelling",
-    "name-variant",
-    "word-order",
-    "broken-clause",
-    "repetition",
-    "capitalized-noun",
-    "untranslated",
-    "wrong-language",
-    "boilerplate",
-    "credit",
-    "truncated",
-    "typography",
-    "encoding",
-    "source-copy",
-    "number-mismatch",
-    "name-mismatch",
-];
+/// The rule codes, from the one registry (which a library test checks against the rules).
+const CODES: &[&str] = &mtlint::analyze::ALL_CODES;
 
 /// A clean English paragraph long enough for the language to be recognized.
 const CLEAN: &str = "The city council approved the new budget on Monday after a long debate. \
@@ -971,4 +954,116 @@ fn a_full_disk_is_an_error_not_a_silent_success() {
     let o = run(d.path(), &["check", "a.txt", "-o", "/dev/full"]);
     assert_eq!(o.code, 2);
     assert!(!o.stderr.is_empty());
+}
+
+/// Parses a summary CSV into header-keyed rows.
+fn summary_rows(s: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut r = csv::Reader::from_reader(s.as_bytes());
+    let h: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    r.records()
+        .map(|rec| {
+            h.iter()
+                .cloned()
+                .zip(rec.unwrap().iter().map(str::to_string))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn document_score_is_the_per_word_penalty_not_a_mean_of_sentences() {
+    let d = tmp();
+    // 4 sentences; one is page junk (boilerplate, major = 5). A mean of sentence scores would
+    // stay high; MQM's per-word penalty over the tolerance (0.2) gives
+    // 100 × (1 − (5 / words) / 0.2).
+    write(d.path(), "a.txt", ARTIFACTS);
+    let o = run(
+        d.path(),
+        &[
+            "check",
+            "a.txt",
+            "--target",
+            "en",
+            "--summary",
+            "sum.csv",
+            "--format",
+            "jsonl",
+            "-o",
+            "out.jsonl",
+        ],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let rows = summary_rows(&fs::read_to_string(d.path().join("sum.csv")).unwrap());
+    assert_eq!(rows.len(), 1);
+    let r = &rows[0];
+    let words: f64 = r["words"].parse().unwrap();
+    let penalty: f64 = r["penalty"].parse().unwrap();
+    // The penalty is the sum of the sentences' penalties.
+    let jsonl = fs::read_to_string(d.path().join("out.jsonl")).unwrap();
+    let sum: f64 = jsonl
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["penalty"]
+                .as_f64()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(penalty, sum);
+    assert!(penalty >= 6.0, "boilerplate and credit found: {penalty}");
+    let expect = |p: f64| {
+        (100.0 * (1.0 - (p / words) / 0.2))
+            .max(0.0)
+            .round()
+            .to_string()
+    };
+    assert_eq!(r["score"], expect(penalty));
+    // Only page junk here: the translation is clean, the page is not.
+    assert_eq!(r["translation_score"], "100");
+    assert_eq!(r["page_score"], expect(penalty));
+    assert_ne!(r["page_score"], "100");
+}
+
+#[test]
+fn summary_in_jsonl_and_tolerance_from_the_config() {
+    let d = tmp();
+    write(d.path(), "a.txt", ARTIFACTS);
+    write(d.path(), "strict.toml", "[scoring]\ntolerance = 0.1\n");
+    let o = run(
+        d.path(),
+        &["check", "a.txt", "--target", "en", "--summary", "sum.jsonl"],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let loose: serde_json::Value = serde_json::from_str(
+        fs::read_to_string(d.path().join("sum.jsonl"))
+            .unwrap()
+            .trim(),
+    )
+    .unwrap();
+    let o = run(
+        d.path(),
+        &[
+            "check",
+            "a.txt",
+            "--target",
+            "en",
+            "--config",
+            "strict.toml",
+            "--summary",
+            "s2.jsonl",
+        ],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let strict: serde_json::Value = serde_json::from_str(
+        fs::read_to_string(d.path().join("s2.jsonl"))
+            .unwrap()
+            .trim(),
+    )
+    .unwrap();
+    assert_eq!(loose["doc"], "a.txt");
+    let words = loose["words"].as_f64().unwrap();
+    let p = loose["penalty"].as_f64().unwrap();
+    let at = |t: f64| (100.0 * (1.0 - (p / words) / t)).max(0.0).round();
+    assert_eq!(loose["score"].as_f64().unwrap(), at(0.2));
+    assert_eq!(strict["score"].as_f64().unwrap(), at(0.1));
+    assert!(strict["score"].as_u64() < loose["score"].as_u64());
 }

@@ -218,15 +218,7 @@ pub fn read(name: &str, reader: impl Read, spec: &GoldSpec) -> Result<Gold, Head
         .byte_headers()
         .map_err(|e| HeaderError(format!("{name}: cannot read the header: {e}")))?
         .clone();
-    let names: Vec<String> = headers
-        .iter()
-        .map(|h| {
-            String::from_utf8_lossy(h)
-                .trim_start_matches('\u{feff}')
-                .trim()
-                .to_string()
-        })
-        .collect();
+    let names = crate::input::column_names(&headers);
     if names.iter().all(String::is_empty) {
         return Err(HeaderError(format!("{name}: empty file, no header")));
     }
@@ -536,5 +528,14 @@ mod tests {
             ..spec()
         };
         assert!(read("g.tsv", data.as_bytes(), &s).is_err());
+    }
+
+    #[test]
+    fn header_names_lose_byte_order_mark_and_spaces() {
+        let data = "\u{feff}id\t text \nr1\tFine.\n";
+        let g = read("g.tsv", data.as_bytes(), &spec()).unwrap();
+        assert_eq!(g.rows.len(), 1);
+        assert_eq!(g.rows[0].id.as_deref(), Some("r1"));
+        assert_eq!(g.rows[0].text, "Fine.");
     }
 }

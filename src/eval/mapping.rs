@@ -85,7 +85,7 @@ fn row_of(ranges: &[Range<usize>], pos: usize) -> usize {
 
 /// Maps the sentences of a document report back to its rows (`text` and `ranges` from
 /// [`build_document`]): a sentence belongs to the row where it starts. A row's score is the
-/// word-weighted mean of its sentences' scores (the document-score formula), its codes the
+/// word-weighted mean of its sentences' scores (a segment compared with a human score of that segment), its codes the
 /// union of its sentences' codes.
 pub fn map_back(
     sentences: &[SentenceReport],
@@ -114,7 +114,7 @@ pub fn map_back(
         .map(|(row, ss)| {
             let mut r = RowResult {
                 score: scoring
-                    .document_score(ss.iter().map(|s| (s.score, s.words)))
+                    .mean_sentence_score(ss.iter().map(|s| (s.score, s.words)))
                     .unwrap_or(100),
                 words: ss.iter().map(|s| s.words).sum(),
                 sentences: ss.len(),

@@ -10,7 +10,7 @@ pub mod metrics;
 mod report;
 pub mod stats;
 
-use crate::cli::{EngineArgs, EXIT_ERROR, EXIT_OK};
+use crate::engine_args::{EngineArgs, EXIT_ERROR, EXIT_OK};
 use anyhow::{Context as _, Result};
 use gold::GoldSpec;
 use mapping::RowResult;

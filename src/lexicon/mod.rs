@@ -14,8 +14,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/lexicons");
 
-/// The languages whose word lists and function words the lexicons may hold.
-pub const LANGS: [&str; 8] = ["en", "de", "fr", "es", "it", "pt", "nl", "ru"];
+/// The languages whose word lists and function words the lexicons may hold (from the table
+/// of languages, [`crate::languages::LEXICON_LANGS`]).
+pub use crate::languages::LEXICON_LANGS as LANGS;
 
 /// A lexicon file that could not be read or parsed, with its file and line.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -101,8 +102,18 @@ impl std::fmt::Debug for Lexicons {
 impl Lexicons {
     /// The lexicons compiled into the binary (shared, built on first use).
     pub fn builtin() -> &'static Lexicons {
-        static LEX: OnceLock<Lexicons> = OnceLock::new();
-        LEX.get_or_init(|| Lexicons::from_files(builtin_files()))
+        Lexicons::builtin_arc()
+    }
+
+    /// [`Lexicons::builtin`] as a shared handle, for an owner such as the engine (the same
+    /// lexicons: their derived tables are built once for every engine).
+    pub fn builtin_shared() -> Arc<Lexicons> {
+        Arc::clone(Lexicons::builtin_arc())
+    }
+
+    fn builtin_arc() -> &'static Arc<Lexicons> {
+        static LEX: OnceLock<Arc<Lexicons>> = OnceLock::new();
+        LEX.get_or_init(|| Arc::new(Lexicons::from_files(builtin_files())))
     }
 
     /// The built-in lexicons extended or replaced by the files under `dir`.

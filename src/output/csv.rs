@@ -251,34 +251,55 @@ impl<W: Write> Drop for CsvWriter<W> {
     }
 }
 
-/// Writes one row per document: `doc,lang,target,sentences,words,flagged,score,verdict,flags`
-/// where `flags` counts each code (`boilerplate:3;credit:1`).
-pub struct SummaryWriter<W: Write> {
-    w: csv::Writer<W>,
-    safe: bool,
+/// The summary's columns, in order (the first nine are those of earlier versions; new ones
+/// are only ever added at the end).
+pub const SUMMARY_HEADER: [&str; 12] = [
+    "doc",
+    "lang",
+    "target",
+    "sentences",
+    "words",
+    "flagged",
+    "score",
+    "verdict",
+    "flags",
+    "penalty",
+    "translation_score",
+    "page_score",
+];
+
+/// One document's summary row: `flags` counts each code (`boilerplate:3;credit:1`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SummaryRow {
+    /// The document id.
+    pub doc: String,
+    /// Detected dominant language.
+    pub lang: &'static str,
+    /// The language the rules judged against.
+    pub target: &'static str,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Number of words.
+    pub words: usize,
+    /// Sentences with at least one finding.
+    pub flagged: usize,
+    /// The document score (MQM per-word penalty over the tolerance).
+    pub score: u32,
+    /// Its band.
+    pub verdict: &'static str,
+    /// Count of each code, in order of first occurrence.
+    pub flags: String,
+    /// Total penalty.
+    pub penalty: f64,
+    /// The score over translation errors only.
+    pub translation_score: u32,
+    /// The score over page junk only (boilerplate, credit, truncated, encoding).
+    pub page_score: u32,
 }
 
-impl<W: Write> SummaryWriter<W> {
-    /// A summary writer.
-    pub fn new(out: W, safe: bool) -> io::Result<Self> {
-        let mut w = writer(out, b',');
-        w.write_record([
-            "doc",
-            "lang",
-            "target",
-            "sentences",
-            "words",
-            "flagged",
-            "score",
-            "verdict",
-            "flags",
-        ])
-        .map_err(io_err)?;
-        Ok(SummaryWriter { w, safe })
-    }
-
-    /// Writes a document's row.
-    pub fn write(&mut self, doc: &DocReport) -> io::Result<()> {
+impl SummaryRow {
+    /// The summary of a document.
+    pub fn of(doc: &DocReport) -> SummaryRow {
         let mut counts: Vec<(&str, usize)> = Vec::new();
         for f in doc.sentences.iter().flat_map(|s| &s.findings) {
             match counts.iter_mut().find(|(c, _)| *c == f.code) {
@@ -291,36 +312,118 @@ impl<W: Write> SummaryWriter<W> {
             .map(|(c, n)| format!("{c}:{n}"))
             .collect::<Vec<_>>()
             .join(";");
-        let id = if self.safe && doc.id != "-" {
-            safe_cell(&doc.id).into_owned()
-        } else {
-            doc.id.clone()
-        };
-        let row = [
-            id,
-            doc.lang.to_string(),
-            doc.target.to_string(),
-            doc.sentences.len().to_string(),
-            doc.sentences
-                .iter()
-                .map(|s| s.words)
-                .sum::<usize>()
-                .to_string(),
-            doc.sentences
+        SummaryRow {
+            doc: doc.id.clone(),
+            lang: doc.lang,
+            target: doc.target,
+            sentences: doc.sentences.len(),
+            words: doc.words,
+            flagged: doc
+                .sentences
                 .iter()
                 .filter(|s| !s.findings.is_empty())
-                .count()
-                .to_string(),
-            doc.score.to_string(),
-            doc.verdict.as_str().to_string(),
+                .count(),
+            score: doc.score,
+            verdict: doc.verdict.as_str(),
             flags,
-        ];
-        self.w.write_record(&row).map_err(io_err)
+            penalty: doc.penalty,
+            translation_score: doc.translation_score,
+            page_score: doc.page_score,
+        }
+    }
+}
+
+/// How the summary is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryFormat {
+    /// Comma-separated, with a header row.
+    Csv,
+    /// One JSON object per document.
+    Jsonl,
+}
+
+impl SummaryFormat {
+    /// Guessed from the summary file's extension: `.jsonl`/`.json` → JSONL, else CSV.
+    pub fn guess(path: &std::path::Path) -> SummaryFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(e) if e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("json") => {
+                SummaryFormat::Jsonl
+            }
+            _ => SummaryFormat::Csv,
+        }
+    }
+}
+
+enum SummaryOut<W: Write> {
+    Csv(csv::Writer<W>),
+    Jsonl(W),
+}
+
+/// Writes one row per document ([`SUMMARY_HEADER`]), as CSV or JSONL.
+pub struct SummaryWriter<W: Write> {
+    out: SummaryOut<W>,
+    safe: bool,
+}
+
+impl<W: Write> SummaryWriter<W> {
+    /// A CSV summary writer (writes the header).
+    pub fn new(out: W, safe: bool) -> io::Result<Self> {
+        Self::with_format(out, safe, SummaryFormat::Csv)
+    }
+
+    /// A summary writer in the given format (CSV writes the header; JSONL has none, and its
+    /// ids are not formula-guarded: JSON is not opened in a spreadsheet).
+    pub fn with_format(out: W, safe: bool, format: SummaryFormat) -> io::Result<Self> {
+        let out = match format {
+            SummaryFormat::Csv => {
+                let mut w = writer(out, b',');
+                w.write_record(SUMMARY_HEADER).map_err(io_err)?;
+                SummaryOut::Csv(w)
+            }
+            SummaryFormat::Jsonl => SummaryOut::Jsonl(out),
+        };
+        Ok(SummaryWriter { out, safe })
+    }
+
+    /// Writes a document's row.
+    pub fn write(&mut self, doc: &DocReport) -> io::Result<()> {
+        let row = SummaryRow::of(doc);
+        match &mut self.out {
+            SummaryOut::Jsonl(w) => {
+                serde_json::to_writer(&mut *w, &row)?;
+                w.write_all(b"\n")
+            }
+            SummaryOut::Csv(w) => {
+                let id = if self.safe && row.doc != "-" {
+                    safe_cell(&row.doc).into_owned()
+                } else {
+                    row.doc.clone()
+                };
+                let fields = [
+                    id,
+                    row.lang.to_string(),
+                    row.target.to_string(),
+                    row.sentences.to_string(),
+                    row.words.to_string(),
+                    row.flagged.to_string(),
+                    row.score.to_string(),
+                    row.verdict.to_string(),
+                    row.flags,
+                    format_penalty(row.penalty),
+                    row.translation_score.to_string(),
+                    row.page_score.to_string(),
+                ];
+                w.write_record(&fields).map_err(io_err)
+            }
+        }
     }
 
     /// Flushes.
     pub fn finish(&mut self) -> io::Result<()> {
-        self.w.flush()
+        match &mut self.out {
+            SummaryOut::Csv(w) => w.flush(),
+            SummaryOut::Jsonl(w) => w.flush(),
+        }
     }
 }
 

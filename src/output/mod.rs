@@ -4,7 +4,7 @@
 mod csv;
 mod jsonl;
 
-pub use self::csv::{CsvWriter, SummaryWriter};
+pub use self::csv::{CsvWriter, SummaryFormat, SummaryRow, SummaryWriter, SUMMARY_HEADER};
 pub use self::jsonl::JsonlWriter;
 
 use crate::analyze::{DocReport, SentenceReport};

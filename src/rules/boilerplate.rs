@@ -17,12 +17,12 @@
 //!
 //! Suggestion: the empty string, meaning "delete the matched text".
 
-use super::translit::Shapes;
 use super::Severity;
-use super::{Context, Finding, Rule, RuleInfo, Sentence};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::matcher::{Candidates, PhraseFilter, PhraseSet};
-use rustc_hash::FxHashMap;
+use crate::phrases::PhraseWords;
+use crate::rules::{Finding, Rule, RuleInfo};
+use crate::sentence::{Context, Sentence};
 
 static INFO: RuleInfo = RuleInfo {
     code: "boilerplate",
@@ -248,47 +248,6 @@ impl Boilerplate {
 }
 
 impl Boilerplate {
-    /// False when no phrase match in `s` can become a finding, without running the automaton
-    /// over the sentence ([`PhraseSet::may_match`] tests only where a match could start):
-    /// - `anywhere` phrases count anywhere;
-    /// - the others only in a sentence that starts or ends a line: bylines and date labels
-    ///   with nothing alphanumeric before them, a `line` phrase as the whole line (their first
-    ///   letter is the first of the sentence), or a `line` phrase trailing the line (nothing
-    ///   alphanumeric after it: its first letter is in the last words; see
-    ///   [`Boilerplate::may_trail`]).
-    fn may_fire(&self, s: &Sentence<'_>, cx: &Context<'_>, noun_caps: bool) -> bool {
-        let t = s.text;
-        // A plain sentence (most) without the words a match needs ([`PhraseWords`]): the
-        // tests below on the automaton would fail.
-        if PhraseWords::plain(s) {
-            let n = s.words.len();
-            let trailing = || s.line_end && !noun_caps && self.may_trail(t);
-            let last = n.saturating_sub(self.set.max_runs())..n;
-            if !self.anywhere_words.any(s, cx, 0..n)
-                && !((s.line_start || s.line_end)
-                    && (self.first_words.any(s, cx, 0..n.min(1))
-                        || trailing() && self.first_words.any(s, cx, last)))
-            {
-                return false;
-            }
-        }
-        let c = Candidates::new(t, s.words);
-        if self.anywhere.may_match(&c, 0..=t.len()) {
-            return true;
-        }
-        if !(s.line_start || s.line_end) {
-            return false;
-        }
-        let first = s.words.first().map_or(0, |w| w.start);
-        if self.set.may_match(&c, first..=first) {
-            return true;
-        }
-        let trailing = s.line_end && !noun_caps && self.may_trail(t);
-        let last = s.words.len().saturating_sub(self.set.max_runs());
-        let last = s.words.get(last).map_or(0, |w| w.start);
-        trailing && self.set.may_match(&c, last..=t.len())
-    }
-
     /// False when no `line` phrase can trail the line `t`: a trailing phrase is followed by
     /// nothing but spaces and punctuation other than [`FINAL`], so when `t` ends with a mark
     /// of [`FINAL`], the phrase itself must end `t` ("… Loading...").
@@ -323,6 +282,11 @@ fn date_len(t: &str) -> Option<usize> {
     ok.then_some(d1 + 2 + d2 + d3)
 }
 
+/// German capitalizes every noun: a capitalized word ending a headline is no button.
+fn noun_caps(s: &Sentence<'_>, cx: &Context<'_>) -> bool {
+    s.lang == "de" || cx.target == "de"
+}
+
 /// True when the part of `t` before `i` is only spaces and punctuation.
 fn only_punct_before(t: &str, i: usize) -> bool {
     !t[..i].chars().any(char::is_alphanumeric)
@@ -333,12 +297,50 @@ impl Rule for Boilerplate {
         &INFO
     }
 
-    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        // German capitalizes every noun: a capitalized word ending a headline is no button.
-        let noun_caps = s.lang == "de" || cx.target == "de";
-        if !self.may_fire(s, cx, noun_caps) {
-            return;
+    /// False when no phrase match in `s` can become a finding, without running the automaton
+    /// over the sentence ([`PhraseSet::may_match`] tests only where a match could start):
+    /// - `anywhere` phrases count anywhere;
+    /// - the others only in a sentence that starts or ends a line: bylines and date labels
+    ///   with nothing alphanumeric before them, a `line` phrase as the whole line (their first
+    ///   letter is the first of the sentence), or a `line` phrase trailing the line (nothing
+    ///   alphanumeric after it: its first letter is in the last words; see
+    ///   `Boilerplate::may_trail`).
+    fn may_fire(&self, s: &Sentence<'_>, cx: &Context<'_>) -> bool {
+        let noun_caps = noun_caps(s, cx);
+        let t = s.text;
+        // A plain sentence (most) without the words a match needs ([`PhraseWords`]): the
+        // tests below on the automaton would fail.
+        if PhraseWords::plain(s) {
+            let n = s.words.len();
+            let trailing = || s.line_end && !noun_caps && self.may_trail(t);
+            let last = n.saturating_sub(self.set.max_runs())..n;
+            if !self.anywhere_words.any(s, 0..n)
+                && !((s.line_start || s.line_end)
+                    && (self.first_words.any(s, 0..n.min(1))
+                        || trailing() && self.first_words.any(s, last)))
+            {
+                return false;
+            }
         }
+        let c = Candidates::new(t, s.words);
+        if self.anywhere.may_match(&c, 0..=t.len()) {
+            return true;
+        }
+        if !(s.line_start || s.line_end) {
+            return false;
+        }
+        let first = s.words.first().map_or(0, |w| w.start);
+        if self.set.may_match(&c, first..=first) {
+            return true;
+        }
+        let trailing = s.line_end && !noun_caps && self.may_trail(t);
+        let last = s.words.len().saturating_sub(self.set.max_runs());
+        let last = s.words.get(last).map_or(0, |w| w.start);
+        trailing && self.set.may_match(&c, last..=t.len())
+    }
+
+    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let noun_caps = noun_caps(s, cx);
         let t = s.text;
         for (r, &i) in self.set.find(t) {
             let kind = self.phrases[i].0;
@@ -394,141 +396,6 @@ impl Rule for Boilerplate {
                 out.push(Finding::new(&INFO, span, self.message(i, what)).with_suggestion(""));
             }
         }
-    }
-}
-
-/// Words of phrases to look for in the words of a plain sentence (ASCII, without an
-/// apostrophe: most): a test of each word's facts instead of the automaton. Each phrase is
-/// looked for by one of its words, the key, and the words right before and after the key in
-/// the phrase, if any.
-///
-/// Why it is exact: in a plain sentence a phrase match starts and ends at word boundaries with
-/// no apostrophe or combining mark to join it to the words around it, so the runs of letters
-/// and digits of the matched phrase are words of the sentence, one after the other, the same
-/// up to ASCII case (`crate::text::words` cuts both alike); and a phrase that is not ASCII or
-/// has an apostrophe matches no plain sentence. A phrase without letters or digits is looked
-/// for by its first byte.
-#[derive(Debug)]
-pub struct PhraseWords {
-    /// Key (lower case) → the words before and after it in a phrase (`None`: not looked at).
-    keys: FxHashMap<String, Vec<Neighbours>>,
-    /// The English counts of the keys (bit `count % 4096`): a word is a key only if its
-    /// count (a fact of the word, [`crate::rules::WordFacts::en`]) is one of them. Most words
-    /// are ruled out by one bit.
-    counts: [u64; 64],
-    /// The shapes of the keys not in the English word list (count 0, like most names).
-    unknown: Shapes,
-    /// The lexicons the counts are from (a sentence's facts are from its context's).
-    lex_addr: usize,
-    /// First bytes of the phrases without letters or digits.
-    letterless: Vec<u8>,
-}
-
-/// The words before and after a key in a phrase, when they are looked at.
-type Neighbours = (Option<String>, Option<String>);
-
-impl PhraseWords {
-    /// For each phrase (as matched: see [`crate::matcher::forms`]) that can match a plain
-    /// sentence and has letters or digits, the key (a position in its words, in lower case)
-    /// that `pick` chooses and, when `neighbours`, the words around it.
-    pub fn new<'p>(
-        lex: &Lexicons,
-        phrases: impl IntoIterator<Item = &'p str>,
-        pick: impl Fn(&[String]) -> usize,
-        neighbours: bool,
-    ) -> Self {
-        let (mut keys, mut letterless) = (FxHashMap::default(), Vec::new());
-        for p in phrases.into_iter().map(str::trim) {
-            if !p.is_ascii() || p.contains('\'') || p.is_empty() {
-                continue;
-            }
-            let ws: Vec<String> = crate::text::words(p)
-                .iter()
-                .map(|w| w.text(p).to_ascii_lowercase())
-                .collect();
-            if ws.is_empty() {
-                letterless.push(p.as_bytes()[0]);
-                continue;
-            }
-            let k = pick(&ws).min(ws.len() - 1);
-            let around = |j: Option<usize>| j.and_then(|j| ws.get(j)).filter(|_| neighbours);
-            let n: Neighbours = (
-                around(k.checked_sub(1)).cloned(),
-                around(Some(k + 1)).cloned(),
-            );
-            let v: &mut Vec<Neighbours> = keys.entry(ws[k].clone()).or_default();
-            if !v.contains(&n) {
-                v.push(n);
-            }
-        }
-        let en = lex.words("en");
-        let mut counts = [0u64; 64];
-        for k in keys.keys() {
-            let c = en.count(k) as usize % 4096;
-            counts[c / 64] |= 1 << (c % 64);
-        }
-        let unknown = Shapes::new(keys.keys().map(String::as_str).filter(|k| en.count(k) == 0));
-        PhraseWords {
-            keys,
-            counts,
-            unknown,
-            lex_addr: std::ptr::from_ref(lex) as usize,
-            letterless,
-        }
-    }
-
-    /// True when the sentence is plain: ASCII, without an apostrophe.
-    pub fn plain(s: &Sentence<'_>) -> bool {
-        !crate::matcher::any_byte(s.text.as_bytes(), |c| (c == b'\'') | (c >= 0x80))
-    }
-
-    /// True when a word of `words` (of the plain sentence `s`) is a key with its neighbours
-    /// around it, or the sentence has a first byte of a phrase without letters or digits.
-    pub fn any(&self, s: &Sentence<'_>, cx: &Context<'_>, words: std::ops::Range<usize>) -> bool {
-        let form = |i: usize| (i < s.facts.len()).then(|| s.lower(i));
-        let is = |i: Option<usize>, w: &Option<String>| {
-            w.as_ref()
-                .is_none_or(|w| i.and_then(form) == Some(w.as_str()))
-        };
-        // (Counts from other lexicons tell nothing: every word is looked up.)
-        let counts_valid = std::ptr::from_ref(cx.lex) as usize == self.lex_addr;
-        let mut from = words.start;
-        let end = words.end.min(s.facts.len());
-        while let Some(i) = self.next_candidate(s, from, end, counts_valid) {
-            from = i + 1;
-            let found = (self.keys.get(form(i).unwrap_or_default())).is_some_and(|v| {
-                v.iter()
-                    .any(|(b, a)| is(i.checked_sub(1), b) && is(Some(i + 1), a))
-            });
-            if found {
-                return true;
-            }
-        }
-        !self.letterless.is_empty() && s.text.bytes().any(|c| self.letterless.contains(&c))
-    }
-
-    /// The first word from `from` to `end` that may be a key: by its English count, or (a word
-    /// not in the list) by its shape. Not inlined: a tight loop.
-    #[inline(never)]
-    fn next_candidate(
-        &self,
-        s: &Sentence<'_>,
-        from: usize,
-        end: usize,
-        counts_valid: bool,
-    ) -> Option<usize> {
-        let lower = s.lower_text.as_bytes();
-        let facts = s.facts.get(from..end)?;
-        let k = facts.iter().position(|f| {
-            let c = f.en as usize;
-            if c != 0 && counts_valid {
-                self.counts[(c / 64) % 64] >> (c % 64) & 1 != 0
-            } else {
-                let len = f.lower_end.wrapping_sub(f.lower_start);
-                !counts_valid || self.unknown.may_contain_at(lower, f.lower_start, len)
-            }
-        })?;
-        Some(from + k)
     }
 }
 
@@ -694,7 +561,7 @@ mod tests {
         // In any ASCII case, amid words, in a sentence without apostrophes or other
         // characters than ASCII: the words of the phrase are looked for, not the phrase.
         let lex = crate::lexicon::Lexicons::builtin();
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut seed = crate::kernels::GOLDEN;
         for p in lex.paths().filter(|p| p.starts_with("boilerplate/")) {
             for e in lex.entries(p) {
                 let mut cols = e.text.split('\t').map(str::trim);

@@ -6,9 +6,12 @@
 //! `scripts/build_broken_clause.py` from counts over permissively licensed English prose;
 //! the hand-written patterns from `lexicons/broken_clause/patterns_en.tsv`.
 
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
+use crate::kernels::{spread, BitSet};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
 use crate::text::is_capitalized;
+use crate::text::EN_FUNCTION;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 static INFO: RuleInfo = RuleInfo {
@@ -82,20 +85,16 @@ pub struct BrokenClause {
     first_lens: u64,
 }
 
-/// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
-const EN_FUNCTION: u16 = 1;
-
 /// The shapes of a set of word pairs: a test without lookup that rules out most other pairs.
 /// A pair whose shape is absent is not in the set; a pair whose shape is present may be.
 #[derive(Debug)]
-struct PairShapes(Box<[u64; 1024]>);
+struct PairShapes(Box<BitSet<1024>>);
 
 impl PairShapes {
     fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut bits = Box::new([0u64; 1024]);
+        let mut bits = Box::<BitSet<1024>>::default();
         for (a, b) in pairs {
-            let k = Self::key(a.as_bytes(), b.as_bytes());
-            bits[k >> 6] |= 1 << (k & 63);
+            bits.insert(Self::key(a.as_bytes(), b.as_bytes()));
         }
         PairShapes(bits)
     }
@@ -110,16 +109,15 @@ impl PairShapes {
         }
     }
 
-    /// The bit of a pair: its two shapes, mixed down to 16 bits.
+    /// The bit of a pair: its two shapes, mixed down to 16 bits (the set's 65536).
     fn key(a: &[u8], b: &[u8]) -> usize {
         let x = Self::shape(a) << 16 | Self::shape(b);
-        (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
+        spread(u64::from(x), 16)
     }
 
     /// False when the pair is surely not one of the set.
     fn may_contain(&self, a: &[u8], b: &[u8]) -> bool {
-        let k = Self::key(a, b);
-        self.0[k >> 6] & 1 << (k & 63) != 0
+        self.0.contains(Self::key(a, b))
     }
 }
 
@@ -285,27 +283,36 @@ impl Rule for BrokenClause {
     }
 
     fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if cx.target != "en" || s.lang != "en" || s.words.len() < 3 {
-            return;
+        if judged(s, cx) {
+            self.check_from(s, 0, out);
         }
-        // (Most sentences have no candidate: the patterns are looked at only after one.)
-        if let Some(start) = self.next_candidate(s, 0) {
-            self.check_from(s, start, out);
-        }
+    }
+
+    fn may_fire(&self, s: &Sentence<'_>, cx: &Context<'_>) -> bool {
+        // (Most sentences have no candidate: the patterns are looked at only after one. The
+        // sentence test first: it rules out the other languages at no cost.)
+        judged(s, cx) && self.next_candidate(s, 0).is_some()
     }
 }
 
+/// True when the rule judges the sentence: English, three words or more.
+fn judged(s: &Sentence<'_>, cx: &Context<'_>) -> bool {
+    cx.target == "en" && s.lang == "en" && s.words.len() >= 3
+}
+
 impl BrokenClause {
-    /// [`Rule::check`] from the first candidate pair on, `start`.
+    /// [`Rule::check`] from the pair of words `start` and `start + 1` on.
     #[inline(never)]
     fn check_from(&self, s: &Sentence<'_>, start: usize, out: &mut Vec<Finding>) {
         let n = s.words.len();
         let mut i = start;
         while i + 1 < n {
             // The pairs before the next candidate can match no pattern (`next_candidate`).
-            match self.next_candidate(s, i) {
-                Some(k) => i = k,
-                None => break,
+            if !crate::gate::opened() {
+                match self.next_candidate(s, i) {
+                    Some(k) => i = k,
+                    None => break,
+                }
             }
             if !joined(s, i) {
                 i += 1;

@@ -6,10 +6,12 @@
 //! places, nationalities, months), and the sentence or the document gives evidence — a second
 //! such word in the sentence, or the same word in lower case elsewhere in the document.
 
-use super::translit::next_capital;
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
+use crate::text::EN_FUNCTION;
 use crate::text::{is_all_caps, is_apostrophe};
+use crate::translit::next_capital;
 use rustc_hash::FxHashSet;
 
 static INFO: RuleInfo = RuleInfo {
@@ -92,7 +94,9 @@ impl CapitalizedNoun {
     fn linked_to_capital(&self, s: &Sentence<'_>, i: usize) -> bool {
         let n = s.words.len();
         let space = |a: usize, b: usize| s.text[s.words[a].end..s.words[b].start] == *" ";
-        let named = |j: usize| starts_upper(s.word(j)) && !self.calendar.contains(s.lower(j));
+        let named = |j: usize| {
+            crate::text::is_capitalized(s.word(j)) && !self.calendar.contains(s.lower(j))
+        };
         let mut j = i + 1;
         let mut hops = 0;
         while j < n && hops < 2 && space(j - 1, j) && CONNECTORS.contains(&s.word(j)) {
@@ -173,16 +177,6 @@ fn starts_lower(w: &str) -> bool {
     }
 }
 
-fn starts_upper(w: &str) -> bool {
-    match w.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        _ => w.chars().next().is_some_and(char::is_uppercase),
-    }
-}
-
-/// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
-const EN_FUNCTION: u16 = 1;
-
 /// Whether a word starts inside quotation marks, for words met left to right: the marks
 /// before it are scanned once, from where the previous question left off.
 struct Quotes {
@@ -254,7 +248,7 @@ impl Rule for CapitalizedNoun {
             let w = s.words[i];
             if !w.alpha
                 || s.en_count(i) < MIN_ABSTRACT_COUNT
-                || (text[w.start] >= 0x80 && !starts_upper(w.text(s.text)))
+                || (text[w.start] >= 0x80 && !crate::text::is_capitalized(w.text(s.text)))
             {
                 continue;
             }
@@ -284,7 +278,7 @@ impl Rule for CapitalizedNoun {
             if i + 1 < n {
                 let next = s.word(i + 1);
                 let next_gap = &s.text[w.end..s.words[i + 1].start];
-                if starts_upper(next) && next_gap.trim().is_empty() {
+                if crate::text::is_capitalized(next) && next_gap.trim().is_empty() {
                     continue;
                 }
                 // Hyphenated compounds are names ("Trump-style"); a number or a quoted name
@@ -356,7 +350,7 @@ impl Rule for CapitalizedNoun {
                 continue;
             }
             long += 1;
-            caps += usize::from(starts_upper(w));
+            caps += usize::from(crate::text::is_capitalized(w));
             lower5 += usize::from(len >= 5 && w.chars().next().is_some_and(char::is_lowercase));
         }
         if caps * 2 >= long && lower5 <= 1 {
@@ -392,12 +386,6 @@ mod tests {
     use crate::rules::testing::{assert_clean, findings, matched};
 
     const CODE: &str = "capitalized-noun";
-
-    #[test]
-    fn english_function_bit_is_the_first_language() {
-        assert_eq!(crate::lexicon::LANGS[0], "en");
-        assert_eq!(super::EN_FUNCTION, 1);
-    }
 
     #[test]
     fn fires_on_two_capitalized_nouns() {

@@ -7,9 +7,10 @@
 //! after "©" or a label and a colon, as a `Name/Agency` chain ending a line, or as a
 //! parenthesised sign-off; "AP reported that …", "according to Reuters" stay clean.
 
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::matcher::LazyRegex;
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
 use regex::Regex;
 use rustc_hash::FxHashSet;
 

@@ -9,8 +9,9 @@
 //! has a letter such as "Ã" directly followed by the symbols of the continuation range
 //! ("São", "Ãnfora" stay clean: "o" and "n" are not continuation bytes).
 
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
 use std::ops::Range;
 
 static INFO: RuleInfo = RuleInfo {

@@ -9,14 +9,15 @@
 //! or by `Saint`/`St.`, and forms that are part of the English name or contain it
 //! (`Ho Chi Minh`, `Brunei Darussalam`). Language names count only when the source language's
 //! word list knows them. Transliterations are read back with the shared rewrite table
-//! ([`super::translit`]) and flagged only when an English reading is a well-known name or is
+//! ([`crate::translit`]) and flagged only when an English reading is a well-known name or is
 //! used in the same document.
 
-use super::translit::{all_caps, has_apostrophe, Exonym, NameKind, Readings, Shapes, Translit};
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::{at_word_boundaries, capitalize};
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
 use crate::text::{capital_at, is_capitalized, lower};
+use crate::translit::{all_caps, has_apostrophe, Exonym, NameKind, Readings, Shapes, Translit};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;

@@ -11,9 +11,10 @@
 //! w/v, z/s, j/y/i, ch/kh folded), an inflected form of it ("Merkels", "Путина"), or an exonym
 //! of it (Moskau ↔ Moscow).
 
-use super::source_copy::{best_target, source_lang, split_sentences};
-use super::{Context, DocFinding, Rule, RuleInfo, Severity};
+use crate::align::{best_target, source_lang, split_sentences};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::rules::{DocFinding, Rule, RuleInfo, Severity};
+use crate::sentence::Context;
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
@@ -425,7 +426,7 @@ impl Rule for NameMismatch {
                 }
             }
         }
-        super::source_copy::report_missing(
+        crate::align::report_missing(
             &INFO,
             missing,
             |list| format!("the source's name {list} has no counterpart in the translation"),

@@ -2,17 +2,18 @@
 //! Vladimir/Wladimir, Zelensky/Selenskyj).
 //!
 //! Capitalized words of at least four letters (possessive `'s` removed) are grouped into pairs
-//! of spellings either by the German-style transliteration rewrites ([`super::translit`]) or by
+//! of spellings either by the German-style transliteration rewrites ([`crate::translit`]) or by
 //! a small edit distance (Damerau–Levenshtein ≤ 1 for five to eight letters, ≤ 2 from nine, the
 //! same or a transliteration-equivalent first letter). The rarer spelling is flagged in every
 //! sentence where it occurs, with the dominant one as suggestion.
 
-use super::translit::{
+use crate::lexicon::{LexiconError, Lexicons, WordFreq};
+use crate::rules::{DocFinding, Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
+use crate::text::{capital_at, char_len, is_capitalized, lower};
+use crate::translit::{
     all_caps, fold, has_apostrophe, next_capital, Shapes, Translit, EXCEPTION_WORD, PHRASE_WORD,
 };
-use super::{Context, DocFinding, Finding, Rule, RuleInfo, Sentence, Severity};
-use crate::lexicon::{LexiconError, Lexicons, WordFreq};
-use crate::text::{capital_at, char_len, is_capitalized, lower};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -164,7 +165,7 @@ struct Occurrence {
 struct Forms<'a> {
     forms: Vec<Form<'a>>,
     occurrences: Vec<Occurrence>,
-    sentences: &'a [super::Sentence<'a>],
+    sentences: &'a [crate::sentence::Sentence<'a>],
     /// Some form is in `variants.tsv`; some form is not ASCII.
     variants: bool,
     non_ascii: bool,
@@ -282,7 +283,7 @@ impl<'a> Spellings<'a> {
         } else {
             t.iter().fold(0u64, |x, &b| x << 8 | u64::from(b))
         };
-        (x ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        (x ^ n as u64).wrapping_mul(crate::kernels::GOLDEN)
     }
 
     /// The slot of `t` (with hash `h`): holding it, or the empty slot where it goes.
@@ -857,49 +858,21 @@ impl NameVariant {
         groups
     }
 
-    /// All groups of two or more spellings in the iteration order of a table of every name's
-    /// keys (the group number, the folded form, the German form), as the rule has always
-    /// visited them: [`NameVariant::groups`] for [`Order::Table`].
-    fn groups_in_key_order(&self, names: &[usize], f: &Forms<'_>) -> Vec<Vec<usize>> {
-        let mut groups: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for &n in names {
-            let t = f.forms[n].text;
-            if let Some(g) = f.forms[n].tables.and_then(|x| x.variant) {
-                groups.entry(format!("#{g}")).or_default().push(n);
-            }
-            // A name is a single word of letters: folding an ASCII one only lower-cases it.
-            let folded = if t.is_ascii() {
-                t.to_ascii_lowercase()
-            } else {
-                fold(t)
-            };
-            groups.entry(folded).or_default().push(n);
-            if !t.is_ascii() || has_written_out_letter(t) {
-                groups
-                    .entry(format!("=de {}", german_ascii(t)))
-                    .or_default()
-                    .push(n);
-            }
-        }
-        groups.into_values().filter(|g| g.len() > 1).collect()
-    }
-
     /// Pairs (rarer candidate, related spelling, whether two people may be meant), made by
-    /// visiting the spellings in the order of `names`. What makes a pair is the two spellings
+    /// visiting the spellings in the order of their first occurrence. What makes a pair is the two spellings
     /// themselves; where they occur decides only whether they are two people
     /// ([`Forms::different_people`], left to the caller).
     fn related(
         &self,
         f: &Forms<'_>,
         index: &Spellings<'_>,
-        names: &[usize],
-        order: Order,
         en: &WordFreq,
     ) -> Vec<(usize, usize, bool)> {
         let forms = &f.forms;
+        let names = 0..forms.len();
         let mut related: Vec<(usize, usize, bool)> = Vec::new();
         // Transliteration: a German-style form whose English reading the document uses.
-        for &n in names {
+        for n in names.clone() {
             let form = &forms[n];
             // (An English count says "in English" without a lookup: tested first.)
             if form.en_count > 0 || !Translit::may_be_german_style(form.text) || form.in_english(en)
@@ -915,7 +888,7 @@ impl NameVariant {
             });
         }
         // Exonyms (Moskau → Moscow): the foreign form is the variant.
-        for &n in names {
+        for n in names.clone() {
             if let Some(e) = forms[n].tables.and_then(|x| x.exonym.as_deref()) {
                 if let Some(k) = form_of(index, e) {
                     related.push((n, k, false));
@@ -923,11 +896,8 @@ impl NameVariant {
             }
         }
         // Known alternative spellings (Kyiv / Kiev) and accent variants (Erdogan / Erdoğan).
-        let groups = match order {
-            Order::FirstSeen => self.groups(names, f),
-            Order::Table => self.groups_in_key_order(names, f),
-        };
-        for g in groups {
+        let all: Vec<usize> = names.clone().collect();
+        for g in self.groups(&all, f) {
             for &a in &g {
                 for &b in &g {
                     if a != b && !forms[a].same_lower(&forms[b]) {
@@ -939,51 +909,15 @@ impl NameVariant {
         // A book-length document with tens of thousands of names: the quadratic comparison is
         // skipped (the transliteration, exonym and variant relations above still apply).
         if names.len() <= MAX_EDIT_FORMS {
-            match order {
-                Order::FirstSeen => self.close_pairs(f, en, &mut related),
-                Order::Table => self.close_spellings(f, names, en, &mut related),
-            }
+            self.close_pairs(f, en, &mut related);
         }
         related
     }
 
     /// Pairs of spellings at a small edit distance, within first-letter classes, both ways, in
-    /// the order of `names` ([`Order::Table`]): by class, then by length, then by position in
-    /// `names`.
-    fn close_spellings(
-        &self,
-        f: &Forms<'_>,
-        names: &[usize],
-        en: &WordFreq,
-        related: &mut Vec<(usize, usize, bool)>,
-    ) {
-        let (entries, chars) = Letters::of(&f.forms, names.iter().copied());
-        // class, length, entry (as one number): sorted, by class, then by length; equal lengths
-        // stay in the order of `names`.
-        let mut order: Vec<u128> = (entries.iter().enumerate())
-            .map(|(k, e)| u128::from(u32::from(e.class)) << 64 | (e.len as u128) << 32 | k as u128)
-            .collect();
-        order.sort_unstable();
-        let entry = |k: u128| &entries[(k & 0xFFFF_FFFF) as usize];
-        for b in order.chunk_by(|x, y| x >> 64 == y >> 64) {
-            for i in 0..b.len() {
-                for j in i + 1..b.len() {
-                    let (x, y) = (entry(b[i]), entry(b[j]));
-                    if y.len > x.len + 2 {
-                        break;
-                    }
-                    if self.close_pair(&f.forms, &chars, x, y, en) {
-                        related.push((x.form, y.form, true));
-                        related.push((y.form, x.form, true));
-                    }
-                }
-            }
-        }
-    }
-
-    /// The pairs of [`NameVariant::close_spellings`] for all forms, in an order of their own
-    /// (for [`Order::FirstSeen`], where the order decides nothing): the forms are chained by
-    /// first-letter class, and only forms of one class are compared, without sorting.
+    /// an order of their own (the order decides nothing: see [`NameVariant::dominant`]): the
+    /// forms are chained by first-letter class, and only forms of one class are compared,
+    /// without sorting.
     fn close_pairs(&self, f: &Forms<'_>, en: &WordFreq, related: &mut Vec<(usize, usize, bool)>) {
         let (mut entries, chars) = Letters::of(&f.forms, 0..f.forms.len());
         // The entries of a class (its code mod 64) in a chain through `next`, from `heads`.
@@ -1058,19 +992,18 @@ impl NameVariant {
         us_uk(&lower(x)) != us_uk(&lower(y))
     }
 
-    /// For each form, the dominant related spelling, if one dominates it: the first of the
-    /// most frequent ones in `related`. `None` when two equally frequent spellings dominate a
-    /// form and `related` has them in an order that [`Order::FirstSeen`] does not decide.
+    /// For each form, the dominant related spelling, if one dominates it: the most frequent
+    /// one, and of equally frequent ones the one the document uses first (the forms are
+    /// numbered in the order of their first occurrence). The one tie-break: it makes the
+    /// answer independent of the order of `related`.
     fn dominant(
         &self,
         f: &Forms<'_>,
         related: &[(usize, usize)],
-        order: Order,
         en: &WordFreq,
-    ) -> Option<Vec<Option<usize>>> {
+    ) -> Vec<Option<usize>> {
         let forms = &f.forms;
         let mut best: Vec<Option<usize>> = vec![None; forms.len()];
-        let mut tie = false;
         for &(r, d) in related {
             let (cr, cd) = (forms[r].count, forms[d].count);
             let dominates =
@@ -1080,26 +1013,12 @@ impl NameVariant {
             }
             let e = best[r].get_or_insert(d);
             let ce = forms[*e].count;
-            if cd > ce {
+            if cd > ce || (cd == ce && d < *e) {
                 *e = d;
-            } else if cd == ce && d != *e {
-                tie = true;
             }
         }
-        (!tie || order == Order::Table).then_some(best)
+        best
     }
-}
-
-/// The order in which the spellings of a document are visited: it decides only between two
-/// equally frequent suggestions for one form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Order {
-    /// The order of first occurrence; the groups in no particular order.
-    FirstSeen,
-    /// The iteration order of a hash table of the spellings (and of their group keys), which
-    /// is what the rule has always used: only when a choice depends on it (and for documents
-    /// with more than `MAX_EDIT_FORMS` candidate spellings).
-    Table,
 }
 
 impl Rule for NameVariant {
@@ -1119,42 +1038,23 @@ impl Rule for NameVariant {
         if f.forms.len() < 2 {
             return;
         }
-        // (With more candidates than `MAX_EDIT_FORMS`, whether spellings are compared by edit
-        // distance depends on the number of forms that count: they are collected with the
-        // checks, below.)
-        let best = (f.forms.len() <= MAX_EDIT_FORMS)
-            .then(|| {
-                let first_seen: Vec<usize> = (0..f.forms.len()).collect();
-                let pairs = self.related(&f, &index, &first_seen, Order::FirstSeen, en);
-                let mut involved: Vec<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect();
-                involved.sort_unstable();
-                involved.dedup();
-                self.keep_counted(cx, fw, &mut f, &involved);
-                let related = f.pairs(&pairs, fw);
-                self.dominant(&f, &related, Order::FirstSeen, en)
-            })
-            .flatten();
-        let (f, best) = match best {
-            Some(best) => (f, best),
-            None => {
-                // A tie (or a book of names): the forms checked as they are collected, and
-                // visited in the order of a table built as the rule has always built it (each
-                // spelling inserted at its first occurrence).
-                let mut index = Spellings::new();
-                let f = self.collect(cx, fw, &mut index, true);
-                let mut table: FxHashMap<&str, usize> = FxHashMap::default();
-                for (n, form) in f.forms.iter().enumerate() {
-                    table.insert(form.text, n);
-                }
-                let names: Vec<usize> = table.values().copied().collect();
-                let pairs = self.related(&f, &index, &names, Order::Table, en);
-                let related = f.pairs(&pairs, fw);
-                let best = self
-                    .dominant(&f, &related, Order::Table, en)
-                    .unwrap_or_default();
-                (f, best)
-            }
-        };
+        // A book of names (more candidates than `MAX_EDIT_FORMS`): whether spellings are
+        // compared by edit distance depends on the number of forms that count, so they are
+        // collected again, with the checks.
+        let checked = f.forms.len() > MAX_EDIT_FORMS;
+        if checked {
+            index = Spellings::new();
+            f = self.collect(cx, fw, &mut index, true);
+        }
+        let pairs = self.related(&f, &index, en);
+        if !checked {
+            let mut involved: Vec<usize> = pairs.iter().flat_map(|p| [p.0, p.1]).collect();
+            involved.sort_unstable();
+            involved.dedup();
+            self.keep_counted(cx, fw, &mut f, &involved);
+        }
+        let related = f.pairs(&pairs, fw);
+        let best = self.dominant(&f, &related, en);
         let forms = &f.forms;
         let mut flagged: Vec<(&str, &str, usize)> = best
             .iter()
@@ -1283,14 +1183,26 @@ mod tests {
     }
 
     #[test]
-    fn a_tie_keeps_the_suggestion_the_rule_always_made() {
-        // Zelensky and Zelenskiy twice each: the choice follows the table order the rule has
-        // always used (the order of first occurrence would suggest Zelensky).
+    fn a_tie_suggests_the_spelling_the_document_uses_first() {
+        // Zelensky and Zelenskiy twice each dominate Zelenskyy (once): the one seen first is
+        // the suggestion, whichever it is.
         let text = "Officials said Zelensky spoke first on Monday. Reporters asked Zelenskiy \
                     about the talks. Later Zelensky left the capital. Zelenskiy stayed in the \
                     city. Later Zelenskyy came to the meeting.";
         assert_eq!(
             findings("name-variant", "en", text),
+            vec![("Zelenskyy".to_string(), Some("Zelensky".to_string()))]
+        );
+        let swapped = text
+            .replace("Zelensky ", "@ ")
+            .replace("Zelenskiy ", "Zelensky ")
+            .replace("@ ", "Zelenskiy ");
+        assert!(
+            swapped.starts_with("Officials said Zelenskiy spoke"),
+            "{swapped}"
+        );
+        assert_eq!(
+            findings("name-variant", "en", &swapped),
             vec![("Zelenskyy".to_string(), Some("Zelenskiy".to_string()))]
         );
     }

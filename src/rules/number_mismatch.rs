@@ -6,9 +6,10 @@
 //! below) may be spelled out and are not required; numbers glued to letters ("A380", "90er")
 //! are skipped.
 
-use super::source_copy::{best_target, split_sentences};
-use super::{Context, DocFinding, Rule, RuleInfo, Severity};
+use crate::align::{best_target, split_sentences};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::rules::{DocFinding, Rule, RuleInfo, Severity};
+use crate::sentence::Context;
 
 static INFO: RuleInfo = RuleInfo {
     code: "number-mismatch",
@@ -257,7 +258,7 @@ impl Rule for NumberMismatch {
                 }
             }
         }
-        super::source_copy::report_missing(
+        crate::align::report_missing(
             &INFO,
             missing,
             |list| format!("the source's number {list} is missing from the translation"),

@@ -11,10 +11,12 @@
 //! Doubled words that are correct ("had had", "die die") are listed with their reason in
 //! `repetition/allowed.tsv`.
 
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity, WordFacts};
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::Bits;
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence, WordFacts};
 use crate::text::is_capitalized;
+use crate::text::EN_FUNCTION;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 static INFO: RuleInfo = RuleInfo {
@@ -365,30 +367,14 @@ fn fact_is(s: &Sentence<'_>, f: &WordFacts, w: &str) -> bool {
             .all(|(x, y)| x == y)
 }
 
-/// True when the word is "on", "at", "in", "during", "last" or "this" (`ADVERBIAL`), in any
-/// case.
+/// True when the word is one of [`ADVERBIAL`], in any case (ASCII).
 fn adverbial(w: &[u8]) -> bool {
-    // `b | 0x20` is a lower-case letter exactly when `b` is that letter in either case, so
-    // OR-ing 0x20 into every byte compares letters case-insensitively (ASCII only, like
-    // `eq_ignore_ascii_case`), several at a time.
-    let two = |b: &[u8]| u16::from_le_bytes([b[0], b[1]]) | 0x2020;
-    let four = |b: &[u8]| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) | 0x2020_2020;
-    match w.len() {
-        2 => {
-            let x = two(w);
-            x == two(b"on") || x == two(b"at") || x == two(b"in")
-        }
-        4 => {
-            let x = four(w);
-            x == four(b"last") || x == four(b"this")
-        }
-        6 => four(w) == four(b"duri") && two(&w[4..]) == two(b"ng"),
-        _ => false,
-    }
+    // (The length first: most words have none of theirs.)
+    matches!(w.len(), 2 | 4 | 6)
+        && ADVERBIAL
+            .iter()
+            .any(|a| w.eq_ignore_ascii_case(a.as_bytes()))
 }
-
-/// Bit of English in [`Sentence::function_mask`] (`crate::lexicon::LANGS[0]`).
-const EN_FUNCTION: u16 = 1;
 
 /// True for the first bytes of the characters [`Repetition::clause_final`] trims or accepts
 /// first: " ' ) . ! ? ; : , and E2 (” ’ “ …), C2 (»).
@@ -403,9 +389,7 @@ fn clause_final_first_byte(b: u8) -> bool {
 const WINDOW: usize = 22;
 
 /// Prepositions that open a time or place adverbial between a verb and its repetition
-/// ("announced on Thursday announced"). [`adverbial`] matches them, two and four bytes at a
-/// time; a test holds it to this list.
-#[cfg(test)]
+/// ("announced on Thursday announced").
 const ADVERBIAL: [&str; 6] = ["on", "at", "in", "during", "last", "this"];
 
 impl Repetition {
@@ -663,25 +647,6 @@ mod tests {
         ] {
             assert!(!super::adverbial(w.as_bytes()), "{w}");
         }
-        // Against the list on every two-byte word.
-        for x in 0..=255u8 {
-            for y in 0..=255u8 {
-                let w = [x, y];
-                let listed = super::ADVERBIAL
-                    .iter()
-                    .any(|a| w.eq_ignore_ascii_case(a.as_bytes()));
-                assert_eq!(super::adverbial(&w), listed, "{w:?}");
-            }
-        }
-        for a in super::ADVERBIAL {
-            assert!(super::adverbial(a.as_bytes()), "{a}");
-        }
-    }
-
-    #[test]
-    fn english_function_bit_is_the_first_language() {
-        assert_eq!(crate::lexicon::LANGS[0], "en");
-        assert_eq!(super::EN_FUNCTION, 1);
     }
 
     #[test]

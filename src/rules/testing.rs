@@ -2,19 +2,20 @@
 
 use crate::analyze::{Document, Engine, Options};
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One engine per target language, built once for all tests (building is the slow part).
-fn engine(target: &'static str) -> &'static Engine {
-    static ENGINES: OnceLock<Mutex<HashMap<&'static str, &'static Engine>>> = OnceLock::new();
+fn engine(target: &'static str) -> Arc<Engine> {
+    static ENGINES: OnceLock<Mutex<HashMap<&'static str, Arc<Engine>>>> = OnceLock::new();
     let mut map = ENGINES.get_or_init(Default::default).lock().expect("lock");
-    map.entry(target).or_insert_with(|| {
+    let engine = map.entry(target).or_insert_with(|| {
         let opts = Options {
             target: Some(target),
             ..Options::default()
         };
-        Box::leak(Box::new(Engine::new(opts).expect("engine")))
-    })
+        Arc::new(Engine::new(opts).expect("engine"))
+    });
+    Arc::clone(engine)
 }
 
 /// Findings of `code` when `text` is checked with target `target`: `(matched, suggestion)`.

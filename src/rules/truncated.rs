@@ -6,10 +6,11 @@
 //! `boilerplate`; announcements of a cut-off article (`lexicons/truncated/phrases.txt`) are
 //! here, so one artifact gets one flag.
 
-use super::boilerplate::PhraseWords;
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::matcher::{Candidates, PhraseSet};
+use crate::phrases::PhraseWords;
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
 use rustc_hash::FxHashSet;
 
 static INFO: RuleInfo = RuleInfo {
@@ -84,22 +85,28 @@ impl Truncated {
 
     /// Part 1 of [`Truncated::check`] (a sentence that starts or ends a line): true when it
     /// reported a link to the rest of the article.
-    fn cut_off_link(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) -> bool {
-        let t = s.text;
+    /// False when no phrase of [`Truncated::phrases`] can start or end the line `s`: in a
+    /// plain sentence none of their first words is there, or the automaton's first bytes
+    /// ([`PhraseSet::may_match`]) are not where such a match would start.
+    fn link_may_match(&self, s: &Sentence<'_>) -> bool {
         let n = s.words.len();
         let last = n.saturating_sub(self.phrases.max_runs());
         if PhraseWords::plain(s)
-            && !(s.line_start && self.first_words.any(s, cx, 0..n.min(1))
-                || s.line_end && self.first_words.any(s, cx, last..n))
+            && !(s.line_start && self.first_words.any(s, 0..n.min(1))
+                || s.line_end && self.first_words.any(s, last..n))
         {
             return false;
         }
         let first = s.words.first().map_or(0, |w| w.start);
         let last = s.words.get(last).map_or(0, |w| w.start);
-        let c = Candidates::new(t, s.words);
-        if !(s.line_start && self.phrases.may_match(&c, first..=first)
-            || s.line_end && self.phrases.may_match(&c, last..=t.len()))
-        {
+        let c = Candidates::new(s.text, s.words);
+        s.line_start && self.phrases.may_match(&c, first..=first)
+            || s.line_end && self.phrases.may_match(&c, last..=s.text.len())
+    }
+
+    fn cut_off_link(&self, s: &Sentence<'_>, out: &mut Vec<Finding>) -> bool {
+        let t = s.text;
+        if !crate::gate::open(self.link_may_match(s)) {
             return false;
         }
         let body = t.trim_end();
@@ -155,7 +162,7 @@ impl Rule for Truncated {
         //    letter is in the last words); `may_match` rules out the other sentences without
         //    running the automaton. In a plain sentence (most) that first letter starts one of
         //    the phrases' first words ([`PhraseWords`]): one test per word before.
-        if (s.line_start || s.line_end) && self.cut_off_link(s, cx, out) {
+        if (s.line_start || s.line_end) && self.cut_off_link(s, out) {
             return;
         }
         if !(s.paragraph_end || s.line_end) || s.words.len() < MIN_WORDS {

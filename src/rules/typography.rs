@@ -14,8 +14,9 @@
 //! - Spanish: German quotes, guillemets with French spacing, a space before ? ! : ;. English
 //!   quotes and decimal points are correct in Spanish of some countries and are not flagged.
 
-use super::{Context, Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 

@@ -6,8 +6,9 @@
 //! confidence (`lang_detected`), never when it was taken over from the document, so short
 //! lines, names and numbers cannot trigger it.
 
-use super::{Finding, Rule, RuleInfo, Sentence, Severity};
 use crate::lexicon::{LexiconError, Lexicons};
+use crate::rules::{Finding, Rule, RuleInfo, Severity};
+use crate::sentence::{Context, Sentence};
 
 static INFO: RuleInfo = RuleInfo {
     code: "wrong-language",
@@ -54,62 +55,12 @@ impl WrongLanguage {
     }
 }
 
-/// English name of a language code, for the message.
-fn language_name(code: &str) -> String {
-    match whatlang::Lang::from_code(to_iso3(code)) {
-        Some(l) => l.eng_name().to_string(),
-        None => code.to_string(),
-    }
-}
-
-fn to_iso3(code: &str) -> &str {
-    match code {
-        "en" => "eng",
-        "de" => "deu",
-        "fr" => "fra",
-        "es" => "spa",
-        "it" => "ita",
-        "pt" => "por",
-        "nl" => "nld",
-        "ru" => "rus",
-        "uk" => "ukr",
-        "pl" => "pol",
-        "cs" => "ces",
-        "sk" => "slk",
-        "sv" => "swe",
-        "da" => "dan",
-        "nb" => "nob",
-        "fi" => "fin",
-        "et" => "est",
-        "lv" => "lav",
-        "lt" => "lit",
-        "hu" => "hun",
-        "ro" => "ron",
-        "bg" => "bul",
-        "hr" => "hrv",
-        "sr" => "srp",
-        "sl" => "slv",
-        "el" => "ell",
-        "tr" => "tur",
-        "ar" => "ara",
-        "he" => "heb",
-        "zh" => "cmn",
-        "ja" => "jpn",
-        "ko" => "kor",
-        "hi" => "hin",
-        "vi" => "vie",
-        "id" => "ind",
-        "th" => "tha",
-        other => other,
-    }
-}
-
 impl Rule for WrongLanguage {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
 
-    fn check(&self, s: &Sentence<'_>, cx: &super::Context<'_>, out: &mut Vec<Finding>) {
+    fn check(&self, s: &Sentence<'_>, cx: &Context<'_>, out: &mut Vec<Finding>) {
         if !s.lang_detected || s.lang == cx.target {
             return;
         }
@@ -123,9 +74,9 @@ impl Rule for WrongLanguage {
             start..t.len(),
             format!(
                 "the sentence is in {} (confidence {:.2}), not in the target language ({})",
-                language_name(s.lang),
+                crate::languages::name(s.lang),
                 s.lang_confidence,
-                language_name(cx.target)
+                crate::languages::name(cx.target)
             ),
         ));
     }

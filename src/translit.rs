@@ -7,9 +7,9 @@
 //! Data: `lexicons/foreign_spelling/translit_de.tsv`, `names_en.txt`, `own_spelling.txt`,
 //! `exceptions.tsv`.
 
-use super::Sentence;
 use crate::lexicon::{LexiconError, Lexicons, WordFreq};
 use crate::matcher::PhraseSet;
+use crate::sentence::Sentence;
 use crate::text::Word;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;

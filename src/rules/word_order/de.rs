@@ -10,7 +10,7 @@
 //! The word classes are in `lexicons/word_order/de.txt`.
 
 use crate::lexicon::{LexiconError, Lexicons};
-use crate::rules::Sentence;
+use crate::sentence::Sentence;
 use crate::text::is_capitalized;
 use rustc_hash::FxHashSet;
 use std::ops::Range;

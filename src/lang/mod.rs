@@ -5,65 +5,18 @@
 //! is asked, with an allowlist, only about sentences that remain in doubt; a short or unsure
 //! sentence takes the document's language.
 
-use crate::lexicon::{Lexicons, LANGS};
+mod quotes;
+mod short_words;
+
+use crate::languages::{self, EN, LEXICON_LANGS as LANGS};
+use crate::lexicon::Lexicons;
 use crate::text::Word;
+use quotes::{inside_quotes, quote_marks, Judged};
 use rustc_hash::FxHashMap;
+use short_words::{ShortWords, SHORT};
+use std::sync::Arc;
 
-/// ISO 639-1 code for a whatlang language, or its ISO 639-3 code where none exists.
-pub fn code_of(l: whatlang::Lang) -> &'static str {
-    use whatlang::Lang::*;
-    match l {
-        Eng => "en",
-        Deu => "de",
-        Fra => "fr",
-        Spa => "es",
-        Ita => "it",
-        Por => "pt",
-        Nld => "nl",
-        Rus => "ru",
-        Ukr => "uk",
-        Pol => "pl",
-        Ces => "cs",
-        Slk => "sk",
-        Swe => "sv",
-        Dan => "da",
-        Nob => "nb",
-        Fin => "fi",
-        Est => "et",
-        Lav => "lv",
-        Lit => "lt",
-        Hun => "hu",
-        Ron => "ro",
-        Bul => "bg",
-        Hrv => "hr",
-        Srp => "sr",
-        Slv => "sl",
-        Ell => "el",
-        Tur => "tr",
-        Ara => "ar",
-        Heb => "he",
-        Cmn => "zh",
-        Jpn => "ja",
-        Kor => "ko",
-        Hin => "hi",
-        Vie => "vi",
-        Ind => "id",
-        Tha => "th",
-        _ => l.code(),
-    }
-}
-
-/// Parses a language given by the user: ISO 639-1 (`en`) or 639-3 (`eng`), any case.
-pub fn parse(s: &str) -> Option<&'static str> {
-    let s = s.trim().to_lowercase();
-    if let Some(l) = whatlang::Lang::from_code(&s) {
-        return Some(code_of(l));
-    }
-    whatlang::Lang::all()
-        .iter()
-        .map(|&l| code_of(l))
-        .find(|&c| c == s)
-}
+pub use crate::languages::{code_of, parse};
 
 /// The decision for a text: its language, how sure, and whether it was detected from the text
 /// itself (false: taken over from the document).
@@ -89,7 +42,7 @@ pub struct LangId {
     function_max_len: usize,
     allow: whatlang::Detector,
     /// Word lists, parsed on first use (only sentences in doubt need them).
-    lex: &'static Lexicons,
+    lex: Arc<Lexicons>,
 }
 
 /// Function-word hits of a sentence: per language of [`LANGS`], and the number of words
@@ -109,10 +62,21 @@ const FLOOR: f64 = -7.5;
 const MIN_MARGIN: f64 = 0.5;
 /// The margin at which the word lists decide even when whatlang names a third language.
 const STRONG_MARGIN: f64 = 1.2;
+/// Words of a document whose function words decide its language: enough for any document,
+/// and a long one costs no more than this.
+const DOC_WORDS: usize = 4000;
+/// Bytes of a document's text (whole sentences, a little more) whatlang reads when the
+/// function words do not decide.
+const DOC_SAMPLE: usize = 2000;
+/// Words counted in one byte-wide lane of [`SPREAD`] before they are added up: a byte holds
+/// at most 255.
+const LANE_WORDS: usize = 255;
+/// Words of a sentence [`LangId::unknown_words`] looks at: its beginning says enough.
+const UNKNOWN_PROBE: usize = 16;
 
 impl LangId {
     /// Builds the identifier.
-    pub fn new(lex: &'static Lexicons) -> Self {
+    pub fn new(lex: Arc<Lexicons>) -> Self {
         let sets = LANGS.map(|l| lex.function_words(l));
         let mut short = ShortWords::with_capacity(sets.iter().map(|s| s.len()).sum());
         let mut function: FxHashMap<String, u16> = FxHashMap::default();
@@ -128,9 +92,9 @@ impl LangId {
             }
         }
         let allow = whatlang::Detector::with_allowlist(
-            LANGS
+            languages::LANGUAGES[..languages::LEXICON_COUNT]
                 .iter()
-                .filter_map(|c| whatlang::Lang::from_code(iso3(c)))
+                .map(|l| l.whatlang)
                 .collect(),
         );
         LangId {
@@ -161,7 +125,7 @@ impl LangId {
         // map; most words have at most eight bytes.
         let b = lower.as_bytes();
         if b.len() <= 8 {
-            return self.short.get(load_le(b), 0, b.len());
+            return self.short.get(crate::matcher::load8(b, 0), 0, b.len());
         }
         self.longer_mask(lower)
     }
@@ -176,20 +140,21 @@ impl LangId {
             return 0;
         }
         match b.split_first_chunk::<8>() {
-            Some((lo, rest)) if b.len() <= SHORT => {
-                self.short
-                    .get(u64::from_le_bytes(*lo), load_le(rest), b.len())
-            }
+            Some((lo, rest)) if b.len() <= SHORT => self.short.get(
+                u64::from_le_bytes(*lo),
+                crate::matcher::load8(rest, 0),
+                b.len(),
+            ),
             _ => self.function.get(lower).copied().unwrap_or(0),
         }
     }
 
     /// [`LangId::sentence_hits`] from the words' facts, already looked up.
-    pub fn hits_from_facts(words: &[Word], facts: &[crate::rules::WordFacts]) -> Hits {
+    pub fn hits_from_facts(words: &[Word], facts: &[crate::sentence::WordFacts]) -> Hits {
         let len = words.len().min(facts.len());
         let (words, facts) = (&words[..len], &facts[..len]);
         // Most sentences: one chunk, whose counters are the counts.
-        if len <= 255 {
+        if len <= LANE_WORDS {
             let (lanes, n) = tally(words, facts);
             return Hits {
                 per_lang: lanes.to_le_bytes().map(u32::from),
@@ -200,7 +165,7 @@ impl LangId {
             per_lang: [0; LANGS.len()],
             words: 0,
         };
-        for (ws, fs) in words.chunks(255).zip(facts.chunks(255)) {
+        for (ws, fs) in words.chunks(LANE_WORDS).zip(facts.chunks(LANE_WORDS)) {
             let (lanes, n) = tally(ws, fs);
             unpack(lanes, &mut hits.per_lang);
             hits.words += n;
@@ -226,16 +191,17 @@ impl LangId {
         let mut hits = [0u32; LANGS.len()];
         let mut n = 0;
         for (i, (t, w)) in sentences.iter().enumerate() {
-            // Only the first 4000 words count: a sentence crossing that line is counted again.
+            // Only the first DOC_WORDS words count: a sentence crossing that line is counted
+            // again.
             let (h, k) = match pre.get(i) {
-                Some(p) if n + p.words <= 4000 => (p.per_lang, p.words),
-                _ => self.hits(t, w, 4000usize.saturating_sub(n)),
+                Some(p) if n + p.words <= DOC_WORDS => (p.per_lang, p.words),
+                _ => self.hits(t, w, DOC_WORDS.saturating_sub(n)),
             };
             n += k;
             for (a, b) in hits.iter_mut().zip(h) {
                 *a += b;
             }
-            if n >= 4000 {
+            if n >= DOC_WORDS {
                 break;
             }
         }
@@ -251,7 +217,7 @@ impl LangId {
         // Few function words: another script, or a language we hold no lexicon for.
         let mut sample = String::new();
         for (t, _) in sentences {
-            if sample.len() > 2000 {
+            if sample.len() > DOC_SAMPLE {
                 break;
             }
             sample.push_str(t);
@@ -293,7 +259,7 @@ impl LangId {
         words: &[Word],
         doc: Guess,
         pre: Option<Hits>,
-        facts: Option<(&[crate::rules::WordFacts], &str)>,
+        facts: Option<(&[crate::sentence::WordFacts], &str)>,
     ) -> Guess {
         let fallback = Guess {
             detected: false,
@@ -382,12 +348,12 @@ impl LangId {
     fn judged_hits(&self, sel: &Judged<'_>) -> ([u32; LANGS.len()], usize) {
         let mut hits = [0u32; LANGS.len()];
         let mut n = 0;
-        // Byte-wide counters as in hits_from_facts, added up every 255 words.
+        // Byte-wide counters as in hits_from_facts, added up every LANE_WORDS words.
         let mut lanes = 0u64;
         for (i, w) in sel.iter().filter(|(_, w)| w.alpha) {
             lanes += SPREAD[usize::from(sel.function(self, i, w) & 0xFF)];
             n += 1;
-            if n % 255 == 0 {
+            if n % LANE_WORDS == 0 {
                 unpack(std::mem::take(&mut lanes), &mut hits);
             }
         }
@@ -446,7 +412,7 @@ impl LangId {
         }
         // Two languages of the same script (Russian and Ukrainian, say) are told apart less
         // well than scripts are: only a reliable answer counts.
-        if script_of(lang) == script_of(doc.lang) && !info.is_reliable() {
+        if languages::script(lang) == languages::script(doc.lang) && !info.is_reliable() {
             return None;
         }
         Some(Guess {
@@ -591,161 +557,8 @@ impl LangId {
     }
 }
 
-/// The script family of a language code, coarsely (enough to tell "same script" apart).
-fn script_of(lang: &str) -> &'static str {
-    match lang {
-        "ru" | "uk" | "bg" | "sr" | "be" | "mk" => "cyrillic",
-        "zh" | "ja" => "han",
-        "ar" | "fa" | "ur" => "arabic",
-        "hi" | "mr" | "ne" => "devanagari",
-        "el" => "greek",
-        "he" | "yi" => "hebrew",
-        "ko" => "hangul",
-        "th" => "thai",
-        _ => "latin",
-    }
-}
-
-/// The words a sentence is judged by, each with its index in the sentence (for its facts):
-/// all of them, or (`outside`) those outside quotation marks.
-#[derive(Clone, Copy)]
-struct Judged<'a> {
-    text: &'a str,
-    words: &'a [Word],
-    /// The words' facts and the lower-case text they point into, when given.
-    facts: Option<(&'a [crate::rules::WordFacts], &'a str)>,
-    outside: bool,
-    /// With `outside`, once found ([`inside_quotes`] of a sentence of at most 64 words): bit
-    /// `i` set when word `i` is inside a quotation.
-    inside: Option<u64>,
-}
-
-impl<'a> Judged<'a> {
-    /// The words with their indices.
-    fn iter(&self) -> Outside<'a> {
-        Outside {
-            text: self.text,
-            words: self.words,
-            next: 0,
-            inside: match (self.outside, self.inside) {
-                (false, _) => Some(0),
-                (true, known) => known,
-            },
-            block: 0,
-        }
-    }
-
-    /// The lower-case form of word `i` (`w`), as [`crate::text::lower`] gives it: from the
-    /// facts, which hold it, when given.
-    fn lower(&self, i: usize, w: &Word) -> std::borrow::Cow<'a, str> {
-        match self.facts {
-            Some((f, lower)) => lower[f[i].lower_start..f[i].lower_end].into(),
-            None => crate::text::lower(w.text(self.text)),
-        }
-    }
-
-    /// [`LangId::function_mask`] of the lower-case form of word `i` (`w`): from the facts,
-    /// which hold it, when given.
-    fn function(&self, id: &LangId, i: usize, w: &Word) -> u16 {
-        match self.facts {
-            Some((f, _)) => f[i].function,
-            None => crate::text::with_lower(w.text(self.text), |l| id.function_mask(l)),
-        }
-    }
-}
-
-/// Iterator of [`Judged::iter`]: the words, less those inside a quotation.
-#[derive(Clone)]
-struct Outside<'a> {
-    text: &'a str,
-    words: &'a [Word],
-    /// Index of the next word.
-    next: usize,
-    /// Bit `i`: word `i` is left out; `None`: found 64 words at a time ([`inside_quotes`]).
-    inside: Option<u64>,
-    /// [`inside_quotes`] of the 64 words from `next` rounded down to a multiple of 64.
-    block: u64,
-}
-
-impl<'a> Iterator for Outside<'a> {
-    type Item = (usize, &'a Word);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let i = self.next;
-            let w = self.words.get(i)?;
-            self.next += 1;
-            let left_out = match self.inside {
-                Some(mask) => i < 64 && (mask >> i) & 1 != 0,
-                None => {
-                    if i % 64 == 0 {
-                        let end = self.words.len().min(i + 64);
-                        self.block = inside_quotes(self.text, &self.words[i..end]);
-                    }
-                    (self.block >> (i % 64)) & 1 != 0
-                }
-            };
-            if !left_out {
-                return Some((i, w));
-            }
-        }
-    }
-}
-
-/// Bit `i` set when `words[i]` (at most 64 words) is inside a quotation of the text: opens
-/// before it starts and closes after it ends.
-fn inside_quotes(text: &str, words: &[Word]) -> u64 {
-    quote_spans(text).fold(0, |mask, (open, close)| {
-        words.iter().enumerate().fold(mask, |m, (i, w)| {
-            m | u64::from(open < w.start && w.end <= close) << i
-        })
-    })
-}
-
-/// The quotation marks of the text (« », „ “ ”, "), each with the byte offset where it
-/// starts, in order. Found from their last bytes: `"`; 0xAB or 0xBB after the lead byte 0xC2
-/// (U+00AB, U+00BB); 0x9C–0x9E after 0xE2 0x80 (U+201C–U+201E). A lead byte starts a
-/// character and is followed by its own continuation bytes, so each test is exact.
-fn quote_marks(text: &str) -> impl Iterator<Item = (usize, char)> + Clone + '_ {
-    let b = text.as_bytes();
-    let last_byte = |c: u8| (c == b'"') | (c == 0xAB) | (c == 0xBB) | (c.wrapping_sub(0x9C) < 3);
-    crate::matcher::byte_positions(b, last_byte).filter_map(move |i| match b[i] {
-        b'"' => Some((i, '"')),
-        0xAB if i >= 1 && b[i - 1] == 0xC2 => Some((i - 1, '«')),
-        0xBB if i >= 1 && b[i - 1] == 0xC2 => Some((i - 1, '»')),
-        0x9C if i >= 2 && b[i - 2..i] == [0xE2, 0x80] => Some((i - 2, '“')),
-        0x9D if i >= 2 && b[i - 2..i] == [0xE2, 0x80] => Some((i - 2, '”')),
-        0x9E if i >= 2 && b[i - 2..i] == [0xE2, 0x80] => Some((i - 2, '„')),
-        _ => None,
-    })
-}
-
-/// The quotations of the text: byte offsets of each opening mark and of the mark that closes
-/// it, in order. A mark opens only outside a quotation; `»` closes `«`, `“` or `”` closes
-/// `„`, `”` closes `“`, `"` closes `"`; a quotation left open is none.
-fn quote_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + Clone + '_ {
-    let mut marks = quote_marks(text);
-    std::iter::from_fn(move || {
-        let (start, open) = marks.find(|&(_, c)| matches!(c, '«' | '„' | '“' | '"'))?;
-        let closes = |c: char| match open {
-            '«' => c == '»',
-            '„' => c == '“' || c == '”',
-            '“' => c == '”',
-            _ => c == '"',
-        };
-        marks.find(|&(_, c)| closes(c)).map(|(end, _)| (start, end))
-    })
-}
-
-/// Longest function word, in bytes, kept in [`ShortWords`] (longer ones: a hash map).
-const SHORT: usize = 16;
-
 // One byte lane per language in SPREAD's u64.
 const _: () = assert!(LANGS.len() == 8);
-
-/// Index of English in [`LANGS`], whose counts the words' facts hold.
-const EN: usize = 0;
-const _: () = assert!(matches!(LANGS[EN].as_bytes(), b"en"));
 
 /// Byte `k` of `SPREAD[m]` is bit `k` of `m`: adding `SPREAD[mask]` counts a word for each of
 /// its languages at once.
@@ -768,7 +581,7 @@ const SPREAD: [u64; 256] = {
 fn unknown_english(
     text: &str,
     words: &[Word],
-    facts: &[crate::rules::WordFacts],
+    facts: &[crate::sentence::WordFacts],
     lower: &str,
     en: &crate::lexicon::WordFreq,
 ) -> bool {
@@ -788,10 +601,10 @@ fn unknown_english(
     })
 }
 
-/// The count of [`LangId::unknown_words`]: of the first 16 letter-only `words` of `text` (with
-/// their indices, below `total`), those of four letters or more without a capital are seen,
-/// and most of at least three seen are not `known` (asked with the index, the word and its
-/// bytes).
+/// The count of [`LangId::unknown_words`]: of the first [`UNKNOWN_PROBE`] letter-only
+/// `words` of `text` (with their indices, below `total`), those of four letters or more
+/// without a capital are seen, and most of at least three seen are not `known` (asked with
+/// the index, the word and its bytes).
 #[inline(always)]
 fn mostly_unknown<'a>(
     text: &str,
@@ -805,7 +618,7 @@ fn mostly_unknown<'a>(
         if !w.alpha {
             continue;
         }
-        if looked == 16 {
+        if looked == UNKNOWN_PROBE {
             break;
         }
         looked += 1;
@@ -822,9 +635,9 @@ fn mostly_unknown<'a>(
         }
         seen += 1;
         unknown += usize::from(!known(i, w, t));
-        // Even were every word left (at most 16 - looked, and no more than the sentence has
-        // after this one) seen and unknown, they would not be the majority: no.
-        if 2 * unknown + (16 - looked).min(total - i - 1) <= seen {
+        // Even were every word left (at most UNKNOWN_PROBE - looked, and no more than the
+        // sentence has after this one) seen and unknown, they would not be the majority: no.
+        if 2 * unknown + (UNKNOWN_PROBE - looked).min(total - i - 1) <= seen {
             return false;
         }
     }
@@ -847,10 +660,10 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// The function words of `words` (letters only) per language, as byte-wide counters (see
-/// [`SPREAD`]: at most 255 words, so that no count carries into the next language's), and
-/// the number of those words.
+/// [`SPREAD`]: at most [`LANE_WORDS`] words, so that no count carries into the next
+/// language's), and the number of those words.
 #[inline]
-fn tally(words: &[Word], facts: &[crate::rules::WordFacts]) -> (u64, usize) {
+fn tally(words: &[Word], facts: &[crate::sentence::WordFacts]) -> (u64, usize) {
     let (mut lanes, mut n) = (0u64, 0);
     for (w, f) in words.iter().zip(facts) {
         let alpha = u64::from(w.alpha);
@@ -866,109 +679,6 @@ fn unpack(lanes: u64, per_lang: &mut [u32; LANGS.len()]) {
     let counts = lanes.to_le_bytes().map(u32::from);
     for (h, c) in per_lang.iter_mut().zip(counts) {
         *h += c;
-    }
-}
-
-/// The function words of at most [`SHORT`] bytes with their language bits: an open-addressing
-/// table keyed by the word's bytes as two little-endian numbers and its length (no string
-/// hashing or comparison for the words of a text, most of which are short).
-#[derive(Debug)]
-struct ShortWords {
-    slots: Vec<Slot>,
-    /// 64 minus log2 of the number of slots.
-    shift: u32,
-}
-
-/// A word of [`ShortWords`]: its key and `len << 16 | mask` (0: an empty slot, for a stored
-/// word has a language).
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    lo: u64,
-    hi: u64,
-    tag: u32,
-}
-
-impl ShortWords {
-    /// A table for up to `n` words, at most a quarter full.
-    fn with_capacity(n: usize) -> Self {
-        let size = (4 * n).next_power_of_two().max(16);
-        ShortWords {
-            slots: vec![Slot::default(); size],
-            shift: 64 - size.trailing_zeros(),
-        }
-    }
-
-    /// Where the probe for a word with bytes `(lo, hi)` starts (words that differ only in
-    /// length, by trailing zero bytes, share a probe sequence).
-    #[inline]
-    fn start(&self, lo: u64, hi: u64) -> usize {
-        let mix = (lo ^ hi.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (mix >> self.shift) as usize
-    }
-
-    /// Adds language bits `mask` (not 0) to the word `w` (at most SHORT bytes).
-    fn add(&mut self, w: &[u8], mask: u16) {
-        let (lo, hi) = match w.split_first_chunk::<8>() {
-            Some((lo, rest)) => (u64::from_le_bytes(*lo), load_le(rest)),
-            None => (load_le(w), 0),
-        };
-        // SHORT < 2^16: the length fits its half of the tag.
-        let len = w.len() as u32;
-        let wrap = self.slots.len() - 1;
-        let mut i = self.start(lo, hi);
-        loop {
-            let s = &mut self.slots[i];
-            if s.tag == 0 || (s.lo == lo && s.hi == hi && s.tag >> 16 == len) {
-                *s = Slot {
-                    lo,
-                    hi,
-                    tag: len << 16 | s.tag & 0xFFFF | u32::from(mask),
-                };
-                return;
-            }
-            i = (i + 1) & wrap;
-        }
-    }
-
-    /// The language bits of the word of `len` bytes whose first eight bytes are `lo` and
-    /// next eight `hi` (little-endian, zeros past its end: with the length, this says which
-    /// word it is); 0 when it is none's.
-    #[inline]
-    fn get(&self, lo: u64, hi: u64, len: usize) -> u16 {
-        let wrap = self.slots.len().wrapping_sub(1);
-        let mut i = self.start(lo, hi);
-        // The probe stays inside the table and ends at an empty slot (there are many).
-        while let Some(s) = self.slots.get(i) {
-            if s.tag == 0 {
-                return 0;
-            }
-            // (A stored word of at most eight bytes has hi 0.)
-            if s.lo == lo && (s.tag >> 16) as usize == len && (len <= 8 || s.hi == hi) {
-                return s.tag as u16;
-            }
-            i = (i + 1) & wrap;
-        }
-        0
-    }
-}
-
-/// Up to eight bytes as a little-endian number (zeros past the end); from four bytes on, by
-/// two overlapping loads (the overlapping bytes are the same bytes: or-ing them changes
-/// nothing).
-#[inline]
-fn load_le(b: &[u8]) -> u64 {
-    match *b {
-        [] => 0,
-        [x] => u64::from(x),
-        [x, y] => u64::from(u16::from_le_bytes([x, y])),
-        [x, y, z] => u64::from(u16::from_le_bytes([x, y])) | u64::from(z) << 16,
-        _ => match (b.first_chunk::<4>(), b.last_chunk::<4>()) {
-            (Some(&first), Some(&last)) => {
-                u64::from(u32::from_le_bytes(first))
-                    | u64::from(u32::from_le_bytes(last)) << (8 * (b.len() - 4))
-            }
-            _ => 0,
-        },
     }
 }
 
@@ -1022,20 +732,6 @@ fn scripts(text: &str) -> (usize, usize) {
     (latin, other)
 }
 
-fn iso3(c: &str) -> &'static str {
-    match c {
-        "en" => "eng",
-        "de" => "deu",
-        "fr" => "fra",
-        "es" => "spa",
-        "it" => "ita",
-        "pt" => "por",
-        "nl" => "nld",
-        "ru" => "rus",
-        _ => "eng",
-    }
-}
-
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -1043,11 +739,11 @@ fn round2(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::WordFacts;
+    use crate::sentence::WordFacts;
     use crate::text::words;
 
     fn guess(text: &str, doc: &'static str) -> Guess {
-        let id = LangId::new(Lexicons::builtin());
+        let id = LangId::new(Lexicons::builtin_shared());
         let w = words(text);
         id.sentence(
             text,
@@ -1134,7 +830,7 @@ mod tests {
     #[test]
     fn function_mask_matches_the_word_lists() {
         let lex = Lexicons::builtin();
-        let id = LangId::new(lex);
+        let id = LangId::new(Lexicons::builtin_shared());
         let mask = |w: &str| {
             LANGS
                 .iter()
@@ -1284,7 +980,7 @@ mod tests {
     #[test]
     fn unknown_words_stops_early_only_when_the_answer_is_no() {
         let lex = Lexicons::builtin();
-        let id = LangId::new(lex);
+        let id = LangId::new(Lexicons::builtin_shared());
         let en = lex.words("en");
         // The test as it was: every one of the first 16 letter-only words looked at.
         let reference = |text: &str, ws: &[Word], facts: Option<(&[WordFacts], &str)>| {
@@ -1344,7 +1040,7 @@ mod tests {
             let text = text.join(" ");
             let ws = words(&text);
             let (mut lower, mut facts) = (String::new(), Vec::new());
-            crate::rules::word_facts(
+            crate::sentence::word_facts(
                 &text,
                 &ws,
                 &mut lower,
@@ -1371,7 +1067,7 @@ mod tests {
     #[test]
     fn hits_from_facts_count_as_lookups_do() {
         let lex = Lexicons::builtin();
-        let id = LangId::new(lex);
+        let id = LangId::new(Lexicons::builtin_shared());
         let en = lex.words("en");
         let mut max = 0;
         for text in [
@@ -1382,7 +1078,7 @@ mod tests {
         ] {
             let ws = words(&text);
             let (mut lower, mut facts) = (String::new(), Vec::new());
-            crate::rules::word_facts(
+            crate::sentence::word_facts(
                 &text,
                 &ws,
                 &mut lower,
