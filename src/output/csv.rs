@@ -355,7 +355,7 @@ impl SummaryFormat {
 }
 
 enum SummaryOut<W: Write> {
-    Csv(csv::Writer<W>),
+    Csv(Box<csv::Writer<W>>),
     Jsonl(W),
 }
 
@@ -378,7 +378,7 @@ impl<W: Write> SummaryWriter<W> {
             SummaryFormat::Csv => {
                 let mut w = writer(out, b',');
                 w.write_record(SUMMARY_HEADER).map_err(io_err)?;
-                SummaryOut::Csv(w)
+                SummaryOut::Csv(Box::new(w))
             }
             SummaryFormat::Jsonl => SummaryOut::Jsonl(out),
         };
