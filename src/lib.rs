@@ -27,7 +27,8 @@
 //!
 //! What comes back:
 //! - [`DocReport`]: the document's id, detected language, the target judged against, its
-//!   word-weighted score and [`Verdict`], and its sentences in order;
+//!   score (MQM's per-word penalty with a tolerance; also split into `translation_score` and
+//!   `page_score`) and [`Verdict`], and its sentences in order;
 //! - [`SentenceReport`]: one sentence (offsets in characters and bytes, 1-based line, language
 //!   and confidence, score, penalty, verdict, the NFC text) with its findings;
 //! - [`FindingReport`]: a rule code, [`Severity`], the span, the matched text, a message and an
