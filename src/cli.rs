@@ -445,24 +445,20 @@ fn check(a: CheckArgs) -> Result<i32> {
         Ok(low)
     };
     let mut progress = Progress::new(!a.quiet && io::stderr().is_terminal(), &paths);
-    input::read_all(&paths, &in_opts, &mut |item| {
+    // Reading runs on a thread of its own, at most one batch ahead. A batch is analyzed when
+    // it is full or when the input pauses, and its rows are flushed: a pipe (`RDD.pipe`,
+    // Hadoop Streaming) gets the rows of what it sent without closing its end, and memory
+    // stays bounded by two batches.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Item>(BATCH_DOCS);
+    let reader = std::thread::spawn(move || {
+        input::read_all(&paths, &in_opts, &mut |item| tx.send(item).is_ok());
+    });
+    let mut next = rx.recv().ok();
+    while let Some(item) = next {
         match item {
             Item::Doc(d) => {
                 batch_bytes += d.text.len();
                 batch.push(d);
-                if batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES {
-                    let docs = batch.len();
-                    match flush(&mut batch, &mut writer, &mut summary, &mut tally) {
-                        Ok(low) => below |= low,
-                        Err(e) => {
-                            io_error = Some(e);
-                            return false;
-                        }
-                    }
-                    // Counted once analyzed and written, not when read (issue 17, item 9).
-                    progress.advance(docs, batch_bytes);
-                    batch_bytes = 0;
-                }
             }
             Item::Error(e) => {
                 failed = true;
@@ -474,17 +470,38 @@ fn check(a: CheckArgs) -> Result<i32> {
                 }
             }
         }
-        true
-    });
-    if io_error.is_none() && !batch.is_empty() {
-        let docs = batch.len();
-        match flush(&mut batch, &mut writer, &mut summary, &mut tally) {
-            Ok(low) => below |= low,
-            Err(e) => io_error = Some(e),
+        let full = batch.len() >= BATCH_DOCS || batch_bytes >= BATCH_BYTES;
+        next = if full { None } else { rx.try_recv().ok() };
+        if next.is_none() && !batch.is_empty() {
+            let docs = batch.len();
+            let done = flush(&mut batch, &mut writer, &mut summary, &mut tally);
+            let done = done.and_then(|low| {
+                writer.flush()?;
+                if let Some(s) = summary.as_mut() {
+                    s.finish()?;
+                }
+                Ok(low)
+            });
+            match done {
+                Ok(low) => below |= low,
+                Err(e) => {
+                    // Dropping the receiver stops the reader at its next document.
+                    io_error = Some(e);
+                    break;
+                }
+            }
+            // Counted once analyzed and written, not when read (issue 17, item 9).
+            progress.advance(docs, batch_bytes);
+            batch_bytes = 0;
         }
-        progress.advance(docs, batch_bytes);
+        if next.is_none() {
+            next = rx.recv().ok();
+        }
     }
+    // After a write error the reader may still be blocked on its input: it is not waited for.
     if io_error.is_none() {
+        let _ = reader.join();
+        // Also for an input without documents: the CSV header.
         if let Err(e) = writer.finish() {
             io_error = Some(e);
         }

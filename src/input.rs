@@ -192,8 +192,41 @@ pub fn read_all(
 
 fn read_stdin(opts: &InputOptions, emit: &mut dyn FnMut(Item) -> bool) -> bool {
     let stdin = std::io::stdin();
-    let lock = stdin.lock();
-    read_stream("-", lock, opts.format.unwrap_or(Format::Text), opts, emit)
+    let mut lock = stdin.lock();
+    if let Some(format) = opts.format {
+        return read_stream("-", lock, format, opts, emit);
+    }
+    // Standard input has no extension: JSONL when its first non-blank line is a JSON object
+    // (what `RDD.pipe` and Hadoop Streaming send), plain text otherwise. The lines read to
+    // decide are handed on with the rest.
+    let mut head = Vec::new();
+    let format = loop {
+        let start = head.len();
+        match lock.read_until(b'\n', &mut head) {
+            Ok(0) => break Format::Text,
+            Ok(_) if head[start..].iter().all(u8::is_ascii_whitespace) => continue,
+            Ok(_) => break sniff_line(&head[start..]),
+            Err(e) => return emit(Item::Error(InputError::new("-", e.to_string()))),
+        }
+    };
+    read_stream(
+        "-",
+        std::io::Cursor::new(head).chain(lock),
+        format,
+        opts,
+        emit,
+    )
+}
+
+/// JSONL if `line` is a JSON object, else plain text.
+fn sniff_line(line: &[u8]) -> Format {
+    let is_object = line.trim_ascii_start().starts_with(b"{")
+        && serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(line).is_ok();
+    if is_object {
+        Format::Jsonl
+    } else {
+        Format::Text
+    }
 }
 
 /// Reads a directory, recursively; `ancestors` are the directories being read (a directory
@@ -988,6 +1021,23 @@ mod tests {
         let items = collect("u", b"ok\nbad \xff here", Format::Text, &o);
         assert!(matches!(&items[0], Item::Warning(e) if e.origin == "u:2"));
         assert!(matches!(&items[1], Item::Doc(d) if d.text == "ok\nbad \u{fffd} here"));
+    }
+
+    #[test]
+    fn a_json_object_line_is_jsonl_and_anything_else_text() {
+        assert_eq!(
+            sniff_line(b"{\"id\": 1, \"text\": \"One.\"}\n"),
+            Format::Jsonl
+        );
+        assert_eq!(sniff_line(b"  {\"text\": \"x\"}\r\n"), Format::Jsonl);
+        // Text that merely starts with a brace, a JSON array, a broken object: text.
+        assert_eq!(
+            sniff_line(b"{Editor's note} The talks went well.\n"),
+            Format::Text
+        );
+        assert_eq!(sniff_line(b"[1, 2]\n"), Format::Text);
+        assert_eq!(sniff_line(b"{\"text\": \"cut\n"), Format::Text);
+        assert_eq!(sniff_line(b"The talks went well.\n"), Format::Text);
     }
 
     #[test]

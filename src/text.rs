@@ -86,7 +86,7 @@ pub fn is_mark(c: char) -> bool {
 }
 
 /// The bit of English in a word's function-word languages
-/// ([`crate::rules::WordFacts::function`], [`crate::rules::Sentence::function_mask`]): bit `k`
+/// ([`crate::sentence::WordFacts::function`], [`crate::sentence::Sentence::function_mask`]): bit `k`
 /// stands for [`crate::lexicon::LANGS`]`[k]`, and English is the first.
 pub const EN_FUNCTION: u16 = 1;
 

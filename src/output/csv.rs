@@ -245,6 +245,10 @@ impl<W: Write> ReportWriter for CsvWriter<W> {
         Ok(())
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.finish()
+    }
+
     fn finish(&mut self) -> io::Result<()> {
         self.out.write_all(&self.buf)?;
         self.buf.clear();

@@ -83,6 +83,10 @@ impl<W: Write> ReportWriter for JsonlWriter<W> {
         Ok(())
     }
 
+    fn flush(&mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+
     fn finish(&mut self) -> io::Result<()> {
         self.w.flush()
     }

@@ -84,7 +84,12 @@ impl RowFilter {
 pub trait ReportWriter {
     /// Writes the rows of one document.
     fn write(&mut self, doc: &DocReport) -> io::Result<()>;
-    /// Flushes.
+    /// Hands what is written so far to the output (after each batch, so that a pipe gets the
+    /// rows of what it sent); a format that is only whole at the end (a workbook) keeps them.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+    /// Writes the end of the output (for some formats) and flushes.
     fn finish(&mut self) -> io::Result<()>;
 }
 
