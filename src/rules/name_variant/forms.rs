@@ -3,6 +3,7 @@
 //! which occurrences count.
 
 use super::{NameVariant, Tables};
+use crate::kernels::{OpenKey, OpenMap};
 use crate::lexicon::WordFreq;
 use crate::sentence::{Context, Sentence};
 use crate::text::{capital_at, char_len, is_capitalized, lower};
@@ -143,25 +144,18 @@ pub(super) fn form_of(index: &Spellings<'_>, text: &str) -> Option<usize> {
 }
 
 /// The table of spellings of [`NameVariant::collect`]: spelling → form number (or
-/// [`COMMON`]). A hash table of its own: the hash of a spelling is its first and last eight
-/// bytes (or four) and its length, a few instructions instead of hashing every byte, and a
-/// spelling is compared only on a full hash match.
-pub(super) struct Spellings<'a> {
-    /// Open addressing, linear probing: 0 for an empty slot, else 1 + a position in `entries`.
-    slots: Vec<u32>,
-    /// (hash, spelling, value), in the order of insertion.
-    entries: Vec<(u64, &'a str, usize)>,
-}
+/// [`COMMON`]), a [`crate::kernels::OpenMap`] asked about every capitalized word.
+pub(super) struct Spellings<'a>(OpenMap<Spelling<'a>, usize>);
 
-impl<'a> Spellings<'a> {
-    pub(super) fn new() -> Self {
-        Spellings {
-            slots: vec![0; 128],
-            entries: Vec::with_capacity(64),
-        }
-    }
+/// A spelling's bytes, as a key of [`Spellings`]: its hash is its first and last eight bytes
+/// (or four) and its length, a few instructions instead of hashing every byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) struct Spelling<'a>(&'a [u8]);
 
-    fn hash(t: &[u8]) -> u64 {
+impl OpenKey for Spelling<'_> {
+    #[inline]
+    fn hash(&self) -> u64 {
+        let t = self.0;
         let n = t.len();
         let word = |i: usize| {
             t[i..i + 8]
@@ -184,53 +178,27 @@ impl<'a> Spellings<'a> {
         };
         (x ^ n as u64).wrapping_mul(crate::kernels::GOLDEN)
     }
+}
 
-    /// The slot of `t` (with hash `h`): holding it, or the empty slot where it goes.
-    fn slot(&self, t: &[u8], h: u64) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut k = (h >> 40) as usize & mask;
-        loop {
-            let e = self.slots[k] as usize;
-            if e == 0 || (self.entries[e - 1].0 == h && self.entries[e - 1].1.as_bytes() == t) {
-                return k;
-            }
-            k = (k + 1) & mask;
-        }
+impl<'a> Spellings<'a> {
+    /// An empty table, room for 32 spellings before it grows.
+    pub(super) fn new() -> Self {
+        Spellings(OpenMap::with_capacity(32))
     }
 
     /// The value of spelling `t`.
     fn get(&self, t: &str) -> Option<usize> {
-        let t = t.as_bytes();
-        let e = self.slots[self.slot(t, Self::hash(t))] as usize;
-        (e > 0).then(|| self.entries[e - 1].2)
+        self.0.get(&Spelling(t.as_bytes()))
     }
 
-    /// The value of spelling `t`, or `Err` with what [`Spellings::insert`] needs to add it.
-    fn find(&self, t: &[u8]) -> Result<usize, (u64, usize)> {
-        let h = Self::hash(t);
-        let k = self.slot(t, h);
-        match self.slots[k] as usize {
-            0 => Err((h, k)),
-            e => Ok(self.entries[e - 1].2),
-        }
+    /// The value of the spelling with bytes `t`.
+    fn find(&self, t: &[u8]) -> Option<usize> {
+        self.0.get(&Spelling(t))
     }
 
-    /// Adds spelling `t` with value `v` where [`Spellings::find`] said it goes.
-    fn insert(&mut self, t: &'a str, (h, k): (u64, usize), v: usize) {
-        self.entries.push((h, t, v));
-        self.slots[k] = self.entries.len() as u32;
-        // At most half full: the table doubles.
-        if self.entries.len() * 2 > self.slots.len() {
-            self.slots = vec![0; self.slots.len() * 2];
-            let mask = self.slots.len() - 1;
-            for (e, &(h, _, _)) in self.entries.iter().enumerate() {
-                let mut k = (h >> 40) as usize & mask;
-                while self.slots[k] != 0 {
-                    k = (k + 1) & mask;
-                }
-                self.slots[k] = e as u32 + 1;
-            }
-        }
+    /// Adds spelling `t` with value `v`.
+    fn insert(&mut self, t: &'a str, v: usize) {
+        self.0.insert(Spelling(t.as_bytes()), v);
     }
 }
 
@@ -365,13 +333,13 @@ impl NameVariant {
                 let f = match index.find(tb) {
                     // Seen before: a form, or (checked) a common word of the document
                     // capitalized.
-                    Ok(COMMON) => continue,
-                    Ok(f) => f,
-                    Err(at) => {
+                    Some(COMMON) => continue,
+                    Some(f) => f,
+                    None => {
                         let (t, lt) = (t(), lt());
                         // (Checked: the lower-case form occurs, looked up once per spelling.)
                         if checked && cx.doc_count(&lt) > 0 {
-                            index.insert(t, at, COMMON);
+                            index.insert(t, COMMON);
                             continue;
                         }
                         forms.push(Form {
@@ -388,7 +356,7 @@ impl NameVariant {
                                 None
                             },
                         });
-                        index.insert(t, at, forms.len() - 1);
+                        index.insert(t, forms.len() - 1);
                         forms.len() - 1
                     }
                 };
