@@ -190,7 +190,13 @@ fn workbook_has_the_csv_columns_numbers_as_numbers_and_no_formula() {
         "sentences is a number"
     );
     let xml2 = part(&xlsx, "xl/worksheets/sheet2.xml");
-    assert!(xml2.contains("state=\"frozen\"") && xml2.contains("<autoFilter ref=\"A1:L6\"/>"));
+    // The summary sheet's filter spans every summary column (A to the last) and every row.
+    let last = (b'A' + mtlint::output::SUMMARY_HEADER.len() as u8 - 1) as char;
+    let filter = format!("<autoFilter ref=\"A1:{last}6\"/>");
+    assert!(
+        xml2.contains("state=\"frozen\"") && xml2.contains(&filter),
+        "{filter}"
+    );
 }
 
 /// The style index (`s`) of each cell in the XML's rows, by cell reference.
@@ -616,9 +622,24 @@ fn progress_is_silent_with_quiet_on_a_terminal_and_in_a_pipe() {
         assert!(!screen.contains("documents"), "{screen:?}");
         assert!(!screen.contains("MB/s"), "{screen:?}");
     }
-    // Standard error a pipe: nothing at all.
+    // Standard error a pipe: no progress at all, only the closing line that says where the
+    // report went (issue 17).
     let out = mtlint(dir.path())
         .args(["large.jsonl", "--target", "en", "-o", "out.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(
+        lines[0].starts_with("mtlint: wrote ") && lines[0].ends_with(" to out.csv"),
+        "{err}"
+    );
+    assert!(!err.contains("MB/s") && !err.contains('\r'), "{err}");
+    // With --quiet, not even that.
+    let out = mtlint(dir.path())
+        .args(["large.jsonl", "--target", "en", "-o", "out.csv", "--quiet"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
